@@ -1,0 +1,8 @@
+using System.CommandLine;
+using HumanoidRl.Cli.Doctor;
+
+var root = new RootCommand("humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
+{
+    DoctorCommand.Create(),
+};
+return root.Parse(args).Invoke();
