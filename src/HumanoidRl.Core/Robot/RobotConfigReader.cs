@@ -1,0 +1,204 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
+
+namespace HumanoidRl.Core.Robot;
+
+/// <summary>
+/// Turns the parsed YAML document into a <see cref="RobotConfig"/>, reporting every problem to the diagnostics.
+/// The result is only meaningful when no problem was reported.
+/// </summary>
+internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
+{
+    /// <summary>Baud rates a Dynamixel Protocol 2.0 servo can be set to.</summary>
+    internal static readonly ImmutableArray<long> DynamixelBaudRates =
+        [9_600, 57_600, 115_200, 1_000_000, 2_000_000, 3_000_000, 4_000_000, 4_500_000, 6_000_000, 10_500_000];
+
+    internal const long MaxDeviceId = 252;
+
+    public RobotConfig? Read(YamlNode rootNode, string sourcePath, string configDirectory)
+    {
+        var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints", diagnostics);
+        if (root is null) return null;
+
+        var robot = root.Mapping("robot", "a mapping with name, model_file, loop_period_ns");
+        var name = robot?.Text("name", "the robot's name");
+        var modelFile = robot?.Text("model_file", "an MJCF file path relative to the config");
+        var loopPeriod = robot?.Integer("loop_period_ns", "a positive loop period in nanoseconds");
+        if (loopPeriod is { } period) diagnostics.Require(period, period.Value > 0, "must be > 0", "a positive loop period in nanoseconds");
+        robot?.RejectUnknownKeys();
+        var modelPath = ResolveModel(modelFile, configDirectory);
+
+        var baseNames = ReadBase(root.Mapping("base", "a mapping of the MJCF base body, IMU site and sensor names"));
+        var motors = ReadMotors(root.Sequence("motors", "a list of servo models"));
+        var buses = ReadBuses(root.Sequence("buses", "a list of motor buses"));
+        var imu = ReadImu(root.Mapping("imu", "a mapping with bus, id, axis_map"), buses);
+        var safety = ReadSafety(root.Mapping("safety", "a mapping with fall_roll_rad, fall_pitch_rad, min_base_height_m"));
+        var joints = new JointsReader(diagnostics, motors, buses, imu).Read(root.Sequence("joints", "a list of joints in policy order"));
+        root.RejectUnknownKeys();
+
+        return new RobotConfig
+        {
+            SourcePath = sourcePath,
+            Name = name?.Value ?? "",
+            ModelFile = modelFile?.Value ?? "",
+            ModelPath = modelPath,
+            LoopPeriodNs = loopPeriod?.Value ?? 0,
+            Base = baseNames,
+            Motors = motors,
+            Buses = buses,
+            Imu = imu,
+            Safety = safety,
+            Joints = joints,
+        };
+    }
+
+    private string ResolveModel(Located<string>? modelFile, string configDirectory)
+    {
+        if (modelFile is not { IsPresent: true } file) return "";
+        var resolved = Path.GetFullPath(Path.Combine(configDirectory, file.Value));
+        if (!File.Exists(resolved))
+        {
+            diagnostics.Add(file.Line, file.Path, "file not found", "an MJCF file path relative to the config", $"'{file.Value}' -> {resolved}");
+        }
+        return resolved;
+    }
+
+    private BaseNames ReadBase(YamlMappingReader? mapping)
+    {
+        var body = mapping?.Text("body", "the MJCF body of the floating base");
+        var freeJoint = mapping?.Text("free_joint", "the MJCF free joint of the base");
+        var site = mapping?.Text("imu_site", "the MJCF site of the IMU");
+        var gyro = mapping?.Text("gyro_sensor", "the MJCF gyro sensor name");
+        var accelerometer = mapping?.Text("accelerometer_sensor", "the MJCF accelerometer sensor name");
+        var orientation = mapping?.Text("orientation_sensor", "the MJCF framequat sensor name");
+        var touchList = mapping?.Sequence("foot_touch_sensors", "a list of MJCF touch sensor names");
+        var touch = ImmutableArray.CreateBuilder<string>();
+        if (touchList is not null)
+        {
+            for (var i = 0; i < touchList.Children.Count; i++)
+            {
+                var sensor = YamlValueReader.Text(touchList.Children[i], $"{mapping!.PathOf("foot_touch_sensors")}[{i}]", "an MJCF touch sensor name", diagnostics);
+                if (sensor.IsPresent) touch.Add(sensor.Value);
+            }
+        }
+        var keyframe = mapping?.Text("stand_keyframe", "the MJCF keyframe of the default pose");
+        mapping?.RejectUnknownKeys();
+        return new BaseNames(
+            body?.Value ?? "", freeJoint?.Value ?? "", site?.Value ?? "", gyro?.Value ?? "", accelerometer?.Value ?? "",
+            orientation?.Value ?? "", touch.ToImmutable(), keyframe?.Value ?? "");
+    }
+
+    private ImmutableArray<MotorSpec> ReadMotors(YamlSequenceNode? list)
+    {
+        var motors = ImmutableArray.CreateBuilder<MotorSpec>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; list is not null && i < list.Children.Count; i++)
+        {
+            var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]", "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s", diagnostics);
+            if (motor is null) continue;
+            var model = motor.Text("model", "a servo model name such as PH54-200-S500");
+            var stall = motor.Number("stall_torque_nm", "a positive torque in N m");
+            diagnostics.Require(stall, stall.Value > 0, "must be > 0", "a positive torque in N m");
+            var speed = motor.Number("no_load_speed_rad_per_s", "a positive speed in rad/s");
+            diagnostics.Require(speed, speed.Value > 0, "must be > 0", "a positive speed in rad/s");
+            motor.RejectUnknownKeys();
+            if (!model.IsPresent) continue;
+            if (seen.TryGetValue(model.Value, out var first))
+            {
+                diagnostics.Add(model.Line, model.Path, "duplicate motor model", $"a model not already listed in motors[{first}]", $"'{model.Value}'");
+                continue;
+            }
+            seen[model.Value] = i;
+            motors.Add(new MotorSpec(model.Value, stall.Value, speed.Value));
+        }
+        return motors.ToImmutable();
+    }
+
+    private ImmutableArray<BusConfig> ReadBuses(YamlSequenceNode? list)
+    {
+        var buses = ImmutableArray.CreateBuilder<BusConfig>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var baudExpected = $"one of the Dynamixel baud rates {string.Join(", ", DynamixelBaudRates)}";
+        for (var i = 0; list is not null && i < list.Children.Count; i++)
+        {
+            var bus = YamlMappingReader.Open(list.Children[i], $"buses[{i}]", "a mapping with name, port, baud", diagnostics);
+            if (bus is null) continue;
+            var name = bus.Text("name", "a bus name");
+            var port = bus.Text("port", "a serial device path such as /dev/ttyUSB0");
+            var baud = bus.Integer("baud", baudExpected);
+            diagnostics.Require(baud, DynamixelBaudRates.Contains(baud.Value), "unsupported baud rate", baudExpected);
+            bus.RejectUnknownKeys();
+            if (!name.IsPresent) continue;
+            if (seen.TryGetValue(name.Value, out var first))
+            {
+                diagnostics.Add(name.Line, name.Path, "duplicate bus name", $"a name not already used by buses[{first}]", $"'{name.Value}'");
+                continue;
+            }
+            seen[name.Value] = i;
+            buses.Add(new BusConfig(name.Value, port.Value ?? "", (int)baud.Value));
+        }
+        return buses.ToImmutable();
+    }
+
+    private ImuConfig ReadImu(YamlMappingReader? mapping, ImmutableArray<BusConfig> buses)
+    {
+        var bus = mapping?.Text("bus", "the name of a bus in buses");
+        if (bus is { IsPresent: true } busName) RequireBus(diagnostics, busName, buses);
+        var id = mapping?.Integer("id", $"a device ID from 0 to {MaxDeviceId}");
+        if (id is { } deviceId) diagnostics.Require(deviceId, deviceId.Value is >= 0 and <= MaxDeviceId, "out of range", $"a device ID from 0 to {MaxDeviceId}");
+        var axisList = mapping?.Sequence("axis_map", "three of +x, -x, +y, -y, +z, -z (the IMU axis measuring body x, y, z)");
+        mapping?.RejectUnknownKeys();
+        return new ImuConfig(bus?.Value ?? "", (int)(id?.Value ?? 0), ReadAxisMap(axisList, mapping?.PathOf("axis_map") ?? "imu.axis_map"));
+    }
+
+    private ImmutableArray<ImuAxis> ReadAxisMap(YamlSequenceNode? list, string path)
+    {
+        const string Expected = "three of +x, -x, +y, -y, +z, -z (the IMU axis measuring body x, y, z), each axis once";
+        if (list is null) return [];
+        if (list.Children.Count != 3)
+        {
+            diagnostics.Add(list.Start.Line, path, "must have exactly 3 entries", Expected, $"{list.Children.Count} entries");
+            return [];
+        }
+        var axes = ImmutableArray.CreateBuilder<ImuAxis>(3);
+        for (var i = 0; i < 3; i++)
+        {
+            var entry = YamlValueReader.Text(list.Children[i], $"{path}[{i}]", Expected, diagnostics);
+            if (!entry.IsPresent) continue;
+            var text = entry.Value;
+            var axisIndex = text.Length == 2 ? "xyz".IndexOf(text[1], StringComparison.Ordinal) : -1;
+            if (axisIndex < 0 || text[0] is not ('+' or '-'))
+            {
+                diagnostics.Add(entry.Line, entry.Path, "not a signed axis", Expected, $"'{text}'");
+                continue;
+            }
+            if (axes.Any(axis => axis.SourceAxis == axisIndex))
+            {
+                diagnostics.Add(entry.Line, entry.Path, "IMU axis used twice", Expected, $"'{text}'");
+                continue;
+            }
+            axes.Add(new ImuAxis(axisIndex, text[0] == '-' ? -1 : 1));
+        }
+        return axes.Count == 3 ? axes.MoveToImmutable() : [];
+    }
+
+    private SafetyLimits ReadSafety(YamlMappingReader? mapping)
+    {
+        const string AngleExpected = "an angle in rad, > 0 and <= pi";
+        var roll = mapping?.Number("fall_roll_rad", AngleExpected);
+        if (roll is { } r) diagnostics.Require(r, r.Value is > 0 and <= System.Math.PI, "out of range", AngleExpected);
+        var pitch = mapping?.Number("fall_pitch_rad", AngleExpected);
+        if (pitch is { } p) diagnostics.Require(p, p.Value is > 0 and <= System.Math.PI, "out of range", AngleExpected);
+        var height = mapping?.Number("min_base_height_m", "a positive height in m");
+        if (height is { } h) diagnostics.Require(h, h.Value > 0, "must be > 0", "a positive height in m");
+        mapping?.RejectUnknownKeys();
+        return new SafetyLimits(roll?.Value ?? 0, pitch?.Value ?? 0, height?.Value ?? 0);
+    }
+
+    internal static void RequireBus(ConfigDiagnostics diagnostics, Located<string> bus, ImmutableArray<BusConfig> buses)
+    {
+        if (buses.Any(b => b.Name == bus.Value)) return;
+        var expected = buses.IsEmpty ? "a bus listed in buses (none is)" : $"one of {string.Join(", ", buses.Select(b => b.Name))}";
+        diagnostics.Add(bus.Line, bus.Path, "unknown bus", expected, $"'{bus.Value}'");
+    }
+}

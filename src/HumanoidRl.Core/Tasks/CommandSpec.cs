@@ -1,0 +1,30 @@
+namespace HumanoidRl.Core.Tasks;
+
+/// <summary>Velocity commands sampled per episode and resampled within it.</summary>
+public sealed record CommandSpec
+{
+    public UniformRange ForwardMPerS { get; init; } = UniformRange.Fixed(0);
+
+    public UniformRange LateralMPerS { get; init; } = UniformRange.Fixed(0);
+
+    public UniformRange YawRateRadPerS { get; init; } = UniformRange.Fixed(0);
+
+    /// <summary>Share of commands that are exactly zero (stand still).</summary>
+    public double ZeroFraction { get; init; } = 1.0;
+
+    /// <summary>Seconds between resamples within an episode; 0 = once per episode.</summary>
+    public double ResampleIntervalS { get; init; }
+
+    public void Sample(Random random, Span<float> command)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        if (random.NextDouble() < ZeroFraction)
+        {
+            command[..3].Clear();
+            return;
+        }
+        command[0] = (float)ForwardMPerS.Sample(random);
+        command[1] = (float)LateralMPerS.Sample(random);
+        command[2] = (float)YawRateRadPerS.Sample(random);
+    }
+}

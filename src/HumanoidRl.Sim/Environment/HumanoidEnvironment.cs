@@ -1,0 +1,281 @@
+using HumanoidRl.Core.Geometry;
+using HumanoidRl.Core.Observation;
+using HumanoidRl.Core.Reward;
+using HumanoidRl.Core.Sensing;
+using HumanoidRl.MuJoCo;
+using HumanoidRl.Sim.Randomization;
+using HumanoidRl.Sim.Robot;
+
+namespace HumanoidRl.Sim.Environment;
+
+/// <summary>
+/// One randomized humanoid episode after another on its own model copy. A policy step runs Decimation loop
+/// ticks (actions applied at the loop rate, through the action delay line, motor strength and torque limits),
+/// then builds the actor observation from the delayed, noisy sensor frame with the same Core code the daemon
+/// uses, and the critic observation from the true state plus privileged simulator facts.
+/// Allocation-free after construction; not thread-safe (one thread steps one environment at a time).
+/// </summary>
+public sealed class HumanoidEnvironment : IDisposable
+{
+    /// <summary>Upper bound of any latency range, in loop ticks (40 ms at 500 Hz).</summary>
+    public const int MaxDelayTicks = 20;
+
+    private const double PushForceObservationScale = 0.01;
+
+    private readonly HumanoidTask _task;
+    private readonly HumanoidBinding _binding;
+    private readonly MjModel _model;
+    private readonly MjData _data;
+    private Random _random;
+    private readonly EpisodeRandomization _drawn;
+    private readonly ActionDelayLine _actionDelay;
+    private readonly SensorDelayLine _sensorDelay;
+    private readonly PushScheduler _pushes;
+    private readonly ObservationBuilder _actorBuilder;
+    private readonly ObservationBuilder _criticBuilder;
+    private readonly SensorFrame _trueFrame;
+    private readonly float[] _lastAction;
+    private readonly float[] _command = new float[3];
+    private readonly double[] _torqueNm;
+    private readonly double[] _previousJointVelocity;
+    private readonly double[] _footAirTimeS;
+    private readonly double[] _footTouchdownAirTimeS;
+    private readonly bool[] _footInContact;
+    private readonly double[] _rewardTerms = new double[RewardCalculator.TermCount];
+    private double _robotMassKg;
+    private int _step;
+    private double _nextCommandResampleS;
+
+    public HumanoidEnvironment(HumanoidTask task, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        _task = task;
+        _binding = task.Binding;
+        _model = task.NominalModel.Copy();
+        _data = new MjData(_model);
+        _random = new Random(seed);
+        var joints = task.JointCount;
+        _drawn = new EpisodeRandomization(joints);
+        _actionDelay = new ActionDelayLine(joints, MaxDelayTicks);
+        _sensorDelay = new SensorDelayLine(joints, MaxDelayTicks);
+        _pushes = new PushScheduler(task.Task.Randomization);
+        _actorBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
+        _criticBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
+        _trueFrame = new SensorFrame(joints);
+        _lastAction = new float[joints];
+        _torqueNm = new double[joints];
+        _previousJointVelocity = new double[joints];
+        _footAirTimeS = new double[task.FootCount];
+        _footTouchdownAirTimeS = new double[task.FootCount];
+        _footInContact = new bool[task.FootCount];
+        var spec = task.Task.Randomization;
+        if (spec.ActionDelayTicks.Max > MaxDelayTicks || spec.ObservationDelayTicks.Max > MaxDelayTicks)
+            throw new ArgumentException($"{task.Task.SourcePath}: latency ranges may not exceed {MaxDelayTicks} loop ticks");
+    }
+
+    public HumanoidTask Task => _task;
+
+    /// <summary>Restarts this environment's random stream (randomization, noise, commands, pushes).</summary>
+    public void Reseed(int seed) => _random = new Random(seed);
+
+    public MjModel Model => _model;
+
+    public MjData Data => _data;
+
+    /// <summary>What this episode's randomization drew.</summary>
+    public EpisodeRandomization Drawn => _drawn;
+
+    /// <summary>The current velocity command (vx, vy, yaw rate).</summary>
+    public ReadOnlySpan<float> Command => _command;
+
+    public double EpisodeTimeS => _step * _task.PolicyDtS;
+
+    /// <summary>Per reward term, the weighted sum over the current episode (for logging).</summary>
+    public ReadOnlySpan<double> EpisodeRewardTerms => _rewardTerms;
+
+    /// <summary>The push force acting now (world x, y; N).</summary>
+    public (double X, double Y) PushForceN => (_pushes.ForceXN, _pushes.ForceYN);
+
+    /// <summary>Starts a new episode: nominal model, fresh randomization, stand keyframe with joint noise.</summary>
+    public void Reset(Span<float> observation, Span<float> criticObservation)
+    {
+        _task.Randomizer.Apply(_model, _data, _random, _drawn);
+        _data.ResetToKeyframe(_binding.StandKeyframeId);
+        var noise = _task.Task.Environment.InitialJointNoiseRad;
+        var qpos = _data.Qpos;
+        if (noise > 0)
+        {
+            foreach (var adr in _binding.JointQposAdr) qpos[adr] += noise * ((2 * _random.NextDouble()) - 1);
+        }
+        _data.Forward();
+
+        _robotMassKg = 0;
+        foreach (var mass in _model.BodyMass) _robotMassKg += mass;
+        _task.Task.Commands.Sample(_random, _command);
+        var resample = _task.Task.Commands.ResampleIntervalS;
+        _nextCommandResampleS = resample > 0 ? resample : double.PositiveInfinity;
+        _pushes.Reset(_random);
+        _actionDelay.Clear();
+        _sensorDelay.Clear();
+        _actorBuilder.Reset();
+        _criticBuilder.Reset();
+        Array.Clear(_lastAction);
+        Array.Clear(_torqueNm);
+        Array.Clear(_footAirTimeS);
+        Array.Clear(_footInContact);
+        Array.Clear(_rewardTerms);
+        _step = 0;
+
+        RecordSensors();
+        SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
+        _trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
+        BuildObservations(observation, criticObservation);
+    }
+
+    /// <summary>
+    /// One policy step. Returns the reward; <paramref name="terminated"/> on a fall, <paramref name="truncated"/>
+    /// at the time limit. The observations written are of the state after the step (the caller resets).
+    /// </summary>
+    public double Step(ReadOnlySpan<float> action, Span<float> observation, Span<float> criticObservation, out bool terminated, out bool truncated)
+    {
+        var joints = _task.JointCount;
+        if (action.Length != joints) throw new ArgumentException($"action has {action.Length} values, expected {joints}", nameof(action));
+        var ctrl = _data.Ctrl;
+        var xfrc = _data.XfrcApplied;
+        var baseForce = _binding.BaseBodyId * 6;
+        Array.Clear(_footTouchdownAirTimeS);
+        for (var tick = 0; tick < _task.Decimation; tick++)
+        {
+            var applied = _actionDelay.PushAndRead(action, _drawn.ActionDelayTicks);
+            SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
+            _task.ActionMapping.ToTorques(applied, _trueFrame.JointPositionRad, _trueFrame.JointVelocityRadPerS, _torqueNm, _drawn.PdGainScale);
+            for (var j = 0; j < joints; j++)
+            {
+                _torqueNm[j] *= _drawn.MotorStrengthScale[j];
+                ctrl[_binding.ActuatorId[j]] = _torqueNm[j];
+            }
+            _pushes.Update(_data.TimeS, _robotMassKg, _random);
+            xfrc[baseForce] = _pushes.ForceXN;
+            xfrc[baseForce + 1] = _pushes.ForceYN;
+            _data.Step();
+            RecordSensors();
+            TrackFeet();
+        }
+        _step++;
+        ResampleCommandIfDue();
+
+        SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
+        var qpos = _data.Qpos;
+        var attitude = BaseOrientation().ToRollPitchYaw();
+        var heightM = qpos[_binding.BaseQposAdr + 2];
+        var safety = _task.Robot.Safety;
+        terminated = !(Math.Abs(attitude.RollRad) <= safety.FallRollRad && Math.Abs(attitude.PitchRad) <= safety.FallPitchRad && heightM >= safety.MinBaseHeightM);
+        truncated = !terminated && _step >= _task.EpisodeSteps;
+
+        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(attitude.YawRad);
+        var input = new RewardInput
+        {
+            RollRad = attitude.RollRad,
+            PitchRad = attitude.PitchRad,
+            BaseHeightM = heightM,
+            BaseVelocityXMPerS = forward,
+            BaseVelocityYMPerS = lateral,
+            YawRateRadPerS = yawRate,
+            Command = _command,
+            JointPositionRad = _trueFrame.JointPositionRad,
+            JointVelocityRadPerS = _trueFrame.JointVelocityRadPerS,
+            PreviousJointVelocityRadPerS = _previousJointVelocity,
+            TorqueNm = _torqueNm,
+            Action = action,
+            PreviousAction = _lastAction,
+            FootTouchdownAirTimeS = _footTouchdownAirTimeS,
+            Terminated = terminated,
+        };
+        var reward = _task.Rewards.Compute(input, _rewardTerms);
+
+        _trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
+        action.CopyTo(_lastAction);
+        BuildObservations(observation, criticObservation);
+        return reward;
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        _model.Dispose();
+    }
+
+    private Quat BaseOrientation() => Quat.FromSpan(_data.Qpos.Slice(_binding.BaseQposAdr + 3, 4)).Normalized();
+
+    private (double Forward, double Lateral, double YawRate) BaseVelocityInHeadingFrame(double yawRad)
+    {
+        var qvel = _data.Qvel;
+        var vx = qvel[_binding.BaseDofAdr];
+        var vy = qvel[_binding.BaseDofAdr + 1];
+        var (sin, cos) = Math.SinCos(yawRad);
+        // The free joint's angular velocity is in the body frame; its world z component is the yaw rate.
+        var omegaWorld = BaseOrientation().Rotate(new Vec3(qvel[_binding.BaseDofAdr + 3], qvel[_binding.BaseDofAdr + 4], qvel[_binding.BaseDofAdr + 5]));
+        return ((cos * vx) + (sin * vy), (-sin * vx) + (cos * vy), omegaWorld.Z);
+    }
+
+    private void RecordSensors()
+    {
+        SimulatedSensors.Read(_binding, _data, _torqueNm, (long)(_data.TimeS * 1e9), _sensorDelay.NextSlot);
+        _sensorDelay.Commit();
+    }
+
+    private void TrackFeet()
+    {
+        var sensors = _data.Sensordata;
+        var dt = _model.TimestepS;
+        for (var foot = 0; foot < _footInContact.Length; foot++)
+        {
+            var contact = sensors[_binding.FootTouchAdr[foot]] > 0;
+            if (contact && !_footInContact[foot])
+            {
+                _footTouchdownAirTimeS[foot] = _footAirTimeS[foot];
+                _footAirTimeS[foot] = 0;
+            }
+            else if (!contact)
+            {
+                _footAirTimeS[foot] += dt;
+            }
+            _footInContact[foot] = contact;
+        }
+    }
+
+    private void ResampleCommandIfDue()
+    {
+        if (EpisodeTimeS < _nextCommandResampleS) return;
+        _task.Task.Commands.Sample(_random, _command);
+        _nextCommandResampleS += _task.Task.Commands.ResampleIntervalS;
+    }
+
+    private void BuildObservations(Span<float> observation, Span<float> criticObservation)
+    {
+        var phase = 2 * Math.PI * EpisodeTimeS / _task.Task.Environment.PhasePeriodS;
+        var noise = _task.Task.Randomization.ObservationNoise ? _random : null;
+        var delayed = _sensorDelay.Delayed(_drawn.ObservationDelayTicks);
+        _actorBuilder.Build(new ObservationInput(delayed, _lastAction, _command, phase), observation, noise);
+
+        var actorSize = _task.Layout.Size;
+        _criticBuilder.Build(new ObservationInput(_trueFrame, _lastAction, _command, phase), criticObservation[..actorSize]);
+        var privileged = criticObservation[actorSize..];
+        var (forward, lateral, _) = BaseVelocityInHeadingFrame(BaseOrientation().ToRollPitchYaw().YawRad);
+        var qvel = _data.Qvel;
+        privileged[0] = (float)forward;
+        privileged[1] = (float)lateral;
+        privileged[2] = (float)qvel[_binding.BaseDofAdr + 2];
+        privileged[3] = (float)_data.Qpos[_binding.BaseQposAdr + 2];
+        privileged[4] = (float)_drawn.Friction;
+        privileged[5] = (float)_drawn.PayloadKg;
+        privileged[6] = (float)_drawn.TotalMassScale;
+        privileged[7] = (float)(_pushes.ForceXN * PushForceObservationScale);
+        privileged[8] = (float)(_pushes.ForceYN * PushForceObservationScale);
+        var joints = _task.JointCount;
+        for (var j = 0; j < joints; j++) privileged[9 + j] = (float)_drawn.MotorStrengthScale[j];
+        var sensors = _data.Sensordata;
+        for (var foot = 0; foot < _task.FootCount; foot++)
+            privileged[9 + joints + foot] = sensors[_binding.FootTouchAdr[foot]] > 0 ? 1f : 0f;
+    }
+}
