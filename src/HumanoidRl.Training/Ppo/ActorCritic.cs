@@ -1,0 +1,119 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HumanoidRl.Training.Ppo;
+
+/// <summary>A sampled action with what PPO needs to score it later.</summary>
+public sealed record ActionSample(Tensor Actions, Tensor LogProbs, Tensor Means, Tensor Stds);
+
+/// <summary>
+/// Gaussian policy and value function as separate ELU MLPs. The actor sees the (normalized) actor observation,
+/// the critic the (normalized) critic observation; the action standard deviation is a learned,
+/// state-independent log-std per action dimension.
+/// </summary>
+public sealed class ActorCritic : nn.Module
+{
+    private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
+
+    private readonly Sequential _actor;
+    private readonly Sequential _critic;
+    private readonly Parameter _logStd;
+
+    /// <summary>Weights are drawn from torch's global generator; seed it (torch.manual_seed) for a reproducible start.</summary>
+    public ActorCritic(int observationSize, int criticObservationSize, int actionSize, ActorCriticSettings settings)
+        : base(nameof(ActorCritic))
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(criticObservationSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(actionSize, 1);
+
+        ObservationSize = observationSize;
+        CriticObservationSize = criticObservationSize;
+        ActionSize = actionSize;
+        Settings = settings;
+
+        // Orthogonal init as in the PPO implementation studies: sqrt(2) for ELU hidden layers, a small actor
+        // output so the initial policy is centred on zero, unit gain on the value output.
+        _actor = Mlp(observationSize, settings.ActorHiddenSizes, actionSize, outputGain: 0.01);
+        _critic = Mlp(criticObservationSize, settings.CriticHiddenSizes, 1, outputGain: 1.0);
+        _logStd = nn.Parameter(full(actionSize, Math.Log(settings.InitialActionStd), dtype: float32));
+        register_module("actor", _actor);
+        register_module("critic", _critic);
+        register_parameter("log_std", _logStd);
+    }
+
+    public int ObservationSize { get; }
+
+    public int CriticObservationSize { get; }
+
+    public int ActionSize { get; }
+
+    public ActorCriticSettings Settings { get; }
+
+    /// <summary>The actor network alone: normalized observation -> mean action (what is exported).</summary>
+    public Sequential Actor => _actor;
+
+    /// <summary>Current action standard deviation per dimension, [ActionSize].</summary>
+    public Tensor ActionStd() => _logStd.exp();
+
+    /// <summary>Deterministic action for deployment: the mean of the policy, [batch, ActionSize].</summary>
+    public Tensor ActionMean(Tensor observations) => _actor.forward(observations);
+
+    /// <summary>State value from the critic observation, [batch].</summary>
+    public Tensor Value(Tensor criticObservations) => _critic.forward(criticObservations).squeeze(-1);
+
+    /// <summary>Samples actions with the given generator (no gradient).</summary>
+    public ActionSample Act(Tensor observations, Generator generator)
+    {
+        using var noGrad = no_grad();
+        var means = _actor.forward(observations);
+        var stds = _logStd.exp().expand_as(means);
+        var actions = means + stds * randn(means.shape, dtype: means.dtype, generator: generator);
+        return new ActionSample(actions, GaussianLogProb(actions, means, stds), means, stds);
+    }
+
+    /// <summary>Log-probability, entropy, mean and std of given actions under the current policy (with gradient).</summary>
+    public (Tensor LogProbs, Tensor Entropy, Tensor Means, Tensor Stds) Evaluate(Tensor observations, Tensor actions)
+    {
+        var means = _actor.forward(observations);
+        var stds = _logStd.exp().expand_as(means);
+        var entropy = (0.5 + HalfLogTwoPi + _logStd).sum().expand(means.shape[0]);
+        return (GaussianLogProb(actions, means, stds), entropy, means, stds);
+    }
+
+    /// <summary>Sum over action dimensions of the diagonal Gaussian log density.</summary>
+    public static Tensor GaussianLogProb(Tensor actions, Tensor means, Tensor stds)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        ArgumentNullException.ThrowIfNull(means);
+        ArgumentNullException.ThrowIfNull(stds);
+        var z = (actions - means) / stds;
+        return (-0.5 * z.square() - stds.log() - HalfLogTwoPi).sum(-1);
+    }
+
+    private static Sequential Mlp(int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, double outputGain)
+    {
+        var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
+        var previous = inputSize;
+        for (var i = 0; i < hiddenSizes.Count; i++)
+        {
+            layers.Add(($"linear{i}", OrthogonalLinear(previous, hiddenSizes[i], Math.Sqrt(2))));
+            layers.Add(($"elu{i}", nn.ELU()));
+            previous = hiddenSizes[i];
+        }
+        layers.Add(("output", OrthogonalLinear(previous, outputSize, outputGain)));
+        return nn.Sequential(layers);
+    }
+
+    private static Linear OrthogonalLinear(int inputSize, int outputSize, double gain)
+    {
+        var linear = nn.Linear(inputSize, outputSize);
+        using var noGrad = no_grad();
+        nn.init.orthogonal_(linear.weight!, gain);
+        nn.init.zeros_(linear.bias!);
+        return linear;
+    }
+}

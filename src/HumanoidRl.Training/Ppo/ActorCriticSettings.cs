@@ -1,0 +1,31 @@
+namespace HumanoidRl.Training.Ppo;
+
+/// <summary>Network shape of <see cref="ActorCritic"/>.</summary>
+public sealed record ActorCriticSettings
+{
+    public IReadOnlyList<int> ActorHiddenSizes { get; init; } = [512, 256, 128];
+
+    public IReadOnlyList<int> CriticHiddenSizes { get; init; } = [512, 256, 128];
+
+    /// <summary>Standard deviation of the Gaussian policy before training, in normalized action units.</summary>
+    public double InitialActionStd { get; init; } = 1.0;
+
+    public void Validate()
+    {
+        ValidateSizes(ActorHiddenSizes, nameof(ActorHiddenSizes));
+        ValidateSizes(CriticHiddenSizes, nameof(CriticHiddenSizes));
+        if (!(InitialActionStd > 0))
+            throw new ArgumentOutOfRangeException(nameof(InitialActionStd), InitialActionStd, $"Policy setting {nameof(InitialActionStd)} = {InitialActionStd}: expected > 0.");
+    }
+
+    private static void ValidateSizes(IReadOnlyList<int> sizes, string field)
+    {
+        if (sizes is null || sizes.Count == 0)
+            throw new ArgumentException($"Policy setting {field}: expected at least one hidden layer size.", field);
+        for (var i = 0; i < sizes.Count; i++)
+        {
+            if (sizes[i] < 1)
+                throw new ArgumentOutOfRangeException(field, sizes[i], $"Policy setting {field}[{i}] = {sizes[i]}: expected >= 1.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace HumanoidRl.Training.Ppo;
+
+/// <summary>
+/// The PPO update: clipped surrogate, (clipped) value loss, entropy bonus, gradient norm clip, Adam, and the
+/// adaptive-KL learning rate, over NumLearningEpochs x NumMiniBatches shuffled minibatches of a rollout.
+/// </summary>
+public sealed class PpoAlgorithm : IDisposable
+{
+    private readonly Adam _optimizer;
+
+    public PpoAlgorithm(ActorCritic actorCritic, PpoSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(actorCritic);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        ActorCritic = actorCritic;
+        Settings = settings;
+        LearningRate = settings.LearningRate;
+        _optimizer = optim.Adam(actorCritic.parameters(), lr: LearningRate);
+    }
+
+    public ActorCritic ActorCritic { get; }
+
+    public PpoSettings Settings { get; }
+
+    /// <summary>Current learning rate (moved by the adaptive-KL schedule).</summary>
+    public double LearningRate { get; private set; }
+
+    /// <summary>One update from a full rollout whose returns have been computed; the generator shuffles minibatches.</summary>
+    public PpoUpdateStatistics Update(RolloutStorage storage, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentNullException.ThrowIfNull(generator);
+        double klSum = 0, valueLossSum = 0, surrogateSum = 0, entropySum = 0;
+        var updates = 0;
+        foreach (var batch in storage.MiniBatches(Settings.NumMiniBatches, Settings.NumLearningEpochs, generator))
+        {
+            using var ownedBatch = batch;
+            using var scope = NewDisposeScope();
+            var (logProbs, entropy, means, stds) = ActorCritic.Evaluate(batch.Observations, batch.Actions);
+            var values = ActorCritic.Value(batch.CriticObservations);
+
+            double kl;
+            using (no_grad())
+            {
+                kl = GaussianKl(batch.Means, batch.Stds, means, stds).mean().item<float>();
+            }
+            if (Settings.Schedule == LearningRateSchedule.AdaptiveKl)
+            {
+                LearningRate = AdaptiveKlSchedule.Next(LearningRate, kl, Settings.DesiredKl, Settings.MinLearningRate, Settings.MaxLearningRate);
+                ApplyLearningRate();
+            }
+
+            var ratio = (logProbs - batch.LogProbs).exp();
+            var surrogate = -batch.Advantages * ratio;
+            var surrogateClipped = -batch.Advantages * ratio.clamp(1.0 - Settings.ClipParam, 1.0 + Settings.ClipParam);
+            var surrogateLoss = maximum(surrogate, surrogateClipped).mean();
+
+            Tensor valueLoss;
+            if (Settings.UseClippedValueLoss)
+            {
+                var valuesClipped = batch.Values + (values - batch.Values).clamp(-Settings.ClipParam, Settings.ClipParam);
+                valueLoss = maximum((values - batch.Returns).square(), (valuesClipped - batch.Returns).square()).mean();
+            }
+            else
+            {
+                valueLoss = (values - batch.Returns).square().mean();
+            }
+
+            var entropyMean = entropy.mean();
+            var loss = surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean;
+
+            _optimizer.zero_grad();
+            loss.backward();
+            nn.utils.clip_grad_norm_(ActorCritic.parameters(), Settings.MaxGradNorm);
+            _optimizer.step();
+
+            klSum += kl;
+            valueLossSum += valueLoss.item<float>();
+            surrogateSum += surrogateLoss.item<float>();
+            entropySum += entropyMean.item<float>();
+            updates++;
+        }
+        return new PpoUpdateStatistics(klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate);
+    }
+
+    /// <summary>KL(old || new) of diagonal Gaussians, summed over action dimensions.</summary>
+    public static Tensor GaussianKl(Tensor oldMeans, Tensor oldStds, Tensor newMeans, Tensor newStds)
+    {
+        ArgumentNullException.ThrowIfNull(oldMeans);
+        ArgumentNullException.ThrowIfNull(oldStds);
+        ArgumentNullException.ThrowIfNull(newMeans);
+        ArgumentNullException.ThrowIfNull(newStds);
+        return ((newStds / oldStds).log() + (oldStds.square() + (oldMeans - newMeans).square()) / (2.0 * newStds.square()) - 0.5).sum(-1);
+    }
+
+    /// <summary>Writes the learning rate and Adam's state (moments and step counts).</summary>
+    public void Write(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(LearningRate);
+        _optimizer.save_state_dict(writer);
+    }
+
+    /// <summary>Restores what <see cref="Write"/> wrote, into this optimizer over the same parameters.</summary>
+    public void Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        LearningRate = reader.ReadDouble();
+        _optimizer.load_state_dict(reader);
+        ApplyLearningRate();
+    }
+
+    public void Dispose() => _optimizer.Dispose();
+
+    private void ApplyLearningRate()
+    {
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate = LearningRate;
+    }
+}

@@ -1,0 +1,122 @@
+using HumanoidRl.Training.Native;
+using HumanoidRl.Training.Ppo;
+using HumanoidRl.Training.Tests.Tasks;
+using static TorchSharp.torch;
+
+namespace HumanoidRl.Training.Tests.Ppo;
+
+public sealed class CheckpointTests : IDisposable
+{
+    private const int Iterations = 6;
+    private const int EnvironmentSeed = 21;
+    private readonly string _folder = Directory.CreateTempSubdirectory("humanoidrl-checkpoint-").FullName;
+
+    public CheckpointTests() => TorchSharpLoader.Ensure();
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static TrainingSettings Settings(long seed) => new()
+    {
+        Seed = seed,
+        TorchThreadCount = 1,
+        Ppo = new PpoSettings { NumStepsPerEnv = 16, NumLearningEpochs = 2, NumMiniBatches = 2 },
+        Policy = new ActorCriticSettings { ActorHiddenSizes = [16, 16], CriticHiddenSizes = [16] },
+    };
+
+    private static CartPoleVectorEnvironment Environment()
+    {
+        var environment = new CartPoleVectorEnvironment(environmentCount: 8, maxEpisodeSteps: 40, stepperThreads: 1);
+        environment.Reset(EnvironmentSeed);
+        return environment;
+    }
+
+    private static Dictionary<string, float[]> Weights(OnPolicyRunner runner) =>
+        runner.ActorCritic.state_dict().ToDictionary(p => p.Key, p => p.Value.data<float>().ToArray());
+
+    [Fact]
+    public void Resuming_from_a_checkpoint_continues_bit_identically_to_an_uninterrupted_run()
+    {
+        using var straightEnvironment = Environment();
+        using var straight = new OnPolicyRunner(straightEnvironment, Settings(seed: 4));
+        straight.Learn(Iterations);
+
+        // Same environment stream, but the learner is saved halfway and rebuilt from scratch.
+        using var resumedEnvironment = Environment();
+        var path = Path.Combine(_folder, "run", "checkpoint.bin");
+        Dictionary<string, float[]> halfway;
+        using (var first = new OnPolicyRunner(resumedEnvironment, Settings(seed: 4)))
+        {
+            first.Learn(Iterations / 2);
+            first.SaveCheckpoint(path);
+            halfway = Weights(first);
+        }
+        using var resumed = new OnPolicyRunner(resumedEnvironment, Settings(seed: 77));
+        Assert.NotEqual(halfway["actor.linear0.weight"], Weights(resumed)["actor.linear0.weight"]); // fresh weights before loading
+        resumed.LoadCheckpoint(path);
+        Assert.Equal(Iterations / 2, resumed.Iteration);
+        var resumedStatistics = resumed.Learn(Iterations / 2);
+
+        var expected = Weights(straight);
+        var actual = Weights(resumed);
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var (name, values) in expected)
+        {
+            Assert.Equal(values, actual[name]);
+            Assert.NotEqual(values, halfway[name]); // the second half did train
+        }
+        Assert.Equal(Iterations, resumed.Iteration);
+        Assert.Equal(Iterations, resumedStatistics[^1].Iteration);
+        Assert.Equal(straight.Algorithm.LearningRate, resumed.Algorithm.LearningRate);
+        Assert.Equal(straight.ObservationNormalizer!.Count, resumed.ObservationNormalizer!.Count);
+        Assert.Equal(straight.ObservationNormalizer.Mean.ToArray(), resumed.ObservationNormalizer.Mean.ToArray());
+        Assert.Equal(straight.CriticObservationNormalizer!.Variance(), resumed.CriticObservationNormalizer!.Variance());
+    }
+
+    [Fact]
+    public void Saving_replaces_the_file_and_leaves_no_temporary_files()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1));
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        runner.Learn(1);
+        runner.SaveCheckpoint(path);
+
+        Assert.Equal(["checkpoint.bin"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        using var reloaded = new OnPolicyRunner(environment, Settings(seed: 2));
+        reloaded.LoadCheckpoint(path);
+        Assert.Equal(1, reloaded.Iteration);
+    }
+
+    [Fact]
+    public void Loading_into_a_differently_shaped_network_names_the_mismatch()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1));
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        var wider = Settings(seed: 1) with { Policy = new ActorCriticSettings { ActorHiddenSizes = [32, 16], CriticHiddenSizes = [16] } };
+        using var other = new OnPolicyRunner(environment, wider);
+
+        var error = Assert.Throws<InvalidDataException>(() => other.LoadCheckpoint(path));
+
+        Assert.Contains("actor hidden sizes is 16,16", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_or_foreign_files_are_refused()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1));
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        Assert.Throws<InvalidDataException>(() => runner.LoadCheckpoint(path));
+
+        File.WriteAllText(path, "not a checkpoint");
+        var error = Assert.Throws<InvalidDataException>(() => runner.LoadCheckpoint(path));
+        Assert.Contains("not a HumanoidRl PPO checkpoint", error.Message, StringComparison.Ordinal);
+    }
+}
