@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using YamlDotNet.RepresentationModel;
 
+using HumanoidRl.Core.Config;
+
 namespace HumanoidRl.Core.Robot;
 
 /// <summary>Reads the joints list and checks each joint against the motors, buses and the other joints.</summary>

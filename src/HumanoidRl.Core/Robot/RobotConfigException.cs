@@ -1,26 +1,15 @@
+using HumanoidRl.Core.Config;
+
 namespace HumanoidRl.Core.Robot;
 
-/// <summary>
-/// A robot config that cannot be used. <see cref="Errors"/> lists every problem found, each as
-/// "file:line: field: problem (expected ...)"; the message holds them all, one per line.
-/// </summary>
-public sealed class RobotConfigException : Exception
+/// <summary>A robot config that cannot be used; every problem is listed with its line.</summary>
+public sealed class RobotConfigException : ConfigFileException
 {
-    public RobotConfigException() => Errors = [];
+    public RobotConfigException() { }
 
-    public RobotConfigException(string message) : base(message) => Errors = [message];
+    public RobotConfigException(string message) : base(message) { }
 
-    public RobotConfigException(string message, Exception inner) : base(message, inner) => Errors = [message];
+    public RobotConfigException(string message, Exception inner) : base(message, inner) { }
 
-    public RobotConfigException(string file, IReadOnlyList<string> errors)
-        : base(Describe(file, errors)) => Errors = errors;
-
-    public IReadOnlyList<string> Errors { get; }
-
-    private static string Describe(string file, IReadOnlyList<string> errors)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        var count = errors.Count == 1 ? "1 problem" : $"{errors.Count} problems";
-        return $"{file}: invalid robot config, {count}:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}";
-    }
+    public RobotConfigException(string file, IReadOnlyList<string> errors) : base(file, "robot config", errors) { }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using YamlDotNet.RepresentationModel;
 
+using HumanoidRl.Core.Config;
+
 namespace HumanoidRl.Core.Robot;
 
 /// <summary>

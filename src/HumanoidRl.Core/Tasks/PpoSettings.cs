@@ -1,23 +1,78 @@
 namespace HumanoidRl.Core.Tasks;
 
-/// <summary>PPO hyperparameters as written in a task file (rsl_rl names and defaults).</summary>
+/// <summary>How the learning rate moves between updates.</summary>
+public enum LearningRateSchedule
+{
+    /// <summary>The learning rate stays at <see cref="PpoSettings.LearningRate"/>.</summary>
+    Fixed,
+
+    /// <summary>Divided by 1.5 when the policy KL exceeds twice <see cref="PpoSettings.DesiredKl"/>, multiplied by 1.5 when below half of it.</summary>
+    AdaptiveKl,
+}
+
+/// <summary>PPO hyperparameters; defaults are those of rsl_rl used by legged_gym and Isaac Lab.</summary>
 public sealed record PpoSettings
 {
-    public int NumEnvs { get; init; } = 64;
+    /// <summary>Policy steps each environment contributes to one rollout.</summary>
     public int NumStepsPerEnv { get; init; } = 24;
+
+    /// <summary>Passes over the rollout per update.</summary>
     public int NumLearningEpochs { get; init; } = 5;
+
+    /// <summary>Minibatches the rollout is split into per epoch (a remainder of the shuffled batch is dropped).</summary>
     public int NumMiniBatches { get; init; } = 4;
+
+    /// <summary>Clip range of the probability ratio (and of the value change when the value loss is clipped).</summary>
     public double ClipParam { get; init; } = 0.2;
+
+    /// <summary>Discount per policy step.</summary>
     public double Gamma { get; init; } = 0.99;
+
+    /// <summary>GAE lambda.</summary>
     public double Lambda { get; init; } = 0.95;
+
     public double ValueLossCoef { get; init; } = 1.0;
-    public double EntropyCoef { get; init; } = 0.01;
-    public double LearningRate { get; init; } = 1e-3;
-    public double MaxGradNorm { get; init; } = 1.0;
-    public double DesiredKl { get; init; } = 0.01;
+
     public bool UseClippedValueLoss { get; init; } = true;
-    public double InitialNoiseStd { get; init; } = 1.0;
-    public IReadOnlyList<int> ActorHiddenSizes { get; init; } = [256, 128, 64];
-    public IReadOnlyList<int> CriticHiddenSizes { get; init; } = [256, 128, 64];
-    public double ObservationClip { get; init; } = 5.0;
+
+    public double EntropyCoef { get; init; } = 0.01;
+
+    /// <summary>Initial Adam learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.AdaptiveKl;
+
+    /// <summary>Target KL divergence between the rollout policy and the updated policy (adaptive schedule).</summary>
+    public double DesiredKl { get; init; } = 0.01;
+
+    public double MinLearningRate { get; init; } = 1e-5;
+
+    public double MaxLearningRate { get; init; } = 1e-2;
+
+    /// <summary>Global gradient norm clip.</summary>
+    public double MaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>Throws with the name and expected range of the first invalid field.</summary>
+    public void Validate()
+    {
+        Require(NumStepsPerEnv >= 1, nameof(NumStepsPerEnv), NumStepsPerEnv, ">= 1");
+        Require(NumLearningEpochs >= 1, nameof(NumLearningEpochs), NumLearningEpochs, ">= 1");
+        Require(NumMiniBatches >= 1, nameof(NumMiniBatches), NumMiniBatches, ">= 1");
+        Require(ClipParam > 0, nameof(ClipParam), ClipParam, "> 0");
+        Require(Gamma is > 0 and <= 1, nameof(Gamma), Gamma, "in (0, 1]");
+        Require(Lambda is >= 0 and <= 1, nameof(Lambda), Lambda, "in [0, 1]");
+        Require(ValueLossCoef >= 0, nameof(ValueLossCoef), ValueLossCoef, ">= 0");
+        Require(EntropyCoef >= 0, nameof(EntropyCoef), EntropyCoef, ">= 0");
+        Require(MinLearningRate > 0, nameof(MinLearningRate), MinLearningRate, "> 0");
+        Require(MaxLearningRate >= MinLearningRate, nameof(MaxLearningRate), MaxLearningRate, $">= {nameof(MinLearningRate)} ({MinLearningRate})");
+        Require(LearningRate > 0, nameof(LearningRate), LearningRate, "> 0");
+        Require(DesiredKl > 0, nameof(DesiredKl), DesiredKl, "> 0");
+        Require(MaxGradNorm > 0, nameof(MaxGradNorm), MaxGradNorm, "> 0");
+        Require(Enum.IsDefined(Schedule), nameof(Schedule), Schedule, "Fixed or AdaptiveKl");
+    }
+
+    private static void Require(bool ok, string field, object value, string expected)
+    {
+        if (!ok) throw new ArgumentOutOfRangeException(field, value, $"PPO setting {field} = {value}: expected {expected}.");
+    }
 }

@@ -21,4 +21,14 @@ public sealed record TaskConfig
     public CommandSpec Commands { get; init; } = new();
 
     public PpoSettings Ppo { get; init; } = new();
+
+    public ActorCriticSettings Policy { get; init; } = new();
+
+    /// <summary>Defaults of a training run of this task (the CLI may override them).</summary>
+    public TrainingBudget Budget { get; init; } = new();
 }
+
+/// <summary>How much training a task gets by default.</summary>
+/// <param name="Environments">Parallel environments.</param>
+/// <param name="Iterations">PPO iterations (each NumStepsPerEnv x Environments policy steps).</param>
+public sealed record TrainingBudget(int Environments = 64, int Iterations = 300);

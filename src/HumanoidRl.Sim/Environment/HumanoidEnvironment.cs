@@ -1,7 +1,6 @@
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Reward;
-using HumanoidRl.Core.Sensing;
 using HumanoidRl.MuJoCo;
 using HumanoidRl.Sim.Randomization;
 using HumanoidRl.Sim.Robot;
@@ -33,7 +32,6 @@ public sealed class HumanoidEnvironment : IDisposable
     private readonly PushScheduler _pushes;
     private readonly ObservationBuilder _actorBuilder;
     private readonly ObservationBuilder _criticBuilder;
-    private readonly SensorFrame _trueFrame;
     private readonly float[] _lastAction;
     private readonly float[] _command = new float[3];
     private readonly double[] _torqueNm;
@@ -61,7 +59,6 @@ public sealed class HumanoidEnvironment : IDisposable
         _pushes = new PushScheduler(task.Task.Randomization);
         _actorBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
         _criticBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
-        _trueFrame = new SensorFrame(joints);
         _lastAction = new float[joints];
         _torqueNm = new double[joints];
         _previousJointVelocity = new double[joints];
@@ -127,8 +124,7 @@ public sealed class HumanoidEnvironment : IDisposable
         _step = 0;
 
         RecordSensors();
-        SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
-        _trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
+        _sensorDelay.Delayed(0).JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
         BuildObservations(observation, criticObservation);
     }
 
@@ -147,8 +143,9 @@ public sealed class HumanoidEnvironment : IDisposable
         for (var tick = 0; tick < _task.Decimation; tick++)
         {
             var applied = _actionDelay.PushAndRead(action, _drawn.ActionDelayTicks);
-            SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
-            _task.ActionMapping.ToTorques(applied, _trueFrame.JointPositionRad, _trueFrame.JointVelocityRadPerS, _torqueNm, _drawn.PdGainScale);
+            // The newest recorded frame is the true current state (PD runs on it, as motor firmware would).
+            var current = _sensorDelay.Delayed(0);
+            _task.ActionMapping.ToTorques(applied, current.JointPositionRad, current.JointVelocityRadPerS, _torqueNm, _drawn.PdGainScale);
             for (var j = 0; j < joints; j++)
             {
                 _torqueNm[j] *= _drawn.MotorStrengthScale[j];
@@ -164,7 +161,7 @@ public sealed class HumanoidEnvironment : IDisposable
         _step++;
         ResampleCommandIfDue();
 
-        SimulatedSensors.Read(_binding, _data, _torqueNm, 0, _trueFrame);
+        var trueFrame = _sensorDelay.Delayed(0);
         var qpos = _data.Qpos;
         var attitude = BaseOrientation().ToRollPitchYaw();
         var heightM = qpos[_binding.BaseQposAdr + 2];
@@ -182,8 +179,8 @@ public sealed class HumanoidEnvironment : IDisposable
             BaseVelocityYMPerS = lateral,
             YawRateRadPerS = yawRate,
             Command = _command,
-            JointPositionRad = _trueFrame.JointPositionRad,
-            JointVelocityRadPerS = _trueFrame.JointVelocityRadPerS,
+            JointPositionRad = trueFrame.JointPositionRad,
+            JointVelocityRadPerS = trueFrame.JointVelocityRadPerS,
             PreviousJointVelocityRadPerS = _previousJointVelocity,
             TorqueNm = _torqueNm,
             Action = action,
@@ -193,7 +190,7 @@ public sealed class HumanoidEnvironment : IDisposable
         };
         var reward = _task.Rewards.Compute(input, _rewardTerms);
 
-        _trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
+        trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
         action.CopyTo(_lastAction);
         BuildObservations(observation, criticObservation);
         return reward;
@@ -259,7 +256,7 @@ public sealed class HumanoidEnvironment : IDisposable
         _actorBuilder.Build(new ObservationInput(delayed, _lastAction, _command, phase), observation, noise);
 
         var actorSize = _task.Layout.Size;
-        _criticBuilder.Build(new ObservationInput(_trueFrame, _lastAction, _command, phase), criticObservation[..actorSize]);
+        _criticBuilder.Build(new ObservationInput(_sensorDelay.Delayed(0), _lastAction, _command, phase), criticObservation[..actorSize]);
         var privileged = criticObservation[actorSize..];
         var (forward, lateral, _) = BaseVelocityInHeadingFrame(BaseOrientation().ToRollPitchYaw().YawRad);
         var qvel = _data.Qvel;

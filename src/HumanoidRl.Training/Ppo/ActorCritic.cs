@@ -2,6 +2,8 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Ppo;
 
 /// <summary>A sampled action with what PPO needs to score it later.</summary>

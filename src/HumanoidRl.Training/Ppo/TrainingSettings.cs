@@ -1,3 +1,5 @@
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Ppo;
 
 /// <summary>Everything <see cref="OnPolicyRunner"/> needs besides the environment.</summary>

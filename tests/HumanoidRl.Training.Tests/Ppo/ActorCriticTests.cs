@@ -3,6 +3,8 @@ using HumanoidRl.Training.Ppo;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Tests.Ppo;
 
 public sealed class ActorCriticTests

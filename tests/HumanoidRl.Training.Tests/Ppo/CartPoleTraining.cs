@@ -1,5 +1,7 @@
 using HumanoidRl.Training.Ppo;
 
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Tests.Ppo;
 
 /// <summary>

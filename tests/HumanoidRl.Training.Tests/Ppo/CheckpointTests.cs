@@ -3,6 +3,8 @@ using HumanoidRl.Training.Ppo;
 using HumanoidRl.Training.Tests.Tasks;
 using static TorchSharp.torch;
 
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Tests.Ppo;
 
 public sealed class CheckpointTests : IDisposable

@@ -2,6 +2,8 @@ using HumanoidRl.Training.Native;
 using HumanoidRl.Training.Ppo;
 using static TorchSharp.torch;
 
+using HumanoidRl.Core.Tasks;
+
 namespace HumanoidRl.Training.Tests.Ppo;
 
 public sealed class PpoAlgorithmTests

@@ -1,6 +1,6 @@
-namespace HumanoidRl.Training.Ppo;
+namespace HumanoidRl.Core.Tasks;
 
-/// <summary>Network shape of <see cref="ActorCritic"/>.</summary>
+/// <summary>Network shape of the actor-critic: hidden layer sizes (ELU) and the initial action noise.</summary>
 public sealed record ActorCriticSettings
 {
     public IReadOnlyList<int> ActorHiddenSizes { get; init; } = [512, 256, 128];

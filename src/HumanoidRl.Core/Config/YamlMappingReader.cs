@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace HumanoidRl.Core.Robot;
+namespace HumanoidRl.Core.Config;
 
 /// <summary>
 /// Reads the keys of one YAML mapping by name. Every key asked for becomes a known key, so
@@ -33,6 +33,25 @@ internal sealed class YamlMappingReader
     }
 
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    /// <summary>Whether the optional key is present; either way it counts as a known key.</summary>
+    public bool Has(string key)
+    {
+        MarkKnown(key);
+        foreach (var name in _node.Children.Keys)
+        {
+            if (name is YamlScalarNode { Value: { } text } && text == key) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The number under an optional key, or the fallback when the key is absent.</summary>
+    public double OptionalNumber(string key, double fallback, string expected) =>
+        Has(key) ? Number(key, expected) is { IsPresent: true } found ? found.Value : fallback : fallback;
+
+    /// <summary>The whole number under an optional key, or the fallback when the key is absent.</summary>
+    public long OptionalInteger(string key, long fallback, string expected) =>
+        Has(key) ? Integer(key, expected) is { IsPresent: true } found ? found.Value : fallback : fallback;
 
     public Located<string> Text(string key, string expected) =>
         Find(key, expected) is { } node
@@ -71,9 +90,25 @@ internal sealed class YamlMappingReader
         }
     }
 
+    /// <summary>The node under the key when present, without reporting its absence.</summary>
+    public YamlNode? Optional(string key)
+    {
+        MarkKnown(key);
+        foreach (var (name, value) in _node.Children)
+        {
+            if (name is YamlScalarNode { Value: { } text } && text == key) return value;
+        }
+        return null;
+    }
+
+    private void MarkKnown(string key)
+    {
+        if (!_knownKeys.Contains(key)) _knownKeys.Add(key);
+    }
+
     private YamlNode? Find(string key, string expected)
     {
-        _knownKeys.Add(key);
+        MarkKnown(key);
         foreach (var (name, value) in _node.Children)
         {
             if (name is YamlScalarNode { Value: { } text } && text == key) return value;

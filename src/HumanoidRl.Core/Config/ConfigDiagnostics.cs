@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HumanoidRl.Core.Robot;
+namespace HumanoidRl.Core.Config;
 
 /// <summary>A value read from the YAML with the line and dotted field path it came from.</summary>
 /// <param name="IsPresent">False when the field was missing or mistyped (already reported); Value is then default.</param>

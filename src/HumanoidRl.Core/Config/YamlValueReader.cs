@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace HumanoidRl.Core.Robot;
+namespace HumanoidRl.Core.Config;
 
 /// <summary>Reads typed scalars from YAML nodes, reporting type errors with the node's line.</summary>
 internal static class YamlValueReader
