@@ -1,10 +1,16 @@
 using System.CommandLine;
 using HumanoidRl.Cli.Bench;
 using HumanoidRl.Cli.Doctor;
+using HumanoidRl.Cli.Eval;
+using HumanoidRl.Cli.Train;
 
 var root = new RootCommand("humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
 {
     DoctorCommand.Create(),
+    TrainCommand.Create(),
+    ExportCommand.Create(),
+    EvalCommand.Create(),
     BenchCommand.Create(),
+    HumanoidRl.Cli.Certs.CertsCommand.Create(),
 };
 return root.Parse(args).Invoke();

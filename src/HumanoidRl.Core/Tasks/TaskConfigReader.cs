@@ -55,7 +55,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         };
     }
 
-    private YamlMappingReader? Section(YamlMappingReader root, string key) =>
+    internal YamlMappingReader? Section(YamlMappingReader root, string key) =>
         root.Optional(key) is { } node ? YamlMappingReader.Open(node, key, $"a mapping of {key} settings", diagnostics) : null;
 
     private EnvironmentSettings? ReadEnvironment(YamlMappingReader? section)
@@ -177,7 +177,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         return result;
     }
 
-    private RandomizationSpec ReadRandomization(YamlMappingReader? section)
+    internal RandomizationSpec ReadRandomization(YamlMappingReader? section)
     {
         var defaults = new RandomizationSpec();
         if (section is null) return defaults;
@@ -202,7 +202,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         return spec;
     }
 
-    private CommandSpec ReadCommands(YamlMappingReader? section)
+    internal CommandSpec ReadCommands(YamlMappingReader? section)
     {
         var defaults = new CommandSpec();
         if (section is null) return defaults;

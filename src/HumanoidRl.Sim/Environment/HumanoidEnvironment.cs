@@ -202,6 +202,15 @@ public sealed class HumanoidEnvironment : IDisposable
         _model.Dispose();
     }
 
+    /// <summary>The true base state now (what evaluation and rewards measure, not what the policy sees).</summary>
+    public BaseState State()
+    {
+        var attitude = BaseOrientation().ToRollPitchYaw();
+        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(attitude.YawRad);
+        return new BaseState(attitude.RollRad, attitude.PitchRad, _data.Qpos[_binding.BaseQposAdr + 2], forward, lateral, yawRate,
+            _data.Qpos[_binding.BaseQposAdr], _data.Qpos[_binding.BaseQposAdr + 1]);
+    }
+
     private Quat BaseOrientation() => Quat.FromSpan(_data.Qpos.Slice(_binding.BaseQposAdr + 3, 4)).Normalized();
 
     private (double Forward, double Lateral, double YawRate) BaseVelocityInHeadingFrame(double yawRad)

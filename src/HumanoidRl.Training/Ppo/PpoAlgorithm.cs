@@ -1,8 +1,7 @@
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-
 using HumanoidRl.Core.Tasks;
+using TorchSharp.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace HumanoidRl.Training.Ppo;
 

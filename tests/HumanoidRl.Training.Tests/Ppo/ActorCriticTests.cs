@@ -1,9 +1,8 @@
+using HumanoidRl.Core.Tasks;
 using HumanoidRl.Training.Native;
 using HumanoidRl.Training.Ppo;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
-
-using HumanoidRl.Core.Tasks;
 
 namespace HumanoidRl.Training.Tests.Ppo;
 

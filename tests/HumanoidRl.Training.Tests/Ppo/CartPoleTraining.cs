@@ -1,6 +1,5 @@
-using HumanoidRl.Training.Ppo;
-
 using HumanoidRl.Core.Tasks;
+using HumanoidRl.Training.Ppo;
 
 namespace HumanoidRl.Training.Tests.Ppo;
 

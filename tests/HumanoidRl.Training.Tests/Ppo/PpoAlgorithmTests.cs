@@ -1,8 +1,7 @@
+using HumanoidRl.Core.Tasks;
 using HumanoidRl.Training.Native;
 using HumanoidRl.Training.Ppo;
 using static TorchSharp.torch;
-
-using HumanoidRl.Core.Tasks;
 
 namespace HumanoidRl.Training.Tests.Ppo;
 

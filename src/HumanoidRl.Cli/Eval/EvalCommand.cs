@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HumanoidRl.Cli.Common;
+using HumanoidRl.Control.Policy;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+using Spectre.Console;
+
+namespace HumanoidRl.Cli.Eval;
+
+/// <summary>`humanoid-rl eval`: judge an exported policy in the randomized simulator.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var policy = new Option<string>("--policy") { Description = "Exported policy (.onnx).", Required = true };
+        var task = new Option<string?>("--task") { Description = "Task name or YAML (default: the task named in the policy's metadata)." };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario YAML overriding episode length, randomization (pushes included) and commands." };
+        var episodes = new Option<int>("--episodes") { Description = "Episodes, run in parallel.", DefaultValueFactory = _ => 50 };
+        var seconds = new Option<double?>("--seconds") { Description = "Episode length (overrides the scenario's)." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the randomization draws.", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate, roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms." };
+        var command = new Command("eval",
+            "Run an ONNX policy with the daemon's inference code (ONNX Runtime) in the domain-randomized simulator and report survival " +
+            "(episodes reaching the time limit without a fall), roll/pitch RMS and velocity-tracking errors.")
+        {
+            policy, task, scenario, episodes, seconds, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                using var loaded = OnnxPolicy.Load(parse.GetValue(policy)!);
+                var taskName = parse.GetValue(task) ?? (loaded.Contract.Task.Length > 0 ? loaded.Contract.Task
+                    : throw new InvalidDataException($"{loaded.Path}: metadata names no task; pass --task"));
+                var taskConfig = TaskConfigLoader.Load(RepositoryFiles.TaskFile(taskName));
+                if (parse.GetValue(scenario) is { } scenarioFile) taskConfig = EvalScenario.Load(scenarioFile).ApplyTo(taskConfig);
+                if (parse.GetValue(seconds) is { } episodeS) taskConfig = taskConfig with { Environment = taskConfig.Environment with { EpisodeS = episodeS } };
+                var robot = RobotConfigLoader.Load(taskConfig.RobotConfigPath);
+                var count = parse.GetValue(episodes);
+                if (!parse.GetValue(json)) AnsiConsole.MarkupLine($"[grey]evaluating {count} episodes of {taskConfig.Environment.EpisodeS:F0} s ...[/]");
+                var result = PolicyEvaluator.Evaluate(loaded, taskConfig, robot, count, parse.GetValue(seed), Environment.ProcessorCount);
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(result.ToJsonFields()));
+                }
+                else
+                {
+                    var table = new Table().AddColumns("figure", "value");
+                    foreach (var (name, value) in result.ToJsonFields()) table.AddRow(name, Convert.ToString(value, CultureInfo.InvariantCulture)!);
+                    AnsiConsole.Write(table);
+                }
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or Core.Config.ConfigFileException)
+            {
+                Console.Error.WriteLine($"eval: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+namespace HumanoidRl.Cli.Eval;
+
+/// <summary>Figures of one evaluation; JSON names are what `eval --json` prints.</summary>
+public sealed record EvaluationResult(
+    int Episodes,
+    double SurvivalRate,
+    double RollRmsDeg,
+    double PitchRmsDeg,
+    double MeanEpisodeS,
+    double LinearVelocityErrorRms,
+    double YawRateErrorRms)
+{
+    public Dictionary<string, object> ToJsonFields() => new()
+    {
+        ["episodes"] = Episodes,
+        ["survival_rate"] = Math.Round(SurvivalRate, 4),
+        ["roll_rms_deg"] = Math.Round(RollRmsDeg, 3),
+        ["pitch_rms_deg"] = Math.Round(PitchRmsDeg, 3),
+        ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),
+        ["lin_vel_error_rms"] = Math.Round(LinearVelocityErrorRms, 4),
+        ["yaw_rate_error_rms"] = Math.Round(YawRateErrorRms, 4),
+    };
+}

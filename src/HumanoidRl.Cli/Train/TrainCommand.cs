@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using HumanoidRl.Cli.Common;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+using HumanoidRl.Training.Ppo;
+using HumanoidRl.Training.Runs;
+
+namespace HumanoidRl.Cli.Train;
+
+/// <summary>`humanoid-rl train`: PPO on the randomized humanoid, resumable, with an exported policy at the end.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var task = new Option<string>("--task") { Description = "Task name (robot-config/tasks/NAME.yaml).", DefaultValueFactory = _ => "balance" };
+        var config = new Option<string?>("--config") { Description = "Task YAML file to use instead of --task." };
+        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget.environments)." };
+        var iterations = new Option<int?>("--iterations") { Description = "PPO iterations to run in total (default: the task's budget.iterations)." };
+        var minutes = new Option<double?>("--minutes") { Description = "Wall-time budget; training stops at whichever of --iterations or --minutes comes first." };
+        var seed = new Option<long>("--seed") { Description = "Seed for weights, action noise and environments.", DefaultValueFactory = _ => 1 };
+        var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default runs/TASK-yyyyMMdd-HHmmss)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint." };
+        var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
+        var threads = new Option<int>("--threads") { Description = "Threads for environment stepping and torch.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("train",
+            "Train a policy with PPO in the domain-randomized MuJoCo humanoid. Ctrl-C or SIGTERM saves a checkpoint; --resume continues " +
+            "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +
+            "TensorBoard events, progress.csv, learning_curve.png and policy.onnx.")
+        {
+            task, config, envs, iterations, minutes, seed, runDir, resume, export, threads,
+        };
+        command.SetAction(parse => Run(new TrainArguments(
+            parse.GetValue(task)!, parse.GetValue(config), parse.GetValue(envs), parse.GetValue(iterations), parse.GetValue(minutes),
+            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(export), parse.GetValue(threads))));
+        return command;
+    }
+
+    private sealed record TrainArguments(string Task, string? Config, int? Envs, int? Iterations, double? Minutes, long Seed,
+        string? RunDir, string? Resume, string? Export, int Threads);
+
+    private static int Run(TrainArguments arguments)
+    {
+        try
+        {
+            using var stop = new CancellationTokenSource();
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+
+            using var session = arguments.Resume is { } resume
+                ? TrainingSession.Resume(resume, arguments.Threads, arguments.Iterations)
+                : StartNew(arguments);
+            Console.WriteLine($"run folder: {session.RunFolder}");
+            Console.WriteLine($"envs: {session.Manifest.Environments}, target iterations: {session.Manifest.TargetIterations}" +
+                              (session.Manifest.BudgetMinutes is { } m ? $", budget: {m} min" : "") +
+                              $", starting at iteration {session.Runner.Iteration}, seed {session.Manifest.Seed}");
+            var outcome = session.Run(stop.Token, (statistics, eta) => Console.WriteLine(Describe(statistics, session.Manifest.TargetIterations, eta)));
+
+            var policy = Path.Combine(session.RunFolder, TrainingSession.PolicyFileName);
+            Console.WriteLine($"{Outcome(outcome)} at iteration {session.Runner.Iteration}; checkpoint {session.LatestCheckpointPath}");
+            Console.WriteLine($"policy: {policy}");
+            if (arguments.Export is { } exportPath)
+            {
+                File.Copy(policy, exportPath, overwrite: true);
+                Console.WriteLine($"exported: {Path.GetFullPath(exportPath)}");
+            }
+            if (outcome == TrainingOutcome.Interrupted) Console.WriteLine($"resume with: humanoid-rl train --resume {session.RunFolder}");
+            return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Core.Config.ConfigFileException)
+        {
+            Console.Error.WriteLine($"train: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static TrainingSession StartNew(TrainArguments arguments)
+    {
+        var taskFile = arguments.Config is { } file ? Path.GetFullPath(file) : RepositoryFiles.TaskFile(arguments.Task);
+        var task = TaskConfigLoader.Load(taskFile);
+        var robot = RobotConfigLoader.Load(task.RobotConfigPath);
+        var runFolder = arguments.RunDir ?? Path.Combine("runs", $"{task.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        var options = new TrainingRunOptions(
+            runFolder,
+            arguments.Seed,
+            arguments.Envs ?? task.Budget.Environments,
+            arguments.Iterations ?? (arguments.Minutes is null ? task.Budget.Iterations : int.MaxValue),
+            arguments.Minutes,
+            arguments.Threads,
+            string.Join(' ', Environment.GetCommandLineArgs()));
+        return TrainingSession.Start(taskFile, task, robot, options);
+    }
+
+    private static string Outcome(TrainingOutcome outcome) => outcome switch
+    {
+        TrainingOutcome.Completed => "completed",
+        TrainingOutcome.TimeBudgetReached => "time budget reached",
+        _ => "interrupted",
+    };
+
+    private static string Describe(IterationStatistics s, int target, TimeSpan? eta)
+    {
+        var episodes = s.Episodes;
+        var targetText = target == int.MaxValue ? "" : $"/{target}";
+        var etaText = eta is { } e ? $"{(int)e.TotalHours:D2}:{e.Minutes:D2}:{e.Seconds:D2}" : "--:--:--";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {episodes.MeanReturn,8:F2} | " +
+            $"len {episodes.MeanLength,6:F1} | falls {episodes.FallRate,4:F2} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
+            $"std {s.MeanActionStd:F2} | ETA {etaText}");
+    }
+}

@@ -1,0 +1,12 @@
+namespace HumanoidRl.Training.Runs;
+
+/// <summary>How to start a training run; Iterations and Minutes bound it (whichever ends first).</summary>
+public sealed record TrainingRunOptions(
+    string RunFolder,
+    long Seed,
+    int Environments,
+    int Iterations,
+    double? Minutes,
+    int Threads,
+    string CommandLine,
+    int CheckpointEveryIterations = 25);

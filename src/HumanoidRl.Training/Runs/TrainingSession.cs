@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+using HumanoidRl.Sim.Environment;
+using HumanoidRl.Training.Export;
+using HumanoidRl.Training.Native;
+using HumanoidRl.Training.Ppo;
+
+namespace HumanoidRl.Training.Runs;
+
+/// <summary>Why <see cref="TrainingSession.Run"/> returned.</summary>
+public enum TrainingOutcome
+{
+    Completed,
+    TimeBudgetReached,
+    Interrupted,
+}
+
+/// <summary>
+/// One training run in its folder: the randomized humanoid environments, the PPO runner, checkpoints
+/// (atomic, periodic and on interruption), TensorBoard events, progress.csv, the learning curve and the
+/// exported policy. <see cref="Resume"/> continues from the latest checkpoint with weights, optimizer,
+/// normalizers, generator state and iteration restored.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    public const string CheckpointFolder = "checkpoints";
+    public const string LatestCheckpoint = "latest.ckpt";
+    public const string PolicyFileName = "policy.onnx";
+
+    private readonly HumanoidTask _task;
+    private readonly HumanoidVectorEnvironment _environments;
+    private readonly TensorBoardLog _tensorBoard;
+    private readonly ProgressLog _progress;
+    private readonly int _checkpointEvery;
+
+    private TrainingSession(string runFolder, RunManifest manifest, TaskConfig task, RobotConfig robot, int threads, int checkpointEvery)
+    {
+        TorchSharpLoader.Ensure();
+        RunFolder = runFolder;
+        Manifest = manifest;
+        _checkpointEvery = checkpointEvery;
+        _task = new HumanoidTask(task, robot);
+        _environments = new HumanoidVectorEnvironment(_task, manifest.Environments, threads);
+        Runner = new OnPolicyRunner(_environments, new TrainingSettings
+        {
+            Ppo = task.Ppo,
+            Policy = task.Policy,
+            Seed = manifest.Seed,
+            TorchThreadCount = threads,
+        });
+        _tensorBoard = new TensorBoardLog(runFolder);
+        _progress = new ProgressLog(runFolder);
+        Contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(runFolder));
+    }
+
+    public string RunFolder { get; }
+
+    public RunManifest Manifest { get; }
+
+    public OnPolicyRunner Runner { get; }
+
+    public PolicyContract Contract { get; }
+
+    public string LatestCheckpointPath => Path.Combine(RunFolder, CheckpointFolder, LatestCheckpoint);
+
+    public static TrainingSession Start(string taskFile, TaskConfig task, RobotConfig robot, TrainingRunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(robot);
+        ArgumentNullException.ThrowIfNull(options);
+        var folder = Path.GetFullPath(options.RunFolder);
+        if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
+            throw new InvalidOperationException($"{folder}: already holds a training run; resume it with --resume {options.RunFolder} or choose another --run-dir");
+        Directory.CreateDirectory(folder);
+        var manifest = new RunManifest
+        {
+            TaskFile = Path.GetFullPath(taskFile),
+            TaskFileSha256 = RunManifest.Fingerprint(taskFile),
+            RobotConfigFile = Path.GetFullPath(robot.SourcePath),
+            RobotConfigSha256 = RunManifest.Fingerprint(robot.SourcePath),
+            Seed = options.Seed,
+            Environments = options.Environments,
+            TargetIterations = options.Iterations,
+            BudgetMinutes = options.Minutes,
+            SourceRevision = SourceRevision.Describe(Path.GetDirectoryName(Path.GetFullPath(taskFile))!),
+            StartedUtc = DateTime.UtcNow.ToString("O"),
+            CommandLine = options.CommandLine,
+            Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+        };
+        manifest.Write(folder);
+        File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
+        File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
+        var session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
+        session._environments.Reset(unchecked((int)options.Seed));
+        return session;
+    }
+
+    /// <summary>
+    /// Reopens a run from its folder and its latest checkpoint (or the given one); refuses configs that changed
+    /// since it started.
+    /// </summary>
+    public static TrainingSession Resume(string runFolder, int threads, int? targetIterations = null, string? checkpointPath = null)
+    {
+        var folder = Path.GetFullPath(runFolder);
+        var manifest = RunManifest.Read(folder);
+        manifest.VerifyConfigsUnchanged();
+        if (targetIterations is { } target) manifest = manifest with { TargetIterations = target };
+        var task = TaskConfigLoader.Load(manifest.TaskFile);
+        var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
+        var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
+        var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
+        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
+        session.Runner.LoadCheckpoint(checkpoint);
+        // Environment episodes restart from a seed tied to the iteration, so a resumed run is reproducible.
+        session._environments.Reset(unchecked((int)manifest.Seed + session.Runner.Iteration));
+        return session;
+    }
+
+    /// <summary>Trains until the target iteration, the time budget or a stop request; always checkpoints before returning.</summary>
+    public TrainingOutcome Run(CancellationToken stop, Action<IterationStatistics, TimeSpan?>? onIteration = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var startIteration = Runner.Iteration;
+        var outcome = TrainingOutcome.Completed;
+        try
+        {
+            while (Runner.Iteration < Manifest.TargetIterations)
+            {
+                if (stop.IsCancellationRequested)
+                {
+                    outcome = TrainingOutcome.Interrupted;
+                    break;
+                }
+                if (Manifest.BudgetMinutes is { } minutes && clock.Elapsed.TotalMinutes >= minutes)
+                {
+                    outcome = TrainingOutcome.TimeBudgetReached;
+                    break;
+                }
+                var statistics = Runner.Learn(1)[0];
+                _tensorBoard.Add(statistics);
+                _progress.Add(statistics, clock.Elapsed.TotalSeconds);
+                if (Runner.Iteration % _checkpointEvery == 0) SaveCheckpoint();
+                onIteration?.Invoke(statistics, Eta(clock.Elapsed, Runner.Iteration - startIteration));
+            }
+        }
+        finally
+        {
+            SaveCheckpoint();
+            LearningCurve.Write(RunFolder, _progress, $"{Contract.Task}: {Path.GetFileName(RunFolder)}");
+        }
+        ExportPolicy(Path.Combine(RunFolder, PolicyFileName));
+        return outcome;
+    }
+
+    public void SaveCheckpoint()
+    {
+        Runner.SaveCheckpoint(LatestCheckpointPath);
+        if (Runner.Iteration > 0 && Runner.Iteration % 100 == 0)
+            File.Copy(LatestCheckpointPath, Path.Combine(RunFolder, CheckpointFolder, $"model_{Runner.Iteration:D6}.ckpt"), overwrite: true);
+    }
+
+    public void ExportPolicy(string path) => PolicyExport.WriteFile(path, PolicyExport.ToOnnx(Runner, Contract));
+
+    public void Dispose()
+    {
+        Runner.Dispose();
+        _environments.Dispose();
+        _task.Dispose();
+    }
+
+    private TimeSpan? Eta(TimeSpan elapsed, int iterationsDone)
+    {
+        if (iterationsDone == 0) return null;
+        var perIteration = elapsed / iterationsDone;
+        var byIterations = perIteration * (Manifest.TargetIterations - Runner.Iteration);
+        if (Manifest.BudgetMinutes is not { } minutes) return byIterations;
+        var byBudget = TimeSpan.FromMinutes(minutes) - elapsed;
+        return byBudget < byIterations ? byBudget : byIterations;
+    }
+}
