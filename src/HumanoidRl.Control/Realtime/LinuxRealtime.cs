@@ -30,6 +30,33 @@ public static partial class LinuxRealtime
     [LibraryImport("libc", SetLastError = true)]
     private static partial int getrlimit(int resource, out Rlimit limit);
 
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int sched_setaffinity(int pid, nint cpuSetSize, ref ulong cpuSet);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int mlockall(int flags);
+
+    private const int McliCurrent = 1;
+    private const int MclFuture = 2;
+
+    /// <summary>Puts the calling thread on SCHED_FIFO; null when done, otherwise the reason it was refused.</summary>
+    public static string? TrySetFifo(int priority)
+    {
+        var fifo = new SchedParam { Priority = priority };
+        return sched_setscheduler(0, SchedFifo, ref fifo) == 0 ? null : Marshal.GetLastPInvokeErrorMessage();
+    }
+
+    /// <summary>Pins the calling thread to one CPU (0..63); null when done, otherwise the reason.</summary>
+    public static string? TrySetAffinity(int cpu)
+    {
+        if (cpu is < 0 or > 63) return $"CPU {cpu} is outside 0..63";
+        var mask = 1UL << cpu;
+        return sched_setaffinity(0, sizeof(ulong), ref mask) == 0 ? null : Marshal.GetLastPInvokeErrorMessage();
+    }
+
+    /// <summary>Locks current and future pages in RAM (no page faults in the loop); null when done, otherwise the reason.</summary>
+    public static string? TryLockMemory() => mlockall(McliCurrent | MclFuture) == 0 ? null : Marshal.GetLastPInvokeErrorMessage();
+
     /// <summary>
     /// Tries SCHED_FIFO at the given priority on a throw-away thread and restores SCHED_OTHER; returns
     /// null when allowed, otherwise the reason (errno text).

@@ -9,13 +9,13 @@ namespace HumanoidRl.Control.Safety;
 /// </summary>
 public sealed class SafetyLayer
 {
-    private readonly SafetyLimits _limits;
+    private readonly SafetyThresholds _limits;
     private readonly double[] _jointLowerRad;
     private readonly double[] _jointUpperRad;
     private readonly double[] _torqueLimitNm;
     private int _consecutiveBackendErrors;
 
-    public SafetyLayer(SafetyLimits limits, ReadOnlySpan<double> jointLowerRad, ReadOnlySpan<double> jointUpperRad, ReadOnlySpan<double> torqueLimitNm)
+    public SafetyLayer(SafetyThresholds limits, ReadOnlySpan<double> jointLowerRad, ReadOnlySpan<double> jointUpperRad, ReadOnlySpan<double> torqueLimitNm)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (jointLowerRad.Length != jointUpperRad.Length || jointLowerRad.Length != torqueLimitNm.Length)
@@ -26,7 +26,7 @@ public sealed class SafetyLayer
         _torqueLimitNm = torqueLimitNm.ToArray();
     }
 
-    public SafetyLimits Limits => _limits;
+    public SafetyThresholds Limits => _limits;
 
     /// <summary>Fall (roll/pitch from the IMU, height where known) and stale data checks.</summary>
     public bool CheckSensors(SensorFrame frame, double rollRad, double pitchRad, double baseHeightM, long nowNs, out FaultEvent fault)

@@ -26,6 +26,8 @@ public sealed record PolicyContract
     public required long LoopPeriodNs { get; init; }
     public required int Decimation { get; init; }
     public required string RobotConfigHash { get; init; }
+    /// <summary>Gait clock period of the phase_clock observation term.</summary>
+    public double PhasePeriodS { get; init; } = 0.8;
     public string TrainingRun { get; init; } = "";
     public string Task { get; init; } = "";
 
@@ -49,6 +51,7 @@ public sealed record PolicyContract
         ["decimation"] = Invariant(Decimation),
         ["policy_rate_hz"] = Invariant(PolicyRateHz),
         ["robot_config_hash"] = RobotConfigHash,
+        ["phase_period_s"] = Invariant(PhasePeriodS),
         ["training_run"] = TrainingRun,
         ["task"] = Task,
     };
@@ -98,6 +101,7 @@ public sealed record PolicyContract
             LoopPeriodNs = Parse("loop_period_ns", t => long.Parse(t, NumberStyles.Integer, CultureInfo.InvariantCulture), 0L),
             Decimation = Parse("decimation", ParseInt, 0),
             RobotConfigHash = Get("robot_config_hash"),
+            PhasePeriodS = metadata.ContainsKey("phase_period_s") ? Parse("phase_period_s", ParseDouble, 0.8) : 0.8,
             TrainingRun = metadata.GetValueOrDefault("training_run", ""),
             Task = metadata.GetValueOrDefault("task", ""),
         };

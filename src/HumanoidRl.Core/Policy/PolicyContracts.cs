@@ -45,6 +45,7 @@ public static class PolicyContracts
             ActionMode = task.Environment.ActionMode,
             ActionScale = task.Environment.ActionScale,
             Decimation = task.Environment.Decimation,
+            PhasePeriodS = task.Environment.PhasePeriodS,
             TrainingRun = trainingRun,
             Task = task.Name,
         };

@@ -13,6 +13,7 @@ public sealed class BlockWorkers : IDisposable
     private readonly int _count;
     private readonly int _blocks;
     private Action<int>? _work;
+    private readonly long[] _allocatedBytes;
     private Exception? _workerFailure;
     private volatile bool _stopping;
 
@@ -25,6 +26,7 @@ public sealed class BlockWorkers : IDisposable
         _start = new Barrier(_blocks);
         _done = new Barrier(_blocks);
         _threads = new Thread[_blocks - 1];
+        _allocatedBytes = new long[_blocks];
         for (var block = 1; block < _blocks; block++)
         {
             var owned = block;
@@ -34,6 +36,17 @@ public sealed class BlockWorkers : IDisposable
     }
 
     public int Threads => _blocks;
+
+    /// <summary>Bytes allocated so far by the threads while running blocks (their whole lifetime for workers).</summary>
+    public long AllocatedBytes
+    {
+        get
+        {
+            long total = 0;
+            for (var block = 0; block < _blocks; block++) total += Volatile.Read(ref _allocatedBytes[block]);
+            return total;
+        }
+    }
 
     /// <summary>Calls <paramref name="work"/>(i) for every index once, spread over the blocks; returns when all are done.</summary>
     public void Run(Action<int> work)
@@ -88,6 +101,13 @@ public sealed class BlockWorkers : IDisposable
     }
 
     private void RunBlock(int block)
+    {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        RunIndices(block);
+        Volatile.Write(ref _allocatedBytes[block], _allocatedBytes[block] + GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
+    }
+
+    private void RunIndices(int block)
     {
         var begin = (int)((long)_count * block / _blocks);
         var end = (int)((long)_count * (block + 1) / _blocks);

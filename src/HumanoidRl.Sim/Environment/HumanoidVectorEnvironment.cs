@@ -51,6 +51,9 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
 
     public int Threads => _workers.Threads;
 
+    /// <summary>Bytes allocated while stepping and resetting, counted on the stepping threads only.</summary>
+    public long SteppingAllocatedBytes => _workers.AllocatedBytes;
+
     public ReadOnlySpan<float> Observations => _observations;
 
     public ReadOnlySpan<float> CriticObservations => _criticObservations;

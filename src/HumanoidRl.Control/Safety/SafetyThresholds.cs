@@ -7,7 +7,7 @@ namespace HumanoidRl.Control.Safety;
 /// <param name="MaxSensorAgeNs">Sensor frames older than this are stale.</param>
 /// <param name="MaxConsecutiveBackendErrors">Failures in a row tolerated before a backend fault.</param>
 /// <param name="SoftStartS">Time over which the policy's torques blend in after entering Policy.</param>
-public sealed record SafetyLimits(
+public sealed record SafetyThresholds(
     double FallRollRad,
     double FallPitchRad,
     double MinBaseHeightM,

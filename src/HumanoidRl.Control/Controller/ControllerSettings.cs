@@ -1,0 +1,68 @@
+using HumanoidRl.Control.Safety;
+using HumanoidRl.Core.Robot;
+
+namespace HumanoidRl.Control.Controller;
+
+/// <summary>Velocity command bounds; commands are clamped into them.</summary>
+public sealed record VelocityLimits(double MaxForwardMPerS, double MaxBackwardMPerS, double MaxLateralMPerS, double MaxYawRateRadPerS)
+{
+    public static VelocityLimits Default { get; } = new(1.0, 0.5, 0.3, 1.0);
+
+    public (double Vx, double Vy, double YawRate) Clamp(double vx, double vy, double yawRate) =>
+        (Math.Clamp(vx, -MaxBackwardMPerS, MaxForwardMPerS), Math.Clamp(vy, -MaxLateralMPerS, MaxLateralMPerS), Math.Clamp(yawRate, -MaxYawRateRadPerS, MaxYawRateRadPerS));
+}
+
+/// <summary>Real-time hardening of the loop thread; each refusal is reported, never fatal.</summary>
+/// <param name="FifoPriority">SCHED_FIFO priority (1..99), or 0 for the normal scheduler.</param>
+/// <param name="CpuAffinity">CPU to pin the loop thread to, or -1 for none.</param>
+/// <param name="LockMemory">mlockall(MCL_CURRENT | MCL_FUTURE).</param>
+public sealed record RealtimeOptions(int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false);
+
+/// <summary>Everything the loop needs from the robot config, in policy joint order.</summary>
+public sealed record ControllerSettings
+{
+    public required long PeriodNs { get; init; }
+    public required SafetyThresholds Safety { get; init; }
+    public required double[] DefaultPoseRad { get; init; }
+    public required double[] LowerLimitRad { get; init; }
+    public required double[] UpperLimitRad { get; init; }
+    public required double[] TorqueLimitNm { get; init; }
+    public required double[] StandKpNmPerRad { get; init; }
+    public required double[] StandKdNmSPerRad { get; init; }
+
+    /// <summary>Joint damping of the Damping mode (zero position gain).</summary>
+    public required double[] DampingKdNmSPerRad { get; init; }
+
+    /// <summary>Time over which StandUp interpolates from the current pose to the default pose.</summary>
+    public double StandUpS { get; init; } = 2.0;
+
+    public VelocityLimits Velocity { get; init; } = VelocityLimits.Default;
+
+    public RealtimeOptions Realtime { get; init; } = new();
+
+    /// <summary>Run ticks back to back instead of at the period (simulator tests and benchmarks).</summary>
+    public bool FreeRun { get; init; }
+
+    public int JointCount => DefaultPoseRad.Length;
+
+    public static ControllerSettings FromRobot(RobotConfig robot, VelocityLimits? velocity = null)
+    {
+        ArgumentNullException.ThrowIfNull(robot);
+        var joints = robot.Joints;
+        return new ControllerSettings
+        {
+            PeriodNs = robot.LoopPeriodNs,
+            Safety = new SafetyThresholds(
+                robot.Safety.FallRollRad, robot.Safety.FallPitchRad, robot.Safety.MinBaseHeightM,
+                MaxSensorAgeNs: 10 * robot.LoopPeriodNs, MaxConsecutiveBackendErrors: 10, SoftStartS: 0.5),
+            DefaultPoseRad = [.. joints.Select(j => j.DefaultAngleRad)],
+            LowerLimitRad = [.. joints.Select(j => j.LowerLimitRad)],
+            UpperLimitRad = [.. joints.Select(j => j.UpperLimitRad)],
+            TorqueLimitNm = [.. joints.Select(j => j.TorqueLimitNm)],
+            StandKpNmPerRad = [.. joints.Select(j => j.StandGains.KpNmPerRad)],
+            StandKdNmSPerRad = [.. joints.Select(j => j.StandGains.KdNmSPerRad)],
+            DampingKdNmSPerRad = [.. joints.Select(j => j.StandGains.KdNmSPerRad)],
+            Velocity = velocity ?? VelocityLimits.Default,
+        };
+    }
+}

@@ -1,0 +1,100 @@
+using HumanoidRl.Control.Policy;
+using HumanoidRl.Control.Safety;
+using HumanoidRl.Core.Action;
+using HumanoidRl.Core.Observation;
+using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Sensing;
+
+namespace HumanoidRl.Control.Controller;
+
+/// <summary>
+/// A loaded policy ready for the loop: its observation builder (the layout from its own contract, the same Core
+/// code training used), ONNX inference at the policy rate, and its action mapping at the loop rate.
+/// Allocation-free per tick; owned by the loop thread once swapped in.
+/// </summary>
+public sealed class PolicyRuntime : IDisposable
+{
+    private readonly OnnxPolicy _policy;
+    private readonly ObservationBuilder _observations;
+    private readonly ActionMapping _mapping;
+    private readonly float[] _observation;
+    private readonly float[] _action;
+    private readonly float[] _lastAction;
+    private readonly long _loopPeriodNs;
+    private long _ticks;
+
+    /// <summary>Loads the file and checks its contract against the robot's; mismatches are named field by field.</summary>
+    public PolicyRuntime(string path, PolicyContract robot)
+    {
+        ArgumentNullException.ThrowIfNull(robot);
+        _policy = OnnxPolicy.Load(path);
+        try
+        {
+            var contract = _policy.Contract;
+            var mismatches = contract.MismatchesAgainst(robot);
+            if (mismatches.Count > 0)
+                throw new InvalidDataException($"{_policy.Path}: policy contract does not match the robot config: {string.Join("; ", mismatches)}");
+            if (contract.Decimation < 1) throw new InvalidDataException($"{_policy.Path}: decimation {contract.Decimation} must be >= 1");
+            ObservationLayout layout;
+            try
+            {
+                layout = PolicyContracts.ParseLayout(contract);
+            }
+            catch (FormatException error)
+            {
+                throw new InvalidDataException($"{_policy.Path}: {error.Message}", error);
+            }
+            _observations = new ObservationBuilder(layout, [.. contract.DefaultPoseRad]);
+            _mapping = new ActionMapping(contract.ActionMode, contract.ActionScale, [.. contract.TorqueLimitNm], [.. contract.DefaultPoseRad],
+                [.. contract.KpNmPerRad], [.. contract.KdNmSPerRad]);
+            _observation = new float[layout.Size];
+            _action = new float[contract.ActionSize];
+            _lastAction = new float[contract.ActionSize];
+            _loopPeriodNs = contract.LoopPeriodNs;
+        }
+        catch
+        {
+            _policy.Dispose();
+            throw;
+        }
+    }
+
+    public PolicyContract Contract => _policy.Contract;
+
+    public string Path => _policy.Path;
+
+    /// <summary>The latest action the policy produced (normalized).</summary>
+    public ReadOnlySpan<float> LastAction => _lastAction;
+
+    /// <summary>Called when Policy mode starts: fresh history, no previous action, clock at zero.</summary>
+    public void Reset()
+    {
+        _observations.Reset();
+        Array.Clear(_lastAction);
+        Array.Clear(_action);
+        _ticks = 0;
+    }
+
+    /// <summary>
+    /// One loop tick: at the policy rate, a new observation and inference; every tick, the action mapped to
+    /// torques. Returns false (with the fault) when the policy output is not finite.
+    /// </summary>
+    public bool Tick(SensorFrame frame, ReadOnlySpan<float> command, Span<double> torqueNm, long nowNs, out FaultEvent fault)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (_ticks % Contract.Decimation == 0)
+        {
+            var phase = 2 * Math.PI * (_ticks * _loopPeriodNs / 1e9) / Contract.PhasePeriodS;
+            _observations.Build(new ObservationInput(frame, _lastAction, command, phase), _observation);
+            _policy.Run(_observation, _action);
+            if (SafetyLayer.CheckPolicyOutput(_action, nowNs, out fault)) return false;
+            _action.CopyTo(_lastAction, 0);
+        }
+        _ticks++;
+        _mapping.ToTorques(_lastAction, frame.JointPositionRad, frame.JointVelocityRadPerS, torqueNm);
+        fault = default;
+        return true;
+    }
+
+    public void Dispose() => _policy.Dispose();
+}

@@ -1,0 +1,397 @@
+using System.Collections.Concurrent;
+using HumanoidRl.Control.Backends;
+using HumanoidRl.Control.Loop;
+using HumanoidRl.Control.Modes;
+using HumanoidRl.Control.Realtime;
+using HumanoidRl.Control.Safety;
+using HumanoidRl.Core.Geometry;
+using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Sensing;
+
+namespace HumanoidRl.Control.Controller;
+
+/// <summary>
+/// Owns the real-time loop: each tick reads the backend, applies queued operator requests, runs the safety
+/// checks, computes torques for the mode (damping, stand-up interpolation, policy with soft start), clamps them
+/// and writes the backend, then publishes telemetry. Other threads talk to it only through a lock-free mailbox,
+/// atomically published values and the telemetry and event rings; the loop never waits for them, never
+/// allocates after warm-up and never logs.
+/// </summary>
+public sealed class RobotController : IDisposable
+{
+    private const int LatencyRangeUs = 20_000;
+
+    private readonly IRobotBackend _backend;
+    private readonly ControllerSettings _settings;
+    private readonly PolicyContract _robotContract;
+    private readonly SafetyLayer _safety;
+    private readonly SensorFrame _frame;
+    private readonly double[] _torqueNm;
+    private readonly double[] _holdTorqueNm;
+    private readonly double[] _standStartRad;
+    private readonly double[] _standTargetRad;
+    private readonly float[] _command = new float[3];
+    private readonly DeadlineTimer _timer;
+    private readonly LatencyHistogram _jitter = new(LatencyRangeUs);
+    private readonly LatencyHistogram _compute = new(LatencyRangeUs);
+    private readonly ConcurrentQueue<ControllerCommand> _mailbox = new();
+    private readonly List<string> _realtimeNotes = [];
+    private readonly Thread _thread;
+    private VelocityCommand _velocity = VelocityCommand.Zero;
+    private PolicyRuntime? _policy;
+    private ControlMode _mode = ControlMode.Passive;
+    private int _publishedMode = (int)ControlMode.Passive;
+    private volatile bool _faultLatched;
+    private volatile bool _standUpComplete;
+    private volatile bool _policyLoaded;
+    private volatile bool _stopRequested;
+    private volatile bool _running;
+    private FaultEvent _lastFault;
+    private long _ticks;
+    private long _modeStartTick;
+    private long _backendErrors;
+    private long _loopAllocatedBytes;
+    private long _allocatedAtReset;
+    private Exception? _loopFailure;
+
+    public RobotController(IRobotBackend backend, ControllerSettings settings, PolicyContract robotContract)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(robotContract);
+        if (backend.JointCount != settings.JointCount)
+            throw new ArgumentException($"backend {backend.Name} drives {backend.JointCount} joints, the robot config has {settings.JointCount}");
+        _backend = backend;
+        _settings = settings;
+        _robotContract = robotContract;
+        var joints = settings.JointCount;
+        _safety = new SafetyLayer(settings.Safety, settings.LowerLimitRad, settings.UpperLimitRad, settings.TorqueLimitNm);
+        _frame = new SensorFrame(joints);
+        _torqueNm = new double[joints];
+        _holdTorqueNm = new double[joints];
+        _standStartRad = new double[joints];
+        _standTargetRad = new double[joints];
+        _timer = new DeadlineTimer(settings.PeriodNs);
+        Telemetry = new TelemetryRing(joints);
+        Events = new EventRing();
+        _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
+    }
+
+    public TelemetryRing Telemetry { get; }
+
+    public EventRing Events { get; }
+
+    public ControllerSettings Settings => _settings;
+
+    public ControlMode Mode => (ControlMode)Volatile.Read(ref _publishedMode);
+
+    /// <summary>The loaded policy's contract, or null.</summary>
+    public PolicyContract? Policy => Volatile.Read(ref _policy)?.Contract;
+
+    public string? PolicyPath => Volatile.Read(ref _policy)?.Path;
+
+    /// <summary>Configures and activates the backend and starts the loop thread.</summary>
+    public void Start()
+    {
+        if (_running) throw new InvalidOperationException("the controller is already running");
+        _backend.Configure();
+        _backend.Activate();
+        _running = true;
+        _thread.Start();
+    }
+
+    /// <summary>
+    /// Leaves any active mode for Damping, lets it act briefly, then stops the loop, turns torque off and
+    /// deactivates the backend.
+    /// </summary>
+    public async Task StopAsync(TimeSpan dampingTime)
+    {
+        if (!_running) return;
+        if (Mode is ControlMode.StandUp or ControlMode.Policy) RequestMode(ControlMode.Damping);
+        if (Mode != ControlMode.Passive) await Task.Delay(dampingTime).ConfigureAwait(false);
+        _stopRequested = true;
+        _thread.Join();
+        _running = false;
+        _backend.Write(new double[_settings.JointCount], torqueEnabled: false);
+        _backend.Deactivate();
+    }
+
+    /// <summary>Loads a policy to use. Refused (InvalidOperationException) while in Policy mode; file and contract problems throw InvalidDataException.</summary>
+    public PolicyContract LoadPolicy(string path)
+    {
+        if (Mode == ControlMode.Policy) throw new InvalidOperationException("current mode is Policy: leave it (StandUp or Damping) before loading another policy");
+        var runtime = new PolicyRuntime(path, _robotContract);
+        if (!_running)
+        {
+            Interlocked.Exchange(ref _policy, runtime)?.Dispose();
+            _policyLoaded = true;
+            return runtime.Contract;
+        }
+        var swap = new PolicySwap(runtime);
+        _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.SwapPolicy, ControlMode.Passive, swap));
+        try
+        {
+            if (!swap.Completion.Task.Wait(TimeSpan.FromSeconds(2)))
+                throw new InvalidOperationException("the control loop did not take the policy within 2 s");
+            swap.Completion.Task.Result?.Dispose();
+            return runtime.Contract;
+        }
+        catch (AggregateException error) when (error.InnerException is InvalidOperationException refusal)
+        {
+            runtime.Dispose();
+            throw refusal;
+        }
+    }
+
+    /// <summary>Null when the request was queued, otherwise why it is refused (naming the current mode).</summary>
+    public string? RequestMode(ControlMode target)
+    {
+        var refusal = Refusal(Mode, target, _faultLatched, _standUpComplete, _policyLoaded);
+        if (refusal is null) _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.SetMode, target));
+        return refusal;
+    }
+
+    /// <summary>Clamps the command into the configured ranges and publishes it; returns what will be used.</summary>
+    public (double Vx, double Vy, double YawRate) SetVelocityCommand(double forwardMPerS, double lateralMPerS, double yawRateRadPerS)
+    {
+        var clamped = _settings.Velocity.Clamp(forwardMPerS, lateralMPerS, yawRateRadPerS);
+        Volatile.Write(ref _velocity, new VelocityCommand(clamped.Vx, clamped.Vy, clamped.YawRate));
+        return clamped;
+    }
+
+    public void EStop() => _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.EStop, ControlMode.EStop));
+
+    public void ClearFault() => _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.ClearFault, ControlMode.EStop));
+
+    public ControllerStatus Status()
+    {
+        var fault = _lastFault;
+        return new ControllerStatus(Mode, _faultLatched, fault.TimestampNs == 0 ? null : fault.Describe(), _standUpComplete, _policyLoaded,
+            Interlocked.Read(ref _ticks), _timer.Overruns, Interlocked.Read(ref _backendErrors),
+            _jitter.PercentileUs(0.5), _jitter.PercentileUs(0.99), _jitter.MaxUs,
+            _compute.PercentileUs(0.5), _compute.PercentileUs(0.99), _compute.MaxUs,
+            _backend.Name, [.. _realtimeNotes]);
+    }
+
+    /// <summary>The exception that stopped the loop thread, if it died.</summary>
+    public Exception? LoopFailure => Volatile.Read(ref _loopFailure);
+
+    /// <summary>Bytes the loop thread allocated since the last <see cref="ResetStatistics"/> (0 is the target).</summary>
+    public long AllocatedBytesSinceReset => Volatile.Read(ref _loopAllocatedBytes) - Volatile.Read(ref _allocatedAtReset);
+
+    /// <summary>Ticks run so far.</summary>
+    public long Ticks => Interlocked.Read(ref _ticks);
+
+    /// <summary>Clears the jitter and compute histograms and the allocation count (benchmarks measure after warm-up).</summary>
+    public void ResetStatistics()
+    {
+        _jitter.Clear();
+        _compute.Clear();
+        Volatile.Write(ref _allocatedAtReset, Volatile.Read(ref _loopAllocatedBytes));
+    }
+
+    public void Dispose()
+    {
+        if (_running) StopAsync(TimeSpan.Zero).GetAwaiter().GetResult();
+        Volatile.Read(ref _policy)?.Dispose();
+    }
+
+    private static string? Refusal(ControlMode current, ControlMode target, bool faultLatched, bool standUpComplete, bool policyLoaded)
+    {
+        if (target == ControlMode.Policy && current != ControlMode.Policy && !policyLoaded) return $"current mode is {current}: no policy is loaded";
+        return ModeRules.Refusal(current, target, faultLatched, standUpComplete);
+    }
+
+    private void Loop()
+    {
+        try
+        {
+            ApplyRealtimeOptions();
+            _timer.Start(LinuxClock.NowNs());
+            while (!_stopRequested)
+            {
+                var lateNs = _settings.FreeRun ? 0 : _timer.WaitNext();
+                Tick(lateNs);
+            }
+        }
+#pragma warning disable CA1031 // The loop must end in a safe state whatever broke it; the failure is reported via LoopFailure.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Volatile.Write(ref _loopFailure, e);
+            _backend.Write(new double[_settings.JointCount], torqueEnabled: false);
+        }
+    }
+
+    private void Tick(long lateNs)
+    {
+        var startNs = LinuxClock.NowNs();
+        var readOk = _backend.Read(_frame);
+        ApplyCommands(startNs);
+
+        var attitude = Quat.FromSpan(_frame.ImuQuaternion).Normalized().ToRollPitchYaw();
+        var active = _mode is ControlMode.StandUp or ControlMode.Policy;
+        if (active && _safety.CheckSensors(_frame, attitude.RollRad, attitude.PitchRad, _backend.BaseHeightM, startNs, out var sensorFault))
+            Fault(sensorFault);
+
+        var velocity = Volatile.Read(ref _velocity);
+        _command[0] = (float)velocity.ForwardMPerS;
+        _command[1] = (float)velocity.LateralMPerS;
+        _command[2] = (float)velocity.YawRateRadPerS;
+        var torqueEnabled = ComputeTorques(startNs);
+        _safety.Clamp(_torqueNm, _frame.JointPositionRad);
+        var writeOk = _backend.Write(_torqueNm, torqueEnabled);
+        if (!(readOk && writeOk)) Interlocked.Increment(ref _backendErrors);
+        if (_safety.CheckBackend(readOk && writeOk, startNs, out var backendFault)) Fault(backendFault);
+
+        var endNs = LinuxClock.NowNs();
+        PublishTelemetry(attitude, endNs - startNs);
+        _jitter.Record(lateNs);
+        _compute.Record(endNs - startNs);
+        Interlocked.Increment(ref _ticks);
+        Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    /// <summary>Fills the torque buffer for the current mode; false when the motors must be limp.</summary>
+    private bool ComputeTorques(long nowNs)
+    {
+        var q = _frame.JointPositionRad;
+        var qd = _frame.JointVelocityRadPerS;
+        switch (_mode)
+        {
+            case ControlMode.Damping:
+                for (var j = 0; j < _torqueNm.Length; j++) _torqueNm[j] = -_settings.DampingKdNmSPerRad[j] * qd[j];
+                return true;
+            case ControlMode.StandUp:
+                var progress = Math.Clamp(SecondsInMode() / _settings.StandUpS, 0.0, 1.0);
+                var smooth = progress * progress * (3 - (2 * progress));
+                for (var j = 0; j < _torqueNm.Length; j++)
+                    _standTargetRad[j] = _standStartRad[j] + ((_settings.DefaultPoseRad[j] - _standStartRad[j]) * smooth);
+                Hold(_standTargetRad, _torqueNm);
+                if (progress >= 1) _standUpComplete = true;
+                return true;
+            case ControlMode.Policy:
+                if (!_policy!.Tick(_frame, _command, _torqueNm, nowNs, out var policyFault))
+                {
+                    Fault(policyFault);
+                    return ComputeTorques(nowNs);
+                }
+                var weight = _safety.SoftStartWeight(SecondsInMode());
+                if (weight < 1)
+                {
+                    Hold(_settings.DefaultPoseRad, _holdTorqueNm);
+                    for (var j = 0; j < _torqueNm.Length; j++) _torqueNm[j] = (weight * _torqueNm[j]) + ((1 - weight) * _holdTorqueNm[j]);
+                }
+                return true;
+            default:
+                Array.Clear(_torqueNm);
+                return false;
+        }
+    }
+
+    private void Hold(ReadOnlySpan<double> targetRad, Span<double> torqueNm)
+    {
+        var q = _frame.JointPositionRad;
+        var qd = _frame.JointVelocityRadPerS;
+        for (var j = 0; j < torqueNm.Length; j++)
+            torqueNm[j] = (_settings.StandKpNmPerRad[j] * (targetRad[j] - q[j])) - (_settings.StandKdNmSPerRad[j] * qd[j]);
+    }
+
+    private double SecondsInMode() => (_ticks - _modeStartTick) * _settings.PeriodNs / 1e9;
+
+    private void ApplyCommands(long nowNs)
+    {
+        while (_mailbox.TryDequeue(out var command))
+        {
+            switch (command.Kind)
+            {
+                case ControllerCommandKind.SetMode:
+                    if (Refusal(_mode, command.Mode, _faultLatched, _standUpComplete, _policy is not null) is null) Transition(command.Mode, nowNs);
+                    else Events.Publish(new ControllerEvent(0, ControllerEventKind.RequestRefused, _mode, command.Mode, default, nowNs));
+                    break;
+                case ControllerCommandKind.EStop:
+                    _faultLatched = true;
+                    _lastFault = new FaultEvent(FaultKind.EStop, double.NaN, double.NaN, -1, nowNs);
+                    Events.Publish(new ControllerEvent(0, ControllerEventKind.Fault, _mode, ControlMode.EStop, _lastFault, nowNs));
+                    Transition(ControlMode.EStop, nowNs);
+                    break;
+                case ControllerCommandKind.ClearFault:
+                    if (_mode == ControlMode.EStop && _faultLatched)
+                    {
+                        _faultLatched = false;
+                        _safety.ResetBackendErrors();
+                        Events.Publish(new ControllerEvent(0, ControllerEventKind.FaultCleared, _mode, _mode, default, nowNs));
+                    }
+                    break;
+                case ControllerCommandKind.SwapPolicy:
+                    var swap = command.Swap!;
+                    if (_mode == ControlMode.Policy)
+                    {
+                        swap.Completion.SetException(new InvalidOperationException("current mode is Policy: the policy is swapped only outside Policy mode"));
+                        break;
+                    }
+                    var previous = _policy;
+                    Volatile.Write(ref _policy, swap.Runtime);
+                    _policyLoaded = true;
+                    Events.Publish(new ControllerEvent(0, ControllerEventKind.PolicyLoaded, _mode, _mode, default, nowNs));
+                    swap.Completion.SetResult(previous);
+                    break;
+            }
+        }
+    }
+
+    private void Transition(ControlMode target, long nowNs)
+    {
+        if (target == _mode) return;
+        var from = _mode;
+        _mode = target;
+        _modeStartTick = _ticks;
+        if (target == ControlMode.StandUp)
+        {
+            _frame.JointPositionRad.CopyTo(_standStartRad, 0);
+            _standUpComplete = false;
+        }
+        if (target == ControlMode.Policy) _policy!.Reset();
+        Volatile.Write(ref _publishedMode, (int)target);
+        Events.Publish(new ControllerEvent(0, ControllerEventKind.ModeChanged, from, target, default, nowNs));
+    }
+
+    /// <summary>Every fault ends in a defined safe state: active modes drop to Damping; EStop and Passive stay.</summary>
+    private void Fault(in FaultEvent fault)
+    {
+        _lastFault = fault;
+        var to = _mode is ControlMode.StandUp or ControlMode.Policy ? ControlMode.Damping : _mode;
+        Events.Publish(new ControllerEvent(0, ControllerEventKind.Fault, _mode, to, fault, fault.TimestampNs));
+        Transition(to, fault.TimestampNs);
+    }
+
+    private void PublishTelemetry(RollPitchYaw attitude, long computeNs)
+    {
+        var sample = Telemetry.BeginWrite();
+        sample.Tick = _ticks;
+        sample.TimestampNs = _frame.TimestampNs;
+        sample.Mode = _mode;
+        _frame.JointPositionRad.CopyTo(sample.JointPositionRad, 0);
+        _frame.JointVelocityRadPerS.CopyTo(sample.JointVelocityRadPerS, 0);
+        _torqueNm.CopyTo(sample.JointTorqueNm, 0);
+        _frame.ImuQuaternion.CopyTo(sample.ImuQuaternion, 0);
+        _frame.GyroRadPerS.CopyTo(sample.GyroRadPerS, 0);
+        sample.RollRad = attitude.RollRad;
+        sample.PitchRad = attitude.PitchRad;
+        sample.BaseHeightM = _backend.BaseHeightM;
+        for (var i = 0; i < 3; i++) sample.Command[i] = _command[i];
+        if (_policy is { } policy) policy.LastAction.CopyTo(sample.Action);
+        sample.ComputeNs = computeNs;
+        Telemetry.Commit();
+    }
+
+    private void ApplyRealtimeOptions()
+    {
+        var options = _settings.Realtime;
+        if (options.LockMemory) Note("mlockall", LinuxRealtime.TryLockMemory());
+        if (options.CpuAffinity >= 0) Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
+        if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
+    }
+
+    private void Note(string what, string? refusal) => _realtimeNotes.Add(refusal is null ? $"{what}: applied" : $"{what}: refused ({refusal})");
+}

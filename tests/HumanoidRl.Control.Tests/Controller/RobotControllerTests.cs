@@ -1,0 +1,180 @@
+using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Modes;
+using HumanoidRl.Control.Safety;
+using HumanoidRl.Sim.Backend;
+
+namespace HumanoidRl.Control.Tests.Controller;
+
+public sealed class RobotControllerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-controller-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Robot_stands_up_on_the_simulator_and_holds_the_default_pose()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.Start();
+
+        ControllerFixture.StandUp(controller);
+        var ticks = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > ticks + 1000, "two simulated seconds of standing");
+
+        Assert.Equal(ControlMode.StandUp, controller.Mode);
+        var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
+        Assert.True(controller.Telemetry.TryReadLatest(sample));
+        Assert.InRange(sample.BaseHeightM, 0.55, 0.7);
+        Assert.InRange(Math.Abs(sample.RollRad), 0, 0.15);
+        var modes = ControllerFixture.EventsSoFar(controller).Where(e => e.Kind == ControllerEventKind.ModeChanged).Select(e => e.To);
+        Assert.Equal([ControlMode.Damping, ControlMode.StandUp], modes);
+    }
+
+    [Fact]
+    public void Policy_mode_runs_the_onnx_policy_and_publishes_its_actions()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.LoadPolicy(ControllerFixture.PolicyFile(_folder));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+
+        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+        var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
+        ControllerFixture.WaitFor(() => controller.Telemetry.TryReadLatest(sample) && sample.Mode == ControlMode.Policy && sample.Action.Any(a => a != 0), "a policy action in telemetry");
+
+        Assert.All(sample.Action, a => Assert.True(float.IsFinite(a)));
+    }
+
+    [Fact]
+    public void Policy_mode_is_refused_before_stand_up_has_finished_or_without_a_policy()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+
+        var refusal = controller.RequestMode(ControlMode.Policy);
+
+        Assert.Equal("current mode is StandUp: no policy is loaded", refusal);
+        Assert.StartsWith("current mode is StandUp", controller.RequestMode(ControlMode.Passive), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EStop_turns_torque_off_and_latches_until_cleared()
+    {
+        var backend = new FailingBackend(new SimulatorBackend(ControllerFixture.Robot));
+        using var controller = ControllerFixture.Create(backend);
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+
+        controller.EStop();
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.EStop, "EStop");
+        var offWrites = backend.TorqueOffWrites;
+        ControllerFixture.WaitFor(() => backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
+
+        Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping), StringComparison.Ordinal);
+        controller.ClearFault();
+        ControllerFixture.WaitFor(() => !controller.Status().FaultLatched, "fault cleared");
+        Assert.NotNull(controller.RequestMode(ControlMode.StandUp));
+        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping, "Damping after e-stop");
+    }
+
+    [Fact]
+    public void Nan_policy_output_drops_to_damping_with_a_fault_naming_the_output()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.LoadPolicy(ControllerFixture.PolicyFile(_folder, biasOverride: float.NaN, name: "nan.onnx"));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+
+        controller.RequestMode(ControlMode.Policy);
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping && controller.Status().LastFault is not null, "NaN fault");
+
+        var fault = ControllerFixture.EventsSoFar(controller).Single(e => e.Kind == ControllerEventKind.Fault);
+        Assert.Equal(FaultKind.PolicyNotFinite, fault.Fault.Kind);
+        Assert.Equal(ControlMode.Policy, fault.From);
+        Assert.Contains("not finite", controller.Status().LastFault, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Backend_failures_beyond_the_bound_drop_to_damping()
+    {
+        var backend = new FailingBackend(new SimulatorBackend(ControllerFixture.Robot));
+        using var controller = ControllerFixture.Create(backend);
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+
+        backend.FailReads = true;
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping, "Damping after backend failures");
+
+        var fault = ControllerFixture.EventsSoFar(controller).First(e => e.Kind == ControllerEventKind.Fault);
+        Assert.True(fault.Fault.Kind is FaultKind.BackendFailure or FaultKind.StaleSensors, fault.Describe());
+        Assert.True(controller.Status().BackendErrors > 0);
+    }
+
+    [Fact]
+    public void A_policy_whose_contract_does_not_match_the_robot_is_refused_naming_the_field()
+    {
+        using var controller = ControllerFixture.Create();
+        var path = ControllerFixture.PolicyFile(_folder, edit: c => c with { JointNames = [.. c.JointNames.Reverse()] });
+
+        var error = Assert.Throws<InvalidDataException>(() => controller.LoadPolicy(path));
+
+        Assert.Contains("joint_names: policy has", error.Message, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Null(controller.Policy);
+    }
+
+    [Fact]
+    public void Loading_a_policy_is_refused_in_policy_mode_and_allowed_outside_it()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.LoadPolicy(ControllerFixture.PolicyFile(_folder, seed: 1, name: "a.onnx"));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        controller.RequestMode(ControlMode.Policy);
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+
+        Assert.Throws<InvalidOperationException>(() => controller.LoadPolicy(ControllerFixture.PolicyFile(_folder, seed: 2, name: "b.onnx")));
+
+        controller.RequestMode(ControlMode.StandUp);
+        ControllerFixture.WaitFor(() => controller.Mode != ControlMode.Policy, "leaving Policy");
+        var contract = controller.LoadPolicy(ControllerFixture.PolicyFile(_folder, seed: 3, name: "c.onnx"));
+        Assert.Equal(Path.Combine(_folder, "c.onnx"), controller.PolicyPath);
+        Assert.Equal("balance", contract.Task);
+    }
+
+    [Fact]
+    public void Velocity_commands_are_clamped_to_the_configured_ranges_and_reach_telemetry()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.Start();
+
+        var clamped = controller.SetVelocityCommand(5, -2, 0.5);
+
+        Assert.Equal((1.0, -0.3, 0.5), clamped);
+        var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
+        ControllerFixture.WaitFor(() => controller.Telemetry.TryReadLatest(sample) && sample.Command[0] == 1.0, "command in telemetry");
+        Assert.Equal(-0.3, sample.Command[1], precision: 6);
+    }
+
+    [Fact]
+    public void The_loop_allocates_nothing_per_tick_after_warm_up_in_policy_mode()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.LoadPolicy(ControllerFixture.PolicyFile(_folder));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        controller.RequestMode(ControlMode.Policy);
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+        var warm = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > warm + 200, "warm-up");
+
+        controller.ResetStatistics();
+        var start = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > start + 500, "500 ticks");
+
+        Assert.Equal(0, controller.AllocatedBytesSinceReset);
+    }
+}
