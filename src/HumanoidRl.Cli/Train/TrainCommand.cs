@@ -70,6 +70,7 @@ internal static class TrainCommand
             Console.WriteLine($"policy: {policy}");
             if (arguments.Export is { } exportPath)
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(exportPath))!);
                 File.Copy(policy, exportPath, overwrite: true);
                 Console.WriteLine($"exported: {Path.GetFullPath(exportPath)}");
             }
@@ -110,11 +111,13 @@ internal static class TrainCommand
     private static string Describe(IterationStatistics s, int target, TimeSpan? eta)
     {
         var episodes = s.Episodes;
+        // Before the first episode ends there is nothing to average; say so instead of printing NaN.
+        string Figure(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
         var targetText = target == int.MaxValue ? "" : $"/{target}";
         var etaText = eta is { } e ? $"{(int)e.TotalHours:D2}:{e.Minutes:D2}:{e.Seconds:D2}" : "--:--:--";
         return string.Create(CultureInfo.InvariantCulture,
-            $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {episodes.MeanReturn,8:F2} | " +
-            $"len {episodes.MeanLength,6:F1} | falls {episodes.FallRate,4:F2} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
+            $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {Figure(episodes.MeanReturn, "F2"),8} | " +
+            $"len {Figure(episodes.MeanLength, "F1"),6} | falls {Figure(episodes.FallRate, "F2"),4} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
             $"std {s.MeanActionStd:F2} | ETA {etaText}");
     }
 }

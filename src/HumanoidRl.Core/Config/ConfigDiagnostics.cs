@@ -4,13 +4,13 @@ namespace HumanoidRl.Core.Config;
 
 /// <summary>A value read from the YAML with the line and dotted field path it came from.</summary>
 /// <param name="IsPresent">False when the field was missing or mistyped (already reported); Value is then default.</param>
-internal readonly record struct Located<T>(T Value, long Line, string Path, bool IsPresent)
+public readonly record struct Located<T>(T Value, long Line, string Path, bool IsPresent)
 {
     public static Located<T> Absent(long line, string path) => new(default!, line, path, false);
 }
 
 /// <summary>Collects every problem in one config file as "file:line: field: problem (expected ...[, got ...])".</summary>
-internal sealed class ConfigDiagnostics(string file)
+public sealed class ConfigDiagnostics(string file)
 {
     private readonly List<string> _errors = [];
 

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace HumanoidRl.Core.Config;
 
 /// <summary>Parses one config file into a single YAML document, reporting malformed YAML with its line.</summary>
-internal static class ConfigYaml
+public static class ConfigYaml
 {
     /// <summary>The document's root node, or null (reported) when the text is not exactly one YAML document.</summary>
     public static YamlNode? Parse(string text, ConfigDiagnostics diagnostics, string expectedRoot)

@@ -6,7 +6,7 @@ namespace HumanoidRl.Core.Config;
 /// Reads the keys of one YAML mapping by name. Every key asked for becomes a known key, so
 /// <see cref="RejectUnknownKeys"/> (called after the reads) reports anything else as a typo.
 /// </summary>
-internal sealed class YamlMappingReader
+public sealed class YamlMappingReader
 {
     private readonly YamlMappingNode _node;
     private readonly ConfigDiagnostics _diagnostics;

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace HumanoidRl.Core.Config;
 
 /// <summary>Reads typed scalars from YAML nodes, reporting type errors with the node's line.</summary>
-internal static class YamlValueReader
+public static class YamlValueReader
 {
     public static Located<string> Text(YamlNode node, string path, string expected, ConfigDiagnostics diagnostics)
     {
