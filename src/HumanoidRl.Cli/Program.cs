@@ -2,6 +2,8 @@ using System.CommandLine;
 using HumanoidRl.Cli.Bench;
 using HumanoidRl.Cli.Doctor;
 using HumanoidRl.Cli.Eval;
+using HumanoidRl.Cli.Motors;
+using HumanoidRl.Cli.Sim;
 using HumanoidRl.Cli.Train;
 
 var root = new RootCommand("humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
@@ -11,6 +13,8 @@ var root = new RootCommand("humanoid-rl: train balance and walking policies for 
     ExportCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
+    MotorsCommand.Create(),
+    SimCommand.Create(),
     HumanoidRl.Cli.Certs.CertsCommand.Create(),
 };
 return root.Parse(args).Invoke();

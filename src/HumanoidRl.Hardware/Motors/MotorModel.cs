@@ -10,6 +10,7 @@ public sealed record MotorControlTable(
     ControlTableItem CurrentLimit,
     ControlTableItem TorqueEnable,
     ControlTableItem HardwareErrorStatus,
+    ControlTableItem BusWatchdog,
     ControlTableItem GoalCurrent,
     ControlTableItem PresentCurrent,
     ControlTableItem PresentVelocity,
@@ -26,14 +27,17 @@ public sealed record MotorControlTable(
 
 /// <summary>
 /// A Dynamixel model as data: model number, control table and units. <see cref="TorqueConstantNmPerA"/> is null
-/// when no trusted figure is known; the robot config must then supply it.
+/// when no trusted figure is known; the robot config must then supply it. <see cref="PositionCenterCounts"/> is
+/// the Present Position of the horn centre (2048 on the X series, 0 on the P series): servo angle 0.
 /// </summary>
 public sealed record MotorModel(
     string Name,
     ushort ModelNumber,
     MotorControlTable ControlTable,
     double PositionCountsPerRevolution,
+    int PositionCenterCounts,
     double VelocityUnitRpm,
     double CurrentUnitA,
     int CurrentLimitMaxUnits,
-    double? TorqueConstantNmPerA);
+    double? TorqueConstantNmPerA,
+    byte MinFastSyncReadFirmware);

@@ -6,26 +6,33 @@ namespace HumanoidRl.Hardware.VirtualBus;
 /// <summary>
 /// Emulates the devices on one Protocol 2.0 bus: answers Ping, Read, Write, Reboot, Sync Read, Fast Sync Read,
 /// Sync Write and Bulk Read from each device's control table, as the e-Manual describes. Broadcast requests other
-/// than Ping / Sync Read / Fast Sync Read / Bulk Read get no reply. Every request first advances the plant by
-/// <see cref="PlantStepPerRequestS"/> (deterministic, lock-step time), feeding it the motors' commanded currents
-/// and copying its state into the Present registers. Single-threaded; nothing is allocated per request.
+/// than Ping / Sync Read / Fast Sync Read / Bulk Read get no reply. Every request first advances the plant,
+/// feeding it the motors' commanded currents and copying its state into the Present registers: by
+/// <see cref="PlantStepPerRequestS"/> (deterministic, lock-step time) or by the wall-clock time since the last
+/// request (<see cref="VirtualPlantClock.WallClock"/>). Single-threaded; nothing is allocated per request.
 /// </summary>
 public sealed class VirtualBus
 {
+    /// <summary>Longest wall-clock step: after a pause the plant jumps at most this far instead of catching up.</summary>
+    private const double MaxWallClockStepS = 0.05;
+
     private const int ReplyBufferBytes = 4096;
     private const byte DataLengthError = (byte)StatusErrorCode.DataLengthError;
 
     private readonly VirtualDevice[] _devices;
-    private readonly VirtualXSeriesMotor[] _motors;
+    private readonly VirtualMotor[] _motors;
     private readonly VirtualOpenCrImu[] _imus;
     private readonly IVirtualPlant? _plant;
     private readonly double[] _currentsA;
     private readonly byte[] _reply = new byte[ReplyBufferBytes];
+    private long _lastRequestTimestamp;
 
     /// <param name="devices">Devices on the bus; motors are the plant's joints in the order given.</param>
     /// <param name="plant">The physics, or null for a bus whose registers only change by writes.</param>
-    /// <param name="plantStepPerRequestS">Plant time that passes per received request.</param>
-    public VirtualBus(IEnumerable<VirtualDevice> devices, IVirtualPlant? plant = null, double plantStepPerRequestS = 0.002)
+    /// <param name="plantStepPerRequestS">Plant time that passes per received request (lock-step clock).</param>
+    /// <param name="clock">Lock-step per request, or wall-clock time.</param>
+    public VirtualBus(IEnumerable<VirtualDevice> devices, IVirtualPlant? plant = null, double plantStepPerRequestS = 0.002,
+        VirtualPlantClock clock = VirtualPlantClock.PerRequest)
     {
         ArgumentNullException.ThrowIfNull(devices);
         ArgumentOutOfRangeException.ThrowIfNegative(plantStepPerRequestS);
@@ -33,7 +40,7 @@ public sealed class VirtualBus
         var ids = _devices.Select(device => device.Id).ToArray();
         var duplicate = ids.GroupBy(id => id).FirstOrDefault(group => group.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"two virtual devices share ID {duplicate.Key}", nameof(devices));
-        _motors = [.. _devices.OfType<VirtualXSeriesMotor>()];
+        _motors = [.. _devices.OfType<VirtualMotor>()];
         _imus = [.. _devices.OfType<VirtualOpenCrImu>()];
         if (plant is not null && plant.JointCount != _motors.Length)
         {
@@ -42,7 +49,10 @@ public sealed class VirtualBus
         _plant = plant;
         _currentsA = new double[_motors.Length];
         PlantStepPerRequestS = plantStepPerRequestS;
+        Clock = clock;
     }
+
+    public VirtualPlantClock Clock { get; }
 
     public double PlantStepPerRequestS { get; }
 
@@ -108,13 +118,22 @@ public sealed class VirtualBus
     {
         if (_plant is null) return;
         for (var index = 0; index < _motors.Length; index++) _currentsA[index] = _motors[index].CommandedCurrentA;
-        _plant.Advance(_currentsA, PlantStepPerRequestS);
+        _plant.Advance(_currentsA, PlantStepS());
         for (var index = 0; index < _motors.Length; index++)
         {
             _motors[index].UpdatePresent(_plant.PositionRad(index), _plant.VelocityRadPerS(index), _plant.CurrentA(index));
         }
         var imu = _plant.Imu;
         foreach (var device in _imus) device.Update(imu);
+    }
+
+    private double PlantStepS()
+    {
+        if (Clock == VirtualPlantClock.PerRequest) return PlantStepPerRequestS;
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        var stepS = _lastRequestTimestamp == 0 ? 0 : (double)(now - _lastRequestTimestamp) / System.Diagnostics.Stopwatch.Frequency;
+        _lastRequestTimestamp = now;
+        return Math.Min(stepS, MaxWallClockStepS);
     }
 
     private void ReplyPing(VirtualDevice device, IVirtualReplySink sink)

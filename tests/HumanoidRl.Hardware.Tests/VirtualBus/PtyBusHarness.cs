@@ -7,7 +7,7 @@ namespace HumanoidRl.Hardware.Tests.VirtualBus;
 
 /// <summary>
 /// A virtual bus (X-series motors at the given IDs + OpenCR IMU at 200, first-order plant) served on a real
-/// pseudo-terminal pair, and a <see cref="DynamixelBus"/> talking to it through System.IO.Ports.
+/// pseudo-terminal pair, and a <see cref="DynamixelBus"/> talking to it through the Linux tty transport.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class PtyBusHarness : IDisposable
@@ -19,16 +19,16 @@ internal sealed class PtyBusHarness : IDisposable
 
     public PtyBusHarness(params byte[] motorIds)
     {
-        Motors = [.. motorIds.Select(id => new VirtualXSeriesMotor(id, MotorModelCatalog.XM430W350))];
+        Motors = [.. motorIds.Select(id => new VirtualMotor(id, MotorModelCatalog.XM430W350))];
         Imu = new VirtualOpenCrImu();
         Plant = new FirstOrderMotorPlant(motorIds.Length, torqueConstantNmPerA: 1.78, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
         VirtualBus = new HumanoidRl.Hardware.VirtualBus.VirtualBus([.. Motors, Imu], Plant);
         Server = VirtualBusServer.Start(VirtualBus);
-        Transport = SerialPortTransport.Open(Server.PortPath, BaudRate);
+        Transport = LinuxSerialTransport.Open(Server.PortPath, BaudRate);
         Bus = new DynamixelBus(Transport, new DynamixelBusOptions { ReplyTimeoutMarginMs = ReplyMarginMs, ScanTimeoutMs = 500 });
     }
 
-    public IReadOnlyList<VirtualXSeriesMotor> Motors { get; }
+    public IReadOnlyList<VirtualMotor> Motors { get; }
 
     public VirtualOpenCrImu Imu { get; }
 
@@ -38,7 +38,7 @@ internal sealed class PtyBusHarness : IDisposable
 
     public VirtualBusServer Server { get; }
 
-    public SerialPortTransport Transport { get; }
+    public LinuxSerialTransport Transport { get; }
 
     public DynamixelBus Bus { get; }
 

@@ -12,7 +12,7 @@ public sealed class DynamixelBusAllocationTests
     public void Control_cycles_after_warm_up_allocate_nothing_in_the_packet_and_group_layers()
     {
         byte[] ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
-        var motors = ids.Select(id => new VirtualXSeriesMotor(id, MotorModelCatalog.XM430W350)).ToArray();
+        var motors = ids.Select(id => new VirtualMotor(id, MotorModelCatalog.XM430W350)).ToArray();
         var plant = new FirstOrderMotorPlant(ids.Length, 1.78, 1e-3, 0.05);
         var virtualBus = new HumanoidRl.Hardware.VirtualBus.VirtualBus([.. motors, new VirtualOpenCrImu()], plant);
         // A wide margin: a descheduled test thread must not turn an instant reply into a late one.

@@ -5,40 +5,36 @@ using HumanoidRl.Hardware.Motors;
 namespace HumanoidRl.Hardware.VirtualBus;
 
 /// <summary>
-/// An X-series motor (control table of the reference file) driven by one joint of an <see cref="IVirtualPlant"/>.
-/// Only current control is emulated: with Torque Enable = 1 and Operating Mode = 0 the plant gets Goal Current,
-/// otherwise 0 A. Plant angle 0 reads as 2048 counts, the horn centre.
+/// An X-series or P-series motor (control table of its <see cref="MotorModel"/>) driven by one joint of an
+/// <see cref="IVirtualPlant"/>. Only current control is emulated: with Torque Enable = 1 and Operating Mode = 0
+/// the plant gets Goal Current, otherwise 0 A. Plant angle 0 reads as the model's horn centre
+/// (<see cref="MotorModel.PositionCenterCounts"/>).
 /// </summary>
-public sealed class VirtualXSeriesMotor : VirtualDevice
+public sealed class VirtualMotor : VirtualDevice
 {
-    /// <summary>Last address of the X-series control table (Indirect Data 56) + 1.</summary>
-    private const int ControlTableBytes = 662;
-    private const int EepromEnd = 64;
-    private const int CenterCounts = 2048;
     private const byte CurrentControlMode = 0;
-    private const ushort RealtimeTickAddress = 120;
-    private const ushort PresentAreaEnd = 147;
+    private const ushort BaudRateAddress = 8;
+    private const ushort StatusReturnLevelAddress = 68;
 
     private readonly MotorControlTable _table;
+    private readonly VirtualMotorLayout _layout;
 
-    public VirtualXSeriesMotor(byte id, MotorModel model, byte firmware = 46)
-        : base(id, (model ?? throw new ArgumentNullException(nameof(model))).ModelNumber, firmware, ControlTableBytes)
+    /// <param name="firmware">Default: new enough for Fast Sync Read on every catalog model.</param>
+    public VirtualMotor(byte id, MotorModel model, byte firmware = 46)
+        : base(id, (model ?? throw new ArgumentNullException(nameof(model))).ModelNumber, firmware, VirtualMotorLayout.Of(model).ControlTableBytes)
     {
-        if (model.ControlTable != MotorModelCatalog.XSeriesTable)
-        {
-            throw new ArgumentException($"{model.Name} is not an X-series model; the virtual motor emulates the X-series control table", nameof(model));
-        }
         Model = model;
         _table = model.ControlTable;
-        ControlTable[8] = 1; // Baud Rate: 57600
+        _layout = VirtualMotorLayout.Of(model);
+        ControlTable[BaudRateAddress] = 1; // 57600
         ControlTable[_table.ReturnDelayTime.Address] = 250;
         ControlTable[_table.OperatingMode.Address] = 3; // position control
-        ControlTable[68] = 2; // Status Return Level
-        SetInt16(_table.CurrentLimit.Address, (short)model.CurrentLimitMaxUnits);
-        SetInt16(_table.GoalCurrent.Address, (short)model.CurrentLimitMaxUnits);
+        ControlTable[_layout.StatusReturnLevelAddress] = 2;
+        SetInt16(_table.CurrentLimit.Address, (short)Math.Min(model.CurrentLimitMaxUnits, short.MaxValue));
+        SetInt16(_table.GoalCurrent.Address, (short)Math.Min(model.CurrentLimitMaxUnits, short.MaxValue));
         SetInt16(_table.PresentInputVoltage.Address, 120);
         ControlTable[_table.PresentTemperature.Address] = 30;
-        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentPosition.Address), CenterCounts);
+        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentPosition.Address), model.PositionCenterCounts);
     }
 
     public MotorModel Model { get; }
@@ -47,9 +43,18 @@ public sealed class VirtualXSeriesMotor : VirtualDevice
 
     public bool TorqueEnabled => ControlTable[_table.TorqueEnable.Address] == 1;
 
+    public byte OperatingMode => ControlTable[_table.OperatingMode.Address];
+
+    public byte ReturnDelayTime => ControlTable[_table.ReturnDelayTime.Address];
+
+    public byte BusWatchdog => ControlTable[_table.BusWatchdog.Address];
+
+    /// <summary>The Baud Rate register (0 = 9600, 1 = 57600, 3 = 1M, 6 = 4M, ...).</summary>
+    public byte BaudRateCode => ControlTable[BaudRateAddress];
+
     /// <summary>The current the motor drives into the plant now.</summary>
     public double CommandedCurrentA =>
-        TorqueEnabled && ControlTable[_table.OperatingMode.Address] == CurrentControlMode
+        TorqueEnabled && OperatingMode == CurrentControlMode
             ? MotorUnits.CurrentUnitsToA(Model, GetInt16(_table.GoalCurrent.Address))
             : 0;
 
@@ -59,7 +64,8 @@ public sealed class VirtualXSeriesMotor : VirtualDevice
     /// <summary>Copies the plant's joint state into the Present registers.</summary>
     public void UpdatePresent(double positionRad, double velocityRadPerS, double currentA)
     {
-        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentPosition.Address), CenterCounts + MotorUnits.RadToCounts(Model, positionRad));
+        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentPosition.Address),
+            Model.PositionCenterCounts + MotorUnits.RadToCounts(Model, positionRad));
         BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentVelocity.Address), MotorUnits.RadPerSToVelocityUnits(Model, velocityRadPerS));
         SetInt16(_table.PresentCurrent.Address, MotorUnits.AToCurrentUnits(Model, currentA));
     }
@@ -75,11 +81,11 @@ public sealed class VirtualXSeriesMotor : VirtualDevice
         var basic = base.CheckWrite(address, data);
         if (basic != StatusErrorCode.None) return basic;
         if (Overlaps(address, data.Length, _table.HardwareErrorStatus.Address, _table.HardwareErrorStatus.Address + 1)
-            || Overlaps(address, data.Length, RealtimeTickAddress, PresentAreaEnd + 1))
+            || Overlaps(address, data.Length, _layout.ReadOnlyStart, _layout.ReadOnlyEnd))
         {
             return StatusErrorCode.AccessError;
         }
-        if (TorqueEnabled && address < EepromEnd) return StatusErrorCode.AccessError;
+        if (TorqueEnabled && address < _layout.EepromEnd) return StatusErrorCode.AccessError;
         var goal = _table.GoalCurrent.Address;
         if (address <= goal && address + data.Length >= goal + 2)
         {
