@@ -62,7 +62,7 @@ internal static class BenchSerialCommand
         {
             foreach (var (item, value) in new[] { (table.ReturnDelayTime, 0), (table.OperatingMode, 0), (table.TorqueEnable, 1) })
             {
-                var result = bus.Write(id, item.Address, [(byte)value]);
+                var result = SetupRetries.Write(bus, id, item.Address, [(byte)value]);
                 if (!result.IsOk)
                 {
                     error.WriteLine($"bench serial: setting up ID {id} failed at address {item.Address}: {result.Status}");

@@ -67,7 +67,7 @@ internal static class MotorsCheckCommand
                 }
                 if (busNames.Contains(robot.Imu.Bus))
                 {
-                    var result = bus.Ping((byte)robot.Imu.DeviceId, out var reply);
+                    var result = SetupRetries.Ping(bus, (byte)robot.Imu.DeviceId, out var reply);
                     var ok = result.IsOk && reply.ModelNumber == Hardware.Imu.OpenCrImuRegisters.ModelNumber;
                     (ok ? output : error).WriteLine($"  {"imu",-22} ID {robot.Imu.DeviceId,3}  " +
                         (ok ? $"OpenCR ({reply.ModelNumber}) ok" : result.IsOk ? $"MISMATCH: model {reply.ModelNumber}, expected {Hardware.Imu.OpenCrImuRegisters.ModelNumber}" : $"NO ANSWER ({MotorOptions.Describe(result)})"));
@@ -84,7 +84,7 @@ internal static class MotorsCheckCommand
         ok = false;
         var id = (byte)joint.Servo.MotorId;
         var expected = MotorModelCatalog.Get(joint.Motor);
-        var result = bus.Ping(id, out var reply);
+        var result = SetupRetries.Ping(bus, id, out var reply);
         if (!result.IsOk) return $"ID {id,3}  NO ANSWER ({MotorOptions.Describe(result)}), expected {expected.Name}";
         if (reply.ModelNumber != expected.ModelNumber)
         {
@@ -92,7 +92,7 @@ internal static class MotorsCheckCommand
             return $"ID {id,3}  MISMATCH: model {reply.ModelNumber} ({found}), config says {expected.Name} ({expected.ModelNumber})";
         }
         Span<byte> position = stackalloc byte[4];
-        var read = bus.Read(id, expected.ControlTable.PresentPosition.Address, position);
+        var read = SetupRetries.Read(bus, id, expected.ControlTable.PresentPosition.Address, position);
         if (!read.IsOk) return $"ID {id,3}  {expected.Name} fw {reply.Firmware}, position read failed ({MotorOptions.Describe(read)})";
         var counts = BitConverter.ToInt32(position);
         var servoRad = (counts - expected.PositionCenterCounts) * MotorUnits.RadPerCount(expected);

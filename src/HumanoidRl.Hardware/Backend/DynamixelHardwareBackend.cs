@@ -19,8 +19,6 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
 {
     private const int BusWatchdogUnitMs = 20;
 
-    /// <summary>Tries per setup exchange (Ping, register write) before the device counts as missing.</summary>
-    private const int SetupAttempts = 3;
 
     private readonly RobotConfig _config;
     private readonly HardwareBackendOptions _options;
@@ -292,7 +290,7 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
         var fastFirmware = joints.ToDictionary(joint => joint.JointIndex, _ => true);
         foreach (var joint in joints)
         {
-            var result = PingWithRetries(bus, joint.MotorId, out var reply);
+            var result = SetupRetries.Ping(bus, joint.MotorId, out var reply);
             if (!result.IsOk)
             {
                 problems.Add($"{joint.Describe()}: no answer to Ping ({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")}); expected a {joint.Model.Name}");
@@ -314,7 +312,7 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
         if (hasImu)
         {
             imuId = (byte)_config.Imu.DeviceId;
-            var result = PingWithRetries(bus, imuId.Value, out var reply);
+            var result = SetupRetries.Ping(bus, imuId.Value, out var reply);
             var where = $"IMU (bus {_config.Imu.Bus} on {portPath}, ID {imuId})";
             if (!result.IsOk) problems.Add($"{where}: no answer to Ping ({result.Status}); expected an OpenCR IMU (model {OpenCrImuRegisters.ModelNumber})");
             else if (reply.ModelNumber != OpenCrImuRegisters.ModelNumber) problems.Add($"{where}: answers as model {reply.ModelNumber}, expected {OpenCrImuRegisters.ModelNumber} (OpenCR)");
@@ -369,20 +367,9 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
         Span<byte> data = stackalloc byte[item.SizeBytes];
         data.Clear();
         data[0] = (byte)value;
-        var result = bus.Write(joint.MotorId, item.Address, data);
-        for (var attempt = 1; attempt < SetupAttempts && IsLineFault(result); attempt++) result = bus.Write(joint.MotorId, item.Address, data);
+        var result = SetupRetries.Write(bus, joint.MotorId, item.Address, data);
         if (!result.IsOk) problems.Add($"{joint.Describe()}: writing {what} at address {item.Address} failed ({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")})");
     }
-
-    /// <summary>A lost or garbled reply during setup is retried: one bad reply must not stop a start-up.</summary>
-    private static TransferResult PingWithRetries(DynamixelBus bus, byte id, out PingReply reply)
-    {
-        var result = bus.Ping(id, out reply);
-        for (var attempt = 1; attempt < SetupAttempts && IsLineFault(result); attempt++) result = bus.Ping(id, out reply);
-        return result;
-    }
-
-    private static bool IsLineFault(TransferResult result) => result.Status is TransferStatus.Timeout or TransferStatus.CrcError or TransferStatus.MalformedReply;
 
     private HardwareConfigurationException Mismatch(List<string> problems) =>
         new($"{_config.SourcePath}: the motors on the buses do not match the config:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", problems)}");

@@ -48,7 +48,7 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.Equal("balance", task.Name);
         Assert.True(File.Exists(task.RobotConfigPath));
         Assert.Equal(ActionMode.Torque, task.Environment.ActionMode);
-        Assert.Equal(5.0, task.Rewards.Weight(RewardTerm.Stability));
+        Assert.Equal(10.0, task.Rewards.Weight(RewardTerm.Stability));
         Assert.Equal(new UniformRange(0, 5), task.Randomization.ActionDelayTicks);
         Assert.True(task.Randomization.PushesEnabled);
         Assert.True(task.Randomization.ObservationNoise);
