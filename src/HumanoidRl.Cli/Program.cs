@@ -2,9 +2,11 @@ using System.CommandLine;
 using HumanoidRl.Cli.Bench;
 using HumanoidRl.Cli.Doctor;
 using HumanoidRl.Cli.Eval;
+using HumanoidRl.Cli.Monitor;
+using HumanoidRl.Cli.Teleop;
+using HumanoidRl.Cli.Train;
 using HumanoidRl.Cli.Motors;
 using HumanoidRl.Cli.Sim;
-using HumanoidRl.Cli.Train;
 
 var root = new RootCommand("humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
 {
@@ -16,5 +18,7 @@ var root = new RootCommand("humanoid-rl: train balance and walking policies for 
     MotorsCommand.Create(),
     SimCommand.Create(),
     HumanoidRl.Cli.Certs.CertsCommand.Create(),
+    TeleopCommand.Create(),
+    MonitorCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,6 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using HumanoidRl.Daemon.Bench;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Hosting;
+using HumanoidRl.Daemon.Robot;
 
 var configOption = new Option<FileInfo>("--config")
 {
@@ -16,23 +20,62 @@ var root = new RootCommand("humanoid-rld: the controller daemon. Runs the 500 Hz
     configOption,
     insecureOption,
 };
-root.SetAction(parse =>
+root.SetAction(async (parse, cancel) =>
 {
     var options = new DaemonOptions(parse.GetValue(configOption)!.FullName, parse.GetValue(insecureOption));
+    DaemonConfig config;
+    ListenEndpoint endpoint;
+    DaemonRobot robot;
     try
     {
-        var config = DaemonConfigLoader.Load(options.ConfigPath);
-        var endpoint = ListenEndpoint.Resolve(config, options.InsecureLoopback);
-        endpoint.Certificate?.Dispose();
-        // The config and the TLS rules are checked above; what runs the robot is the controller's job.
-        Console.Error.WriteLine($"humanoid-rld: {options.ConfigPath} is valid, but this build has no control loop to serve " +
-                                "(HumanoidRl.Control's RobotController is not wired into the daemon yet); not starting.");
-        return 3;
+        config = DaemonConfigLoader.Load(options.ConfigPath);
+        endpoint = ListenEndpoint.Resolve(config, options.InsecureLoopback);
+        robot = DaemonRobot.Create(config);
     }
     catch (Exception error) when (error is DaemonConfigException or DaemonStartupException or FileNotFoundException)
     {
         Console.Error.WriteLine($"humanoid-rld: {error.Message}");
         return 2;
     }
+    using (robot)
+    using (endpoint.Certificate)
+    {
+        await using var app = DaemonHost.Build(config, endpoint, robot);
+        // RunAsync returns after SIGTERM / Ctrl+C once the hosted services have stopped (the loop in Damping, then torque off).
+        await app.RunAsync(cancel);
+        return robot.Controller.LoopFailure is null ? 0 : 1;
+    }
 });
-return root.Parse(args).Invoke();
+var secondsOption = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases.", DefaultValueFactory = _ => 10 };
+var subscribersOption = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback.", DefaultValueFactory = _ => 8 };
+var policyOption = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network for the balance task)." };
+var jsonOption = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
+var benchConfigOption = new Option<FileInfo>("--config")
+{
+    Description = "Daemon config whose robot, lease and command ranges are used (listen, TLS and tokens are replaced by a loopback bench setup).",
+    DefaultValueFactory = _ => new FileInfo("robot-config/daemon.yaml"),
+};
+var bench = new Command("bench-loop", "Benchmark: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare clock_nanosleep loop at the same period.")
+{
+    benchConfigOption, secondsOption, subscribersOption, policyOption, jsonOption,
+};
+bench.SetAction(async (parse, cancel) =>
+{
+    var json = parse.GetValue(jsonOption);
+    try
+    {
+        var config = DaemonConfigLoader.Load(parse.GetValue(benchConfigOption)!.FullName);
+        var figures = await LoopBenchmark.RunAsync(config, parse.GetValue(policyOption)?.FullName, TimeSpan.FromSeconds(parse.GetValue(secondsOption)),
+            parse.GetValue(subscribersOption), message => { if (!json) Console.Error.WriteLine($"bench-loop: {message}"); });
+        if (json) Console.WriteLine(JsonSerializer.Serialize(figures));
+        else foreach (var (name, value) in figures) Console.WriteLine($"{name,-42} {Convert.ToString(value, CultureInfo.InvariantCulture)}");
+        return 0;
+    }
+    catch (Exception error) when (error is DaemonConfigException or DaemonStartupException or FileNotFoundException or InvalidDataException or InvalidOperationException or TimeoutException)
+    {
+        Console.Error.WriteLine($"humanoid-rld bench-loop: {error.Message}");
+        return 2;
+    }
+});
+root.Subcommands.Add(bench);
+return await root.Parse(args).InvokeAsync();

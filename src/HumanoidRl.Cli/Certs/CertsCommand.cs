@@ -74,7 +74,7 @@ internal static class CertsCommand
             Console.Out.WriteLine("daemon config entry (under tokens:):");
             Console.Out.WriteLine($"  - name: {parse.GetValue(name)}");
             Console.Out.WriteLine($"    role: {parse.GetValue(role)}");
-            Console.Out.WriteLine($"    sha256: {AccessToken.Sha256Hex(token)}");
+            Console.Out.WriteLine($"    sha256: {HumanoidRl.Protocol.Security.TokenHash.Hex(token)}");
             return 0;
         });
         return command;

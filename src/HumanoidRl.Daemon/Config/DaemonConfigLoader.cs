@@ -1,6 +1,7 @@
 using System.Net;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Daemon.Security;
+using HumanoidRl.Protocol.Security;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

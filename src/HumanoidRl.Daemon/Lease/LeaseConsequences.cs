@@ -1,6 +1,6 @@
 using System.Globalization;
 using HumanoidRl.Control.Modes;
-using HumanoidRl.Daemon.Services;
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Daemon.Streaming;
 using Change = HumanoidRl.Protocol.V1.LeaseChanged.Types.Change;
 
@@ -10,7 +10,7 @@ namespace HumanoidRl.Daemon.Lease;
 /// What the daemon does when the lease changes: announce it on the event stream, zero the velocity command
 /// when the holder leaves, and on a lapse also send the robot to the configured safe mode.
 /// </summary>
-public sealed class LeaseConsequences(IRobotCommands robot, DaemonEvents events, ControlMode lapseMode) : ILeaseListener
+public sealed class LeaseConsequences(RobotController robot, DaemonEvents events, ControlMode lapseMode) : ILeaseListener
 {
     public void Acquired(string holder) =>
         events.LeaseChanged(Change.Acquired, holder, $"operator lease acquired by {holder}");

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using HumanoidRl.Protocol.Security;
 using HumanoidRl.Daemon.Config;
 
 namespace HumanoidRl.Daemon.Security;

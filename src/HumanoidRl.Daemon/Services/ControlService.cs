@@ -1,13 +1,14 @@
 using Grpc.Core;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Lease;
+using HumanoidRl.Daemon.Robot;
 using HumanoidRl.Daemon.Security;
 using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Services;
 
 /// <summary>humanoid.v1.Control: validates requests and the lease, then hands them to the controller.</summary>
-public sealed class ControlService(IRobotCommands robot, OperatorLease lease, DaemonConfig config) : V1.Control.ControlBase
+public sealed class ControlService(DaemonRobot robot, OperatorLease lease, DaemonConfig config) : V1.Control.ControlBase
 {
     public override Task<V1.AcquireLeaseResponse> AcquireLease(V1.AcquireLeaseRequest request, ServerCallContext context)
     {
@@ -42,9 +43,10 @@ public sealed class ControlService(IRobotCommands robot, OperatorLease lease, Da
         var target = ModeNames.FromProto(request.Mode)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
                 $"mode: {request.Mode} is not a mode to request (expected MODE_PASSIVE, MODE_DAMPING, MODE_STAND_UP, MODE_POLICY or MODE_ESTOP)"));
-        var refusal = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.RequestMode(target)));
+        var refusal = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.Controller.RequestMode(target)));
         if (refusal is not null) throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot enter {target}: {refusal}"));
-        return Task.FromResult(new V1.SetModeResponse { Mode = ModeNames.ToProto(robot.Mode) });
+        // Accepted requests are queued for the loop's next tick, so the answer is the mode being entered.
+        return Task.FromResult(new V1.SetModeResponse { Mode = ModeNames.ToProto(target) });
     }
 
     public override Task<V1.SetVelocityCommandResponse> SetVelocityCommand(V1.SetVelocityCommandRequest request, ServerCallContext context)
@@ -63,7 +65,7 @@ public sealed class ControlService(IRobotCommands robot, OperatorLease lease, Da
         };
         Refusable(() => lease.AsHolder(request.LeaseId, () =>
         {
-            robot.SetVelocityCommand(applied.VxMPerS, applied.VyMPerS, applied.YawRateRadPerS);
+            robot.Controller.SetVelocityCommand(applied.VxMPerS, applied.VyMPerS, applied.YawRateRadPerS);
             return 0;
         }));
         return Task.FromResult(new V1.SetVelocityCommandResponse { Applied = applied, Clamped = !applied.Equals(command) });
@@ -71,7 +73,7 @@ public sealed class ControlService(IRobotCommands robot, OperatorLease lease, Da
 
     public override Task<V1.EStopResponse> EStop(V1.EStopRequest request, ServerCallContext context)
     {
-        robot.EStop();
+        robot.Controller.EStop();
         return Task.FromResult(new V1.EStopResponse());
     }
 
@@ -80,7 +82,7 @@ public sealed class ControlService(IRobotCommands robot, OperatorLease lease, Da
         ArgumentNullException.ThrowIfNull(request);
         Refusable(() => lease.AsHolder(request.LeaseId, () =>
         {
-            robot.ClearFault();
+            robot.Controller.ClearFault();
             return 0;
         }));
         return Task.FromResult(new V1.ClearFaultResponse());

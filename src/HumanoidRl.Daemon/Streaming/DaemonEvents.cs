@@ -14,12 +14,14 @@ public sealed class DaemonEvents
     public void LeaseChanged(V1.LeaseChanged.Types.Change change, string holder, string message) =>
         Publish(new V1.Event { Message = message, LeaseChanged = new V1.LeaseChanged { Change = change, Holder = holder } });
 
+    /// <summary>Publishes the event stamped now (or keeps the monotonic time it already carries).</summary>
     public void Publish(V1.Event item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        item.TimeNs = MonotonicNs();
+        if (item.TimeNs == 0) item.TimeNs = MonotonicNs();
         Stream.Publish(item);
     }
 
+    // Stopwatch reads CLOCK_MONOTONIC on Linux, the clock the control loop stamps its events with.
     private static long MonotonicNs() => (long)(Stopwatch.GetTimestamp() * (1e9 / Stopwatch.Frequency));
 }

@@ -10,36 +10,62 @@ namespace HumanoidRl.Daemon.Streaming;
 public sealed class FanOut<T>(int capacityPerSubscriber)
 {
     private readonly Lock _gate = new();
-    private Channel<T>[] _subscribers = [];
+    private Subscription[] _subscribers = [];
 
     public int SubscriberCount => Volatile.Read(ref _subscribers).Length;
 
-    public Subscription Subscribe()
+    /// <summary>Subscribes to every item, or with <paramref name="every"/> &gt; 1 to the sequences divisible by it.</summary>
+    public Subscription Subscribe(long every = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(every);
         var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(capacityPerSubscriber)
         {
             SingleReader = true,
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        lock (_gate) _subscribers = [.. _subscribers, channel];
-        return new Subscription(this, channel);
+        var subscription = new Subscription(this, channel, every);
+        lock (_gate) _subscribers = [.. _subscribers, subscription];
+        return subscription;
     }
 
     /// <summary>Offers the item to every subscriber without blocking; drops the ones that are full.</summary>
     public void Publish(T item)
     {
         // Copy-on-write array: publishing reads it without taking the lock.
-        foreach (var channel in Volatile.Read(ref _subscribers))
+        foreach (var subscriber in Volatile.Read(ref _subscribers)) Offer(subscriber, item);
+    }
+
+    /// <summary>
+    /// Offers item number <paramref name="sequence"/> to the subscribers that want it; the item is made (once)
+    /// only when at least one does.
+    /// </summary>
+    public void Publish(long sequence, Func<T> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        var made = false;
+        T item = default!;
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
-            if (channel.Writer.TryWrite(item)) continue;
-            if (channel.Writer.TryComplete(new SubscriberTooSlowException(capacityPerSubscriber))) Remove(channel);
+            if (sequence % subscriber.Every != 0) continue;
+            if (!made)
+            {
+                item = create();
+                made = true;
+            }
+            Offer(subscriber, item);
         }
     }
 
-    private void Remove(Channel<T> channel)
+    private void Offer(Subscription subscriber, T item)
     {
-        lock (_gate) _subscribers = [.. _subscribers.Where(c => c != channel)];
+        if (subscriber.Writer.TryWrite(item)) return;
+        if (subscriber.Writer.TryComplete(new SubscriberTooSlowException(capacityPerSubscriber))) Remove(subscriber);
+    }
+
+    private void Remove(Subscription subscription)
+    {
+        lock (_gate) _subscribers = [.. _subscribers.Where(s => s != subscription)];
     }
 
     public sealed class Subscription : IDisposable
@@ -47,18 +73,24 @@ public sealed class FanOut<T>(int capacityPerSubscriber)
         private readonly FanOut<T> _owner;
         private readonly Channel<T> _channel;
 
-        internal Subscription(FanOut<T> owner, Channel<T> channel)
+        internal Subscription(FanOut<T> owner, Channel<T> channel, long every)
         {
             _owner = owner;
             _channel = channel;
+            Every = every;
         }
 
+        /// <summary>This subscriber receives the sequences divisible by this.</summary>
+        public long Every { get; }
+
         public ChannelReader<T> Reader => _channel.Reader;
+
+        internal ChannelWriter<T> Writer => _channel.Writer;
 
         public void Dispose()
         {
             _channel.Writer.TryComplete();
-            _owner.Remove(_channel);
+            _owner.Remove(this);
         }
     }
 }

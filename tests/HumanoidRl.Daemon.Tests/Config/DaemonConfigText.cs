@@ -10,7 +10,7 @@ internal static class DaemonConfigText
 
     public static string RobotConfigPath { get; } = Path.Combine(RepositoryRoot(), "robot-config", "humanoid16.yaml");
 
-    public static string Valid(string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "") => $"""
+    public static string Valid(string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "", string simSpeed = "realtime") => $"""
         listen:
           address: {address}
           port: 0
@@ -37,11 +37,11 @@ internal static class DaemonConfigText
           yaw_rate_rad_per_s: [-1.0, 1.0]
         robot_config: {RobotConfigPath}
         backend: simulator
-        sim_speed: realtime
+        sim_speed: {simSpeed}
         {extra}
         """;
 
-    public static string Hash(string token) => Convert.ToHexStringLower(HumanoidRl.Daemon.Security.TokenHash.Of(token));
+    public static string Hash(string token) => Convert.ToHexStringLower(HumanoidRl.Protocol.Security.TokenHash.Of(token));
 
     public static string RepositoryRoot()
     {

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
+using HumanoidRl.Daemon.Tests.Config;
 
 namespace HumanoidRl.Daemon.Tests.Hosting;
 
@@ -54,5 +55,37 @@ public sealed class DaemonHostTests
         var causes = new List<Exception>();
         for (var cause = error.Status.DebugException; cause is not null; cause = cause.InnerException) causes.Add(cause);
         Assert.Contains(causes, cause => cause is System.Security.Authentication.AuthenticationException);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_takes_a_standing_robot_to_damping_then_turns_torque_off()
+    {
+        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000, simSpeed: "realtime");
+        var admin = new DaemonClient(daemon.Channel(DaemonConfigText.AdminToken));
+        var lease = await admin.Control.AcquireLeaseAsync(new HumanoidRl.Protocol.V1.AcquireLeaseRequest());
+        await admin.StandUpAsync(lease.LeaseId);
+
+        await daemon.StopAsync();
+
+        var modes = new List<HumanoidRl.Control.Controller.ControllerEvent>();
+        long next = 0;
+        daemon.Robot.Controller.Events.ReadFrom(ref next, modes);
+        Assert.Equal(HumanoidRl.Control.Modes.ControlMode.Damping, modes[^1].To);
+        Assert.Equal(HumanoidRl.Control.Modes.ControlMode.StandUp, modes[^1].From);
+        Assert.False(daemon.Backend.LastWriteTorqueEnabled);
+    }
+
+    [Fact]
+    public async Task A_dead_control_loop_stops_the_daemon_with_torque_off()
+    {
+        await using var daemon = await RunningDaemon.StartAsync();
+        var stopped = new TaskCompletionSource();
+        using var registration = daemon.Stopping.Register(() => stopped.SetResult());
+
+        daemon.Backend.ThrowOnRead = true;
+        await stopped.Task.WaitAsync(DaemonClient.Patience);
+
+        Assert.IsType<InvalidOperationException>(daemon.Robot.Controller.LoopFailure);
+        Assert.False(daemon.Backend.LastWriteTorqueEnabled);
     }
 }

@@ -4,12 +4,19 @@ using Grpc.Net.Client;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Hosting;
 using HumanoidRl.Daemon.Tests.Config;
-using HumanoidRl.Daemon.Tests.Services;
+using HumanoidRl.Daemon.Robot;
+using HumanoidRl.Daemon.Streaming;
+using Microsoft.Extensions.DependencyInjection;
+using HumanoidRl.Daemon.Tests.Robot;
+using HumanoidRl.Sim.Backend;
 using Microsoft.AspNetCore.Builder;
 
 namespace HumanoidRl.Daemon.Tests.Hosting;
 
-/// <summary>The real daemon host listening on a free loopback port, with gRPC channels to it over real sockets.</summary>
+/// <summary>
+/// The real daemon host (real controller on the MuJoCo simulator backend) listening on a free loopback port,
+/// with gRPC channels to it over real sockets.
+/// </summary>
 internal sealed class RunningDaemon : IAsyncDisposable
 {
     private readonly TempFolder _folder;
@@ -17,9 +24,10 @@ internal sealed class RunningDaemon : IAsyncDisposable
     private readonly X509Certificate2? _pinned;
     private readonly List<GrpcChannel> _channels = [];
 
-    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned, RecordingRobotCommands robot)
+    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned, DaemonRobot robot, FaultyBackend backend)
     {
         Robot = robot;
+        Backend = backend;
         _folder = folder;
         _app = app;
         _pinned = pinned;
@@ -27,10 +35,26 @@ internal sealed class RunningDaemon : IAsyncDisposable
 
     public Uri Address => BoundAddress.Of(_app);
 
-    public RecordingRobotCommands Robot { get; }
+    public DaemonRobot Robot { get; }
+
+    /// <summary>The simulator backend under the controller, with reads that can be made to fail.</summary>
+    public FaultyBackend Backend { get; }
+
+    /// <summary>Cancelled when the host begins to stop (by itself or by <see cref="StopAsync"/>).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
+    /// <summary>StreamState subscribers the daemon is serving now.</summary>
+    public int Subscribers => _app.Services.GetRequiredService<TelemetryPump>().States.SubscriberCount;
+
+    /// <summary>Folder for the test's files (policies); deleted with the daemon.</summary>
+    public string FolderPath => _folder.Path;
 
     /// <summary>Starts plaintext on 127.0.0.1 (--insecure-loopback) or, with tls, on a generated certificate.</summary>
-    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500)
+    /// <param name="tls">Serve TLS with a generated certificate.</param>
+    /// <param name="leaseWindowMs">lease.window_ms.</param>
+    /// <param name="simSpeed">"max" (free run) where timing does not matter, "realtime" where rates are measured or the robot
+    /// must stand up (free run lets it fall over in Passive while the test is still setting up).</param>
+    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max")
     {
         var folder = new TempFolder();
         try
@@ -43,11 +67,12 @@ internal sealed class RunningDaemon : IAsyncDisposable
                 pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
                 tlsSection = "tls: {cert_file: daemon.crt, key_file: daemon.key}";
             }
-            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs)));
-            var robot = new RecordingRobotCommands();
+            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, simSpeed: simSpeed)));
+            FaultyBackend? backend = null;
+            var robot = DaemonRobot.Create(config, robotConfig => backend = new FaultyBackend(new SimulatorBackend(robotConfig)));
             var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: !tls), robot);
             await app.StartAsync();
-            return new RunningDaemon(folder, app, pinned, robot);
+            return new RunningDaemon(folder, app, pinned, robot, backend!);
         }
         catch
         {
@@ -88,11 +113,15 @@ internal sealed class RunningDaemon : IAsyncDisposable
         return channel;
     }
 
+    /// <summary>Stops the host as SIGTERM would (idempotent).</summary>
+    public Task StopAsync() => _app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in _channels) channel.Dispose();
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
+        Robot.Dispose();
         _pinned?.Dispose();
         _folder.Dispose();
     }

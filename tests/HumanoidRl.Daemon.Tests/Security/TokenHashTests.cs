@@ -1,5 +1,6 @@
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Security;
+using HumanoidRl.Protocol.Security;
 
 namespace HumanoidRl.Daemon.Tests.Security;
 

@@ -5,21 +5,21 @@ using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Tests.Services;
 
-/// <summary>The Control service over real sockets: auth, lease and command validation.</summary>
+/// <summary>The Control service over real sockets on the real controller: auth, lease and command validation.</summary>
 public sealed class ControlServiceTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
     [Fact]
-    public async Task A_call_without_a_token_is_unauthenticated()
+    public async Task A_call_without_a_token_is_unauthenticated_and_changes_nothing()
     {
         await using var daemon = await RunningDaemon.StartAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new V1.Control.ControlClient(daemon.Channel()).AcquireLeaseAsync(new V1.AcquireLeaseRequest()));
+            await new V1.Control.ControlClient(daemon.Channel()).EStopAsync(new V1.EStopRequest()));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("authorization: Bearer", error.Status.Detail, StringComparison.Ordinal);
+        var status = await new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken)).Telemetry.GetStatusAsync(new V1.GetStatusRequest());
+        Assert.Equal(V1.Mode.Passive, status.Mode);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class ControlServiceTests
             await new V1.Control.ControlClient(daemon.Channel("hrl_not_configured")).EStopAsync(new V1.EStopRequest()));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
-        Assert.Empty(daemon.Robot.Calls);
+        Assert.Equal(Control.Modes.ControlMode.Passive, daemon.Robot.Controller.Mode);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ControlServiceTests
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("needs the operator role; token 'vic' has viewer", error.Status.Detail, StringComparison.Ordinal);
-        Assert.Empty(daemon.Robot.Calls);
+        Assert.Equal(Control.Modes.ControlMode.Passive, daemon.Robot.Controller.Mode);
     }
 
     [Fact]
@@ -52,27 +52,29 @@ public sealed class ControlServiceTests
     {
         await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000);
         await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken)).AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
-        var second = new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.SecondOperatorToken));
+        var second = new DaemonClient(daemon.Channel(DaemonConfigText.SecondOperatorToken));
 
-        var acquire = await Assert.ThrowsAsync<RpcException>(async () => await second.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "tablet" }));
-        var command = await Assert.ThrowsAsync<RpcException>(async () => await second.SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
+        var acquire = await Assert.ThrowsAsync<RpcException>(async () => await second.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "tablet" }));
+        var command = await Assert.ThrowsAsync<RpcException>(async () => await second.Control.SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
 
         Assert.Equal(StatusCode.FailedPrecondition, acquire.StatusCode);
         Assert.Contains("held by ana/laptop", acquire.Status.Detail, StringComparison.Ordinal);
         Assert.Equal(StatusCode.FailedPrecondition, command.StatusCode);
         Assert.Contains("held by ana/laptop", command.Status.Detail, StringComparison.Ordinal);
-        Assert.Empty(daemon.Robot.Calls);
+        var status = await second.Telemetry.GetStatusAsync(new V1.GetStatusRequest());
+        Assert.Equal(V1.Mode.Passive, status.Mode);
+        Assert.Equal("ana/laptop", status.LeaseHolder);
     }
 
     [Fact]
     public async Task The_holder_commands_and_velocity_is_clamped_to_the_configured_ranges()
     {
         await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000);
-        var client = new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken));
-        var lease = await client.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
+        var client = new DaemonClient(daemon.Channel(DaemonConfigText.OperatorToken));
+        var lease = await client.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
 
-        var mode = await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping });
-        var velocity = await client.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest
+        var mode = await client.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping });
+        var velocity = await client.Control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest
         {
             LeaseId = lease.LeaseId,
             Command = new V1.VelocityCommand { VxMPerS = 3, VyMPerS = 0.1, YawRateRadPerS = -5 },
@@ -80,8 +82,12 @@ public sealed class ControlServiceTests
 
         Assert.Equal(V1.Mode.Damping, mode.Mode);
         Assert.True(velocity.Clamped);
-        Assert.Equal(new V1.VelocityCommand { VxMPerS = 1.0, VyMPerS = 0.1, YawRateRadPerS = -1.0 }, velocity.Applied);
-        Assert.Equal(["mode Damping", "velocity 1 0.1 -1"], daemon.Robot.Calls);
+        var expected = new V1.VelocityCommand { VxMPerS = 1.0, VyMPerS = 0.1, YawRateRadPerS = -1.0 };
+        Assert.Equal(expected, velocity.Applied);
+        // The loop publishes the command as float32; compare what the robot uses at that precision.
+        var status = await client.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && Math.Abs(s.Command.YawRateRadPerS + 1.0) < 1e-6, "Damping with the command applied");
+        Assert.Equal(0.1, status.Command.VyMPerS, 6);
+        Assert.Equal(1.0, status.Command.VxMPerS, 6);
     }
 
     [Fact]
@@ -92,7 +98,7 @@ public sealed class ControlServiceTests
         var lease = await client.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Policy }));
+            await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.StandUp }));
         var unspecified = await Assert.ThrowsAsync<RpcException>(async () =>
             await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId }));
 
@@ -105,38 +111,47 @@ public sealed class ControlServiceTests
     public async Task A_lapsed_heartbeat_zeroes_the_velocity_enters_the_safe_mode_and_says_so_on_the_event_stream()
     {
         await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 200);
-        var viewer = new V1.Telemetry.TelemetryClient(daemon.Channel(DaemonConfigText.ViewerToken));
-        using var events = viewer.StreamEvents(new V1.StreamEventsRequest());
-        var client = new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken));
-        using var timeout = new CancellationTokenSource(Patience);
+        var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
+        using var events = viewer.Telemetry.StreamEvents(new V1.StreamEventsRequest());
         await events.ResponseHeadersAsync;
+        var client = new DaemonClient(daemon.Channel(DaemonConfigText.OperatorToken));
 
-        var lease = await client.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
-        await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping });
-        await client.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.StandUp });
-        await client.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
+        var lease = await client.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
+        await client.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping });
+        await client.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.StandUp });
+        await client.Control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
         // No heartbeats from here on.
-        var changes = new List<V1.LeaseChanged>();
-        while (changes.Count < 2 && await events.ResponseStream.MoveNext(timeout.Token))
-        {
-            if (events.ResponseStream.Current.LeaseChanged is { } change) changes.Add(change);
-        }
+        var lapsed = await DaemonClient.NextEventAsync(events, e => e.LeaseChanged?.Change == V1.LeaseChanged.Types.Change.Lapsed);
 
-        Assert.Equal([V1.LeaseChanged.Types.Change.Acquired, V1.LeaseChanged.Types.Change.Lapsed], changes.Select(c => c.Change));
-        Assert.Equal("ana/laptop", changes[1].Holder);
-        Assert.Equal(["mode Damping", "mode StandUp", "velocity 0.5 0 0", "velocity 0 0 0", "mode Damping"], daemon.Robot.Calls);
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = lease.LeaseId }));
+        Assert.Equal("ana/laptop", lapsed.LeaseChanged.Holder);
+        Assert.Contains("velocity command zeroed, mode set to Damping", lapsed.Message, StringComparison.Ordinal);
+        var backToDamping = await DaemonClient.NextEventAsync(events, e => e.ModeChanged?.To == V1.Mode.Damping);
+        Assert.Equal(V1.Mode.StandUp, backToDamping.ModeChanged.From);
+        var status = await viewer.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && s.Command.VxMPerS == 0, "Damping with a zero command");
+        Assert.Equal("", status.LeaseHolder);
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.Control.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = lease.LeaseId }));
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
     }
 
     [Fact]
-    public async Task EStop_needs_no_lease()
+    public async Task EStop_needs_no_lease_and_latches_torque_off_until_the_fault_is_cleared()
     {
-        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000);
-        await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken)).AcquireLeaseAsync(new V1.AcquireLeaseRequest());
+        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000, simSpeed: "realtime");
+        var holder = new DaemonClient(daemon.Channel(DaemonConfigText.OperatorToken));
+        var lease = await holder.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
+        await holder.StandUpAsync(lease.LeaseId);
 
         await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.SecondOperatorToken)).EStopAsync(new V1.EStopRequest());
 
-        Assert.Equal(["estop"], daemon.Robot.Calls);
+        var status = await holder.WaitForStatusAsync(s => s.Mode == V1.Mode.Estop, "EStop");
+        Assert.Equal("e-stop requested", status.Fault);
+        var offWrites = daemon.Backend.TorqueOffWrites;
+        await holder.WaitForStatusAsync(_ => daemon.Backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
+        Assert.False(daemon.Backend.LastWriteTorqueEnabled);
+        var latched = await Assert.ThrowsAsync<RpcException>(async () => await holder.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping }));
+        Assert.Contains("ClearFault", latched.Status.Detail, StringComparison.Ordinal);
+        await holder.Control.ClearFaultAsync(new V1.ClearFaultRequest { LeaseId = lease.LeaseId });
+        await holder.WaitForStatusAsync(_ => !daemon.Robot.Controller.Status().FaultLatched, "fault cleared");
+        await holder.SetModeAsync(lease.LeaseId, V1.Mode.Damping);
     }
 }

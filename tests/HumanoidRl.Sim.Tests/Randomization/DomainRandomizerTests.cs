@@ -1,5 +1,6 @@
 using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Tasks;
+using HumanoidRl.MuJoCo;
 using HumanoidRl.Sim.Environment;
 
 namespace HumanoidRl.Sim.Tests.Randomization;
@@ -53,6 +54,35 @@ public sealed class DomainRandomizerTests
             seen.Add(environment.Drawn.Friction);
         }
         Assert.True(seen.Count > 1, "friction was not resampled between episodes");
+    }
+
+    [Fact]
+    public void Low_friction_lets_the_same_push_slide_the_standing_robot_further()
+    {
+        double Slide(double friction)
+        {
+            var spec = new RandomizationSpec
+            {
+                Friction = new UniformRange(friction, friction),
+                PushIntervalS = new UniformRange(0.1, 0.1),
+                PushVelocityMPerS = new UniformRange(0.6, 0.6),
+                PushDurationS = 0.2,
+            };
+            using var task = TestTasks.Create(TestTasks.Balance(ActionMode.PdTarget, spec));
+            using var environment = ResetWith(task, seed: 11);
+            var foot = 3 * environment.Model.IdOf(MjObject.Body, "left_foot");
+            var (startX, startY) = (environment.Data.Xpos[foot], environment.Data.Xpos[foot + 1]);
+            var action = new float[task.JointCount];
+            for (var step = 0; step < 60; step++)
+                environment.Step(action, new float[task.Layout.Size], new float[task.CriticObservationSize], out _, out _);
+            return Math.Sqrt(Math.Pow(environment.Data.Xpos[foot] - startX, 2) + Math.Pow(environment.Data.Xpos[foot + 1] - startY, 2));
+        }
+
+        // The body sways under a push whatever the friction; only the feet slide, and only on a slippery floor.
+        var slippery = Slide(0.01);
+        var grippy = Slide(1.2);
+
+        Assert.True(slippery > 4 * grippy, $"friction 0.01 slid the foot {slippery:F4} m, friction 1.2 {grippy:F4} m");
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using V1 = HumanoidRl.Protocol.V1;
+
+namespace HumanoidRl.Cli.Teleop;
+
+/// <summary>`humanoid-rl teleop`: drive the robot from the keyboard through humanoid-rld.</summary>
+internal static class TeleopCommand
+{
+    public static Command Create()
+    {
+        var connection = new DaemonConnection();
+        var command = new Command("teleop", "Keyboard teleop through humanoid-rld (holds the operator lease). " + TeleopKeymap.Help + ". Without a terminal, keys are read from standard input.");
+        connection.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
+        {
+            try
+            {
+                using var channel = connection.Open(parse);
+                var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
+                var session = new TeleopSession(new V1.Control.ControlClient(channel), new V1.Telemetry.TelemetryClient(channel), Console.Out, interactive);
+                return await session.RunAsync(interactive ? TerminalKeys(cancel) : StreamKeys(Console.In, cancel), cancel);
+            }
+            catch (Exception error) when (error is RpcException or ArgumentException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"teleop: {(error is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : error.Message)}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Key presses from the terminal, without echo.</summary>
+    private static async IAsyncEnumerable<char> TerminalKeys([EnumeratorCancellation] CancellationToken cancel)
+    {
+        while (!cancel.IsCancellationRequested)
+        {
+            if (Console.KeyAvailable)
+            {
+                var key = Console.ReadKey(intercept: true);
+                yield return key.Key == ConsoleKey.Escape ? '\u001b' : key.KeyChar;
+            }
+            else
+            {
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Characters from a redirected input (scripts, tests); the session ends with the input.</summary>
+    internal static async IAsyncEnumerable<char> StreamKeys(TextReader input, [EnumeratorCancellation] CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var buffer = new char[1];
+        while (await input.ReadAsync(buffer, cancel) == 1)
+        {
+            if (buffer[0] is '\n' or '\r') continue;
+            yield return buffer[0];
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Grpc.Core;
+using Grpc.Net.Client;
+using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Modes;
+using HumanoidRl.Core.Tasks;
+using HumanoidRl.Daemon.Config;
+using HumanoidRl.Daemon.Hosting;
+using HumanoidRl.Daemon.Robot;
+using HumanoidRl.Daemon.Security;
+using HumanoidRl.Protocol.Security;
+using V1 = HumanoidRl.Protocol.V1;
+
+namespace HumanoidRl.Daemon.Bench;
+
+/// <summary>
+/// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState
+/// subscribers at the loop rate over gRPC on loopback), measures the loop, then runs a bare clock_nanosleep loop
+/// at the same period for the same time, and reports both side by side.
+/// </summary>
+public static class LoopBenchmark
+{
+    public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration, int subscribers, Action<string> progress)
+    {
+        ArgumentNullException.ThrowIfNull(baseConfig);
+        ArgumentNullException.ThrowIfNull(progress);
+        var token = "hrl_bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var config = baseConfig with
+        {
+            ListenAddress = "127.0.0.1",
+            Port = 0,
+            Tls = null,
+            SimSpeed = SimSpeed.Realtime,
+            PolicyPath = null,
+            Tokens = [new TokenEntry("bench", Role.Admin, TokenHash.Of(token))],
+        };
+        var folder = Directory.CreateTempSubdirectory("hrl-bench-loop-").FullName;
+        try
+        {
+            using var robot = DaemonRobot.Create(config);
+            var controller = robot.Controller;
+            var policy = policyPath ?? FreshPolicy.Write(robot.Config, TaskConfigLoader.Load(Path.Combine(Path.GetDirectoryName(config.RobotConfigPath)!, "tasks", "balance.yaml")),
+                Path.Combine(folder, "fresh.onnx"));
+            controller.LoadPolicy(policy);
+            await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
+            await app.StartAsync();
+            using var stop = new CancellationTokenSource();
+            var channels = Enumerable.Range(0, subscribers).Select(_ => Channel(BoundAddress.Of(app), token)).ToList();
+            var counts = new long[subscribers];
+            var readers = channels.Select((channel, i) => ReadAsync(new V1.Telemetry.TelemetryClient(channel), counts, i, stop.Token)).ToList();
+
+            progress("standing up");
+            await EnterAsync(controller, ControlMode.Damping);
+            await EnterAsync(controller, ControlMode.StandUp);
+            await WaitAsync(() => controller.Status().StandUpComplete, "stand-up");
+            await EnterAsync(controller, ControlMode.Policy);
+            progress("warming up for 2 s in Policy mode");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            progress(string.Create(CultureInfo.InvariantCulture, $"measuring the loop for {duration.TotalSeconds:F0} s with {subscribers} subscribers"));
+            controller.ResetStatistics();
+            var ticks0 = controller.Ticks;
+            var overruns0 = controller.Status().Overruns;
+            var received0 = counts.Sum();
+            var clock = Stopwatch.StartNew();
+            await Task.Delay(duration);
+            var status = controller.Status();
+            var allocated = controller.AllocatedBytesSinceReset;
+            var ticks = controller.Ticks - ticks0;
+            var received = counts.Sum() - received0;
+            var seconds = clock.Elapsed.TotalSeconds;
+            var modeAtEnd = controller.Mode;
+
+            await stop.CancelAsync();
+            await Task.WhenAll(readers);
+            foreach (var channel in channels) channel.Dispose();
+            await app.StopAsync();
+
+            progress(string.Create(CultureInfo.InvariantCulture, $"measuring the bare clock_nanosleep loop for {duration.TotalSeconds:F0} s"));
+            var (bare, bareOverruns) = BareLoop.Run(controller.Settings.PeriodNs, duration);
+            var bareP99 = bare.PercentileUs(0.99);
+            return new Dictionary<string, object>
+            {
+                ["seconds"] = Math.Round(seconds, 2),
+                ["loop_rate_hz"] = Math.Round(1e9 / controller.Settings.PeriodNs),
+                ["ticks"] = ticks,
+                ["subscribers"] = subscribers,
+                ["telemetry_messages_per_s_per_subscriber"] = subscribers == 0 ? 0 : Math.Round(received / seconds / subscribers, 1),
+                ["mode_at_end"] = modeAtEnd.ToString(),
+                ["loop_jitter_p50_us"] = status.JitterP50Us,
+                ["loop_jitter_p99_us"] = status.JitterP99Us,
+                ["loop_jitter_max_us"] = status.JitterMaxUs,
+                ["bare_jitter_p50_us"] = bare.PercentileUs(0.5),
+                ["bare_jitter_p99_us"] = bareP99,
+                ["bare_jitter_max_us"] = bare.MaxUs,
+                ["jitter_ratio"] = Math.Round(status.JitterP99Us / (double)Math.Max(1, bareP99), 3),
+                ["compute_p50_us"] = status.ComputeP50Us,
+                ["compute_p99_us"] = status.ComputeP99Us,
+                ["compute_max_us"] = status.ComputeMaxUs,
+                ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
+                ["overruns"] = status.Overruns - overruns0,
+                ["bare_overruns"] = bareOverruns,
+                ["realtime"] = string.Join("; ", status.RealtimeNotes),
+            };
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static GrpcChannel Channel(Uri address, string token)
+    {
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
+    private static async Task ReadAsync(V1.Telemetry.TelemetryClient client, long[] counts, int index, CancellationToken stop)
+    {
+        try
+        {
+            using var call = client.StreamState(new V1.StreamStateRequest(), cancellationToken: stop);
+            while (await call.ResponseStream.MoveNext(stop)) Interlocked.Increment(ref counts[index]);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
+        {
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task EnterAsync(RobotController controller, ControlMode mode)
+    {
+        if (controller.RequestMode(mode) is { } refusal) throw new InvalidOperationException($"bench loop: cannot enter {mode}: {refusal}");
+        await WaitAsync(() => controller.Mode == mode, mode.ToString());
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (deadline.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"bench loop: timed out waiting for {what}");
+            await Task.Delay(5);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using HumanoidRl.Control.Backends;
+using HumanoidRl.Control.Controller;
+using HumanoidRl.Core.Config;
+using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Daemon.Config;
+using HumanoidRl.Daemon.Hosting;
+using HumanoidRl.Sim.Backend;
+
+namespace HumanoidRl.Daemon.Robot;
+
+/// <summary>The robot the daemon serves: its config, its backend and the controller that runs the loop on it.</summary>
+public sealed class DaemonRobot : IDisposable
+{
+    private readonly IRobotBackend _backend;
+
+    private DaemonRobot(RobotConfig config, IRobotBackend backend, RobotController controller)
+    {
+        Config = config;
+        _backend = backend;
+        Controller = controller;
+    }
+
+    public RobotConfig Config { get; }
+
+    public RobotController Controller { get; }
+
+    /// <summary>
+    /// Loads the robot config, builds the backend named in the daemon config (or the one given, wrapped by tests
+    /// and benchmarks) and the controller, and loads the configured policy. Problems throw
+    /// <see cref="DaemonStartupException"/> naming the file.
+    /// </summary>
+    public static DaemonRobot Create(DaemonConfig config, Func<RobotConfig, IRobotBackend>? backendFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        RobotConfig robot;
+        try
+        {
+            robot = RobotConfigLoader.Load(config.RobotConfigPath);
+        }
+        catch (Exception error) when (error is ConfigFileException or FileNotFoundException)
+        {
+            throw new DaemonStartupException($"{config.SourcePath}: robot_config: {error.Message}", error);
+        }
+        var backend = backendFactory?.Invoke(robot) ?? config.Backend switch
+        {
+            BackendKind.Simulator => new SimulatorBackend(robot),
+            _ => throw new DaemonStartupException($"{config.SourcePath}: backend: {config.Backend} is not supported by this build"),
+        };
+        var settings = ControllerSettings.FromRobot(robot, ControllerLimits(config.VelocityLimits)) with
+        {
+            FreeRun = config.SimSpeed == SimSpeed.Max,
+        };
+        var controller = new RobotController(backend, settings, PolicyContracts.ForRobot(robot));
+        try
+        {
+            if (config.PolicyPath is { } policy) controller.LoadPolicy(policy);
+        }
+        catch (Exception error) when (error is InvalidDataException or FileNotFoundException)
+        {
+            controller.Dispose();
+            backend.Dispose();
+            throw new DaemonStartupException($"{config.SourcePath}: policy: {error.Message}", error);
+        }
+        return new DaemonRobot(robot, backend, controller);
+    }
+
+    /// <summary>
+    /// The daemon clamps every command to its configured (possibly asymmetric) ranges before the controller sees
+    /// it; the controller's own symmetric limits are set to enclose those ranges so they never clamp twice.
+    /// </summary>
+    private static Control.Controller.VelocityLimits ControllerLimits(Config.VelocityLimits limits) => new(
+        MaxForwardMPerS: limits.VxMPerS.Max,
+        MaxBackwardMPerS: -limits.VxMPerS.Min,
+        MaxLateralMPerS: Math.Max(-limits.VyMPerS.Min, limits.VyMPerS.Max),
+        MaxYawRateRadPerS: Math.Max(-limits.YawRateRadPerS.Min, limits.YawRateRadPerS.Max));
+
+    /// <summary>Stops the loop (if still running) and releases the backend.</summary>
+    public void Dispose()
+    {
+        Controller.Dispose();
+        _backend.Dispose();
+    }
+}

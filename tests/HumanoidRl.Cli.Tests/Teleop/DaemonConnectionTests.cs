@@ -1,0 +1,44 @@
+using System.CommandLine;
+using HumanoidRl.Cli.Teleop;
+
+namespace HumanoidRl.Cli.Tests.Teleop;
+
+public sealed class DaemonConnectionTests
+{
+    [Theory]
+    [InlineData("--server http://127.0.0.1:50051 --token t", "plaintext http:// needs --insecure")]
+    [InlineData("--server https://robot:50051 --token t --insecure", "--insecure needs an http:// address")]
+    [InlineData("--server robot:50051 --token t", "not a daemon address")]
+    public void Open_refuses_a_server_address_that_contradicts_the_security_options(string arguments, string expected)
+    {
+        var connection = new DaemonConnection();
+        var command = new RootCommand();
+        connection.AddTo(command);
+
+        var error = Assert.Throws<ArgumentException>(() => connection.Open(command.Parse(arguments)));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_names_a_missing_ca_certificate()
+    {
+        var connection = new DaemonConnection();
+        var command = new RootCommand();
+        connection.AddTo(command);
+
+        var error = Assert.Throws<FileNotFoundException>(() => connection.Open(command.Parse("--server https://robot:50051 --token t --ca-cert /nonexistent/daemon.crt")));
+
+        Assert.Contains("--ca-cert /nonexistent/daemon.crt: file not found", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StreamKeys_yields_the_characters_of_redirected_input_without_line_breaks()
+    {
+        var keys = new List<char>();
+
+        await foreach (var key in TeleopCommand.StreamKeys(new StringReader("12\nwx\r\n"), CancellationToken.None)) keys.Add(key);
+
+        Assert.Equal("12wx", new string([.. keys]));
+    }
+}
