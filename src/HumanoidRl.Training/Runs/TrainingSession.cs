@@ -91,6 +91,7 @@ public sealed class TrainingSession : IDisposable
         };
         manifest.Write(folder);
         File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
+        ResolvedConfig.Write(folder, task, robot);
         File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
         var session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
         session._environments.Reset(unchecked((int)options.Seed));

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using HumanoidRl.Cli.Tests.Train;
+using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+
+namespace HumanoidRl.Cli.Tests.Eval;
+
+public sealed class EvalCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-eval-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Repository(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "HumanoidRl.sln"))) return Path.Combine(folder.FullName, relative);
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    /// <summary>An untrained MLP with the balance task's contract: it falls, which is all these tests need.</summary>
+    private string UntrainedPolicy(Func<PolicyContract, PolicyContract>? edit = null)
+    {
+        var robot = RobotConfigLoader.Load(Repository("robot-config/humanoid16.yaml"));
+        var contract = PolicyContracts.ForTask(robot, TaskConfigLoader.Load(Repository("robot-config/tasks/balance.yaml")), "test");
+        contract = edit?.Invoke(contract) ?? contract;
+        var random = new Random(1);
+        var size = contract.ObservationSize;
+        var weights = new MlpPolicyWeights(new float[size], [.. Enumerable.Repeat(1f, size)], 5f,
+        [
+            new DenseLayer(size, 8, [.. Enumerable.Range(0, size * 8).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[8]),
+            new DenseLayer(8, contract.ActionSize, [.. Enumerable.Range(0, 8 * contract.ActionSize).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[contract.ActionSize]),
+        ]);
+        var path = Path.Combine(_folder, "policy.onnx");
+        File.WriteAllBytes(path, OnnxPolicyWriter.Write(weights, contract.ToMetadata(), "test"));
+        return path;
+    }
+
+    [Fact]
+    public void Json_reports_every_figure_for_the_requested_episodes()
+    {
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(2),
+            "eval", "--policy", UntrainedPolicy(), "--scenario", Repository("robot-config/eval/balance.yaml"), "--episodes", "4", "--seconds", "2", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        var root = document.RootElement;
+        Assert.Equal(4, root.GetProperty("episodes").GetInt32());
+        Assert.InRange(root.GetProperty("survival_rate").GetDouble(), 0, 1);
+        Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
+        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms" })
+            Assert.True(root.GetProperty(figure).GetDouble() >= 0, figure);
+    }
+
+    [Fact]
+    public void A_policy_for_another_joint_order_is_refused_naming_the_field()
+    {
+        var policy = UntrainedPolicy(c => c with { JointNames = [.. c.JointNames.Reverse()] });
+
+        var (exitCode, _, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "eval", "--policy", policy, "--episodes", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("joint_names: policy has", stderr, StringComparison.Ordinal);
+    }
+}

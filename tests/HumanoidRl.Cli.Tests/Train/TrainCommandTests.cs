@@ -1,0 +1,65 @@
+using System.Text.Json;
+
+namespace HumanoidRl.Cli.Tests.Train;
+
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Sigterm_saves_a_checkpoint_and_resume_continues_from_its_iteration()
+    {
+        var run = Path.Combine(_folder, "run");
+        int interruptedAt;
+        using (var training = new CliProcess("train", "--envs", "4", "--iterations", "10000", "--run-dir", run, "--threads", "1"))
+        {
+            Assert.True(training.WaitForLine(line => line.StartsWith("it 2", StringComparison.Ordinal), TimeSpan.FromMinutes(3)), training.Output);
+            training.Signal("TERM");
+            var (exitCode, stdout, stderr) = training.WaitForExit(TimeSpan.FromMinutes(2));
+
+            Assert.True(exitCode == 130, $"exit {exitCode}: {stdout}\n{stderr}");
+            Assert.Contains("interrupted at iteration", stdout, StringComparison.Ordinal);
+            interruptedAt = int.Parse(stdout.Split("interrupted at iteration ")[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        foreach (var file in new[] { "run.json", "resolved-config.json", "task.yaml", "robot.yaml", "progress.csv", "learning_curve.png", "policy.onnx", "checkpoints/latest.ckpt" })
+            Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing after SIGTERM");
+        Assert.Single(Directory.GetFiles(run, "events.out.tfevents.*"));
+
+        var (resumedExit, resumedOut, resumedErr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--resume", run, "--iterations", $"{interruptedAt + 1}", "--threads", "1");
+
+        Assert.True(resumedExit == 0, $"{resumedOut}\n{resumedErr}");
+        Assert.Contains($"starting at iteration {interruptedAt}", resumedOut, StringComparison.Ordinal);
+        Assert.Contains($"it {interruptedAt + 1}/{interruptedAt + 1}", resumedOut, StringComparison.Ordinal);
+        Assert.Contains($"completed at iteration {interruptedAt + 1}", resumedOut, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "run.json")));
+        Assert.Equal(1, manifest.RootElement.GetProperty("Seed").GetInt64());
+    }
+
+    [Fact]
+    public void Starting_over_an_existing_run_is_refused_with_the_way_to_resume()
+    {
+        var run = Path.Combine(_folder, "run");
+        Directory.CreateDirectory(run);
+        File.WriteAllText(Path.Combine(run, "run.json"), "{}");
+
+        var (exitCode, _, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("already holds a training run; resume it with --resume", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_task_file_is_reported_with_file_line_and_field()
+    {
+        var task = Path.Combine(_folder, "bad.yaml");
+        File.WriteAllText(task, "task:\n  name: x\n  robot_config: nowhere.yaml\nenvironment:\n  decimation: zero\n");
+
+        var (exitCode, _, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--config", task, "--iterations", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"{task}:5: environment.decimation: must be a whole number", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{task}:3: task.robot_config: file not found", stderr, StringComparison.Ordinal);
+    }
+}
