@@ -1,5 +1,6 @@
 using System.CommandLine;
 using HumanoidRl.Cli.Bench;
+using HumanoidRl.Cli.Demo;
 using HumanoidRl.Cli.Doctor;
 using HumanoidRl.Cli.Eval;
 using HumanoidRl.Cli.Monitor;
@@ -20,5 +21,6 @@ var root = new RootCommand("humanoid-rl: train balance and walking policies for 
     HumanoidRl.Cli.Certs.CertsCommand.Create(),
     TeleopCommand.Create(),
     MonitorCommand.Create(),
+    DemoCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -16,6 +16,7 @@ internal static class MonitorView
         summary.AddRow("mode", $"[bold]{ModeMarkup(status.Mode)}[/]");
         summary.AddRow("fault", status.Fault.Length == 0 ? "[green]none[/]" : $"[red]{Markup.Escape(status.Fault)}[/]");
         summary.AddRow("backend", Markup.Escape(status.Backend));
+        summary.AddRow("realtime", status.RealtimeNotes.Count == 0 ? "[grey]not requested[/]" : Markup.Escape(string.Join("; ", status.RealtimeNotes)));
         summary.AddRow("loop rate", Invariant($"{status.LoopRateHz:F0} Hz, {loop.Ticks} ticks"));
         summary.AddRow("jitter p50/p99/max", Invariant($"{loop.PeriodJitterP50Us:F0} / {loop.PeriodJitterP99Us:F0} / {loop.PeriodJitterMaxUs:F0} us"));
         summary.AddRow("compute p99", Invariant($"{loop.ComputeP99Us:F0} us"));

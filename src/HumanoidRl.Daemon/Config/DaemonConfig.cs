@@ -1,3 +1,4 @@
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Daemon.Security;
 
@@ -34,6 +35,9 @@ public sealed record DaemonConfig
     public required BackendKind Backend { get; init; }
 
     public required SimSpeed SimSpeed { get; init; }
+
+    /// <summary>SCHED_FIFO priority, CPU pinning and mlockall for the loop thread (defaults: none of them).</summary>
+    public RealtimeOptions Realtime { get; init; } = new();
 }
 
 public sealed record TlsFiles(string CertFile, string KeyFile);

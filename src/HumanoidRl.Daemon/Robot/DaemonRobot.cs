@@ -50,6 +50,7 @@ public sealed class DaemonRobot : IDisposable
         var settings = ControllerSettings.FromRobot(robot, ControllerLimits(config.VelocityLimits)) with
         {
             FreeRun = config.SimSpeed == SimSpeed.Max,
+            Realtime = config.Realtime,
         };
         var controller = new RobotController(backend, settings, PolicyContracts.ForRobot(robot));
         try

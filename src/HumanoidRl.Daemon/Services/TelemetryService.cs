@@ -38,6 +38,7 @@ public sealed class TelemetryService(DaemonRobot robot, TelemetryPump pump, Daem
             PolicyPath = controller.PolicyPath ?? "",
         };
         reply.JointNames.Add(robot.Config.Joints.Select(j => j.Name));
+        reply.RealtimeNotes.Add(status.RealtimeNotes);
         var sample = new TelemetrySample(controller.Settings.JointCount);
         reply.Command = controller.Telemetry.TryReadLatest(sample) ? TelemetryMessages.Command(sample) : new V1.VelocityCommand();
         return Task.FromResult(reply);

@@ -54,7 +54,8 @@ internal sealed class RunningDaemon : IAsyncDisposable
     /// <param name="leaseWindowMs">lease.window_ms.</param>
     /// <param name="simSpeed">"max" (free run) where timing does not matter, "realtime" where rates are measured or the robot
     /// must stand up (free run lets it fall over in Passive while the test is still setting up).</param>
-    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max")
+    /// <param name="extra">More top-level config text (e.g. a realtime section).</param>
+    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max", string extra = "")
     {
         var folder = new TempFolder();
         try
@@ -67,7 +68,7 @@ internal sealed class RunningDaemon : IAsyncDisposable
                 pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
                 tlsSection = "tls: {cert_file: daemon.crt, key_file: daemon.key}";
             }
-            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, simSpeed: simSpeed)));
+            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, extra: extra, simSpeed: simSpeed)));
             FaultyBackend? backend = null;
             var robot = DaemonRobot.Create(config, robotConfig => backend = new FaultyBackend(new SimulatorBackend(robotConfig)));
             var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: !tls), robot);

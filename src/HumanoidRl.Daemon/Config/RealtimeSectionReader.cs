@@ -1,0 +1,47 @@
+using HumanoidRl.Control.Controller;
+using HumanoidRl.Core.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace HumanoidRl.Daemon.Config;
+
+/// <summary>Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning and mlockall.</summary>
+internal static class RealtimeSectionReader
+{
+    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory (each optional)";
+    private const string FifoExpected = "0 (normal scheduler) or a SCHED_FIFO priority 1-99";
+    private const string AffinityExpected = "-1 (no pinning) or a CPU index 0-63";
+    private const string LockExpected = "true or false";
+
+    /// <summary>The options, defaults when the section is absent, or null (reported) when any value is bad.</summary>
+    /// <param name="freeRun">sim_speed is max: the loop never sleeps, so SCHED_FIFO would take its core from everything else.</param>
+    public static RealtimeOptions? Read(YamlMappingReader root, bool freeRun, ConfigDiagnostics diagnostics)
+    {
+        if (!root.Has("realtime")) return new RealtimeOptions();
+        if (root.Mapping("realtime", SectionExpected) is not { } section) return null;
+        var errorsBefore = diagnostics.Errors.Count;
+
+        var fifo = OptionalInteger(section, "fifo_priority", 0, FifoExpected, diagnostics);
+        diagnostics.Require(fifo, fifo.Value is >= 0 and <= 99, "out of range", FifoExpected);
+        diagnostics.Require(fifo, !freeRun || fifo.Value == 0, "SCHED_FIFO with sim_speed max would starve the machine", "0 with sim_speed max");
+        var affinity = OptionalInteger(section, "cpu_affinity", -1, AffinityExpected, diagnostics);
+        diagnostics.Require(affinity, affinity.Value is >= -1 and <= 63, "out of range", AffinityExpected);
+        var lockMemory = OptionalBoolean(section, "lock_memory", diagnostics);
+        section.RejectUnknownKeys();
+
+        if (diagnostics.Errors.Count > errorsBefore) return null;
+        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory);
+    }
+
+    private static Located<long> OptionalInteger(YamlMappingReader section, string key, long fallback, string expected, ConfigDiagnostics diagnostics) =>
+        section.Optional(key) is { } node
+            ? YamlValueReader.Integer(node, section.PathOf(key), expected, diagnostics)
+            : new Located<long>(fallback, section.Line, section.PathOf(key), true);
+
+    private static bool OptionalBoolean(YamlMappingReader section, string key, ConfigDiagnostics diagnostics)
+    {
+        if (section.Optional(key) is not { } node) return false;
+        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } scalar) return scalar.Value == "true";
+        diagnostics.Add(node.Start.Line, section.PathOf(key), "must be a boolean", LockExpected, YamlValueReader.KindOf(node));
+        return false;
+    }
+}
