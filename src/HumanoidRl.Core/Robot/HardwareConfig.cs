@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace HumanoidRl.Core.Robot;
 
 /// <summary>A servo model's datasheet figures; joint limits must stay within them.</summary>
-public sealed record MotorSpec(string Model, double StallTorqueNm, double NoLoadSpeedRadPerS);
+public sealed record MotorSpec(string Model, double StallTorqueNm, double NoLoadSpeedRadPerS, double TorqueConstantNmPerA);
 
 /// <summary>A Dynamixel Protocol 2.0 serial bus.</summary>
 public sealed record BusConfig(string Name, string Port, int BaudRate);

@@ -96,13 +96,15 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; list is not null && i < list.Children.Count; i++)
         {
-            var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]", "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s", diagnostics);
+            var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]", "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s, torque_constant_nm_per_a", diagnostics);
             if (motor is null) continue;
             var model = motor.Text("model", "a servo model name such as PH54-200-S500");
             var stall = motor.Number("stall_torque_nm", "a positive torque in N m");
             diagnostics.Require(stall, stall.Value > 0, "must be > 0", "a positive torque in N m");
             var speed = motor.Number("no_load_speed_rad_per_s", "a positive speed in rad/s");
             diagnostics.Require(speed, speed.Value > 0, "must be > 0", "a positive speed in rad/s");
+            var torqueConstant = motor.Number("torque_constant_nm_per_a", "output torque per motor current in N m/A");
+            diagnostics.Require(torqueConstant, torqueConstant.Value > 0, "must be > 0", "output torque per motor current in N m/A");
             motor.RejectUnknownKeys();
             if (!model.IsPresent) continue;
             if (seen.TryGetValue(model.Value, out var first))
@@ -111,7 +113,7 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
                 continue;
             }
             seen[model.Value] = i;
-            motors.Add(new MotorSpec(model.Value, stall.Value, speed.Value));
+            motors.Add(new MotorSpec(model.Value, stall.Value, speed.Value, torqueConstant.Value));
         }
         return motors.ToImmutable();
     }

@@ -16,10 +16,7 @@ public sealed record HardwareBackendOptions
 
     public SerialTransportKind Transport { get; init; } = SerialTransportKind.Default;
 
-    /// <summary>
-    /// Torque constant (N m/A) per motor model name for models the catalog has no figure for. Stand-in for a
-    /// robot-config field (motors[].torque_constant_nm_per_a) that does not exist yet.
-    /// </summary>
+    /// <summary>Per-model torque constants (N m/A) overriding the robot config's, e.g. from a bench calibration.</summary>
     public IReadOnlyDictionary<string, double>? TorqueConstantsNmPerA { get; init; }
 
     /// <summary>Replaces the port of a configured bus by name (e.g. every bus onto one virtual bus).</summary>

@@ -4,12 +4,12 @@ using HumanoidRl.Core.Robot;
 namespace HumanoidRl.Hardware.Motors;
 
 /// <summary>
-/// Torque constant (N m per A) of each joint's motor: the given per-model value, else the catalog's. The robot
-/// config has no field for it yet, so callers pass the figures for models the catalog does not know.
+/// Torque constant (N m per A) of each joint's motor: the robot config's motors[].torque_constant_nm_per_a,
+/// unless a per-model override is given (bench calibration, command line).
 /// </summary>
 public static class TorqueConstants
 {
-    /// <summary>Per joint in policy order; throws naming every joint whose motor has no known constant.</summary>
+    /// <summary>Per joint in policy order.</summary>
     public static double[] Resolve(RobotConfig config, IReadOnlyDictionary<string, double>? perModelNmPerA)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -19,30 +19,11 @@ public static class TorqueConstants
             if (!(value > 0)) throw new ArgumentException($"torque constant of {model} must be > 0 N m/A, got {value}", nameof(perModelNmPerA));
         }
         var constants = new double[config.JointCount];
-        var missing = new List<string>();
         for (var joint = 0; joint < config.JointCount; joint++)
         {
             var motor = config.Joints[joint].Motor;
-            var known = overrides.FirstOrDefault(pair => string.Equals(pair.Key, motor, StringComparison.OrdinalIgnoreCase)).Value;
-            if (known > 0)
-            {
-                constants[joint] = known;
-            }
-            else if (MotorModelCatalog.Get(motor).TorqueConstantNmPerA is { } catalog)
-            {
-                constants[joint] = catalog;
-            }
-            else
-            {
-                missing.Add($"joints[{joint}] {config.Joints[joint].Name} ({motor})");
-            }
-        }
-        if (missing.Count > 0)
-        {
-            throw new ArgumentException(
-                $"{config.SourcePath}: no torque constant (N m/A) for {string.Join(", ", missing)}: the motor catalog has none for these models " +
-                "and the robot config has no motors[].torque_constant_nm_per_a field yet; pass one per model (e.g. --torque-constant PH54-200-S500=2.0)",
-                nameof(perModelNmPerA));
+            var overridden = overrides.FirstOrDefault(pair => string.Equals(pair.Key, motor, StringComparison.OrdinalIgnoreCase)).Value;
+            constants[joint] = overridden > 0 ? overridden : config.Motors.Single(spec => spec.Model == motor).TorqueConstantNmPerA;
         }
         return constants;
     }

@@ -105,13 +105,13 @@ public sealed class SimServeBusCommandTests
     }
 
     [Fact]
-    public void Serve_bus_without_torque_constants_for_the_p_series_names_the_joints_and_exits_2()
+    public void A_malformed_torque_constant_override_is_refused_with_the_expected_form_and_exit_2()
     {
-        var (exitCode, _, stderr) = CliRunner.Run("sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", Path.Combine(Path.GetTempPath(), "unused-link"));
+        var (exitCode, _, stderr) = CliRunner.Run("sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", Path.Combine(Path.GetTempPath(), "unused-link"),
+            "--torque-constant", "PH54-200-S500=fast");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("left_knee (PH54-200-S500)", stderr, StringComparison.Ordinal);
-        Assert.Contains("--torque-constant", stderr, StringComparison.Ordinal);
+        Assert.Contains("expected MODEL=NM_PER_A with a positive number", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,19 @@ public sealed class RobotConfigValidationTests : IDisposable
     }
 
     [Fact]
+    public void Missing_or_non_positive_torque_constant_is_reported_per_motor()
+    {
+        var line = _config.Replace("- model: PH54-200-S500", "torque_constant_nm_per_a: 4.81", "torque_constant_nm_per_a: 0");
+        var missingLine = _config.Replace("- model: XM430-W350", "    torque_constant_nm_per_a: 1.78\n", "");
+
+        var error = LoadFails();
+
+        AssertReported(error, line, "motors[0].torque_constant_nm_per_a", "must be > 0 (expected output torque per motor current in N m/A, got 0)");
+        Assert.Contains(error.Errors, e => e.Contains("motors[4].torque_constant_nm_per_a: missing required key", StringComparison.Ordinal));
+        Assert.True(missingLine > line);
+    }
+
+    [Fact]
     public void Torque_limit_above_the_motor_stall_torque_is_reported()
     {
         var line = _config.Replace(LeftKnee, "torque_limit_nm: 36.0", "torque_limit_nm: 50");

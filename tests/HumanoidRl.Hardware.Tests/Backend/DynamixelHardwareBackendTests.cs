@@ -122,16 +122,33 @@ public sealed class DynamixelHardwareBackendTests
     }
 
     [Fact]
-    public void Motor_model_without_a_torque_constant_fails_configure_naming_each_joint()
+    public void Torque_constants_come_from_the_robot_config_unless_a_model_is_overridden()
     {
-        var options = new HardwareBackendOptions { PortOverrides = new Dictionary<string, string>() };
+        var config = TestRobot.Config;
+        var knee = config.IndexOfJoint("left_knee");
+        var elbow = config.IndexOfJoint("left_elbow");
+
+        var fromConfig = TorqueConstants.Resolve(config, null);
+        var overridden = TorqueConstants.Resolve(config, new Dictionary<string, double> { ["PH54-200-S500"] = 5.5 });
+
+        Assert.Equal(config.Motors.Single(m => m.Model == "PH54-200-S500").TorqueConstantNmPerA, fromConfig[knee]);
+        Assert.Equal(5.5, overridden[knee]);
+        Assert.Equal(fromConfig[elbow], overridden[elbow]);
+    }
+
+    [Fact]
+    public void A_non_positive_torque_constant_override_fails_configure_naming_the_model()
+    {
+        var options = new HardwareBackendOptions
+        {
+            PortOverrides = new Dictionary<string, string>(),
+            TorqueConstantsNmPerA = new Dictionary<string, double> { ["PH54-200-S500"] = -1 },
+        };
         using var backend = new DynamixelHardwareBackend(TestRobot.Config, options);
 
         var error = Assert.Throws<HardwareConfigurationException>(backend.Configure);
 
-        Assert.Contains("joints[3] left_knee (PH54-200-S500)", error.Message, StringComparison.Ordinal);
-        Assert.Contains("joints[12] left_shoulder_pitch (XH540-W270)", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("left_elbow", error.Message, StringComparison.Ordinal); // XM430-W350 has a catalog constant
+        Assert.Contains("torque constant of PH54-200-S500 must be > 0 N m/A", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
