@@ -33,7 +33,8 @@ public readonly record struct Quat(double W, double X, double Y, double Z)
         destination[3] = Z;
     }
 
-    public Quat Conjugate => new(W, -X, -Y, -Z);
+    // A method, not a property: the record's generated ToString prints properties and would recurse forever.
+    public Quat Conjugate() => new(W, -X, -Y, -Z);
 
     public double Norm => Math.Sqrt(W * W + X * X + Y * Y + Z * Z);
 
@@ -62,7 +63,7 @@ public readonly record struct Quat(double W, double X, double Y, double Z)
     }
 
     /// <summary>World to body: a world-frame vector expressed in the body frame.</summary>
-    public Vec3 InverseRotate(Vec3 v) => Conjugate.Rotate(v);
+    public Vec3 InverseRotate(Vec3 v) => Conjugate().Rotate(v);
 
     /// <summary>
     /// The unit gravity direction (0, 0, -1) seen in the body frame: (0, 0, -1) when upright, tilting toward

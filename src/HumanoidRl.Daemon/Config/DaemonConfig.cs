@@ -34,6 +34,9 @@ public sealed record DaemonConfig
 
     public required BackendKind Backend { get; init; }
 
+    /// <summary>Hardware backend: bus name -> serial device replacing the robot config's port (e.g. a sim serve-bus link).</summary>
+    public IReadOnlyDictionary<string, string> HardwarePortOverrides { get; init; } = new Dictionary<string, string>();
+
     public required SimSpeed SimSpeed { get; init; }
 
     /// <summary>SCHED_FIFO priority, CPU pinning and mlockall for the loop thread (defaults: none of them).</summary>
@@ -47,7 +50,11 @@ public sealed record TokenEntry(string Name, Role Role, byte[] Sha256);
 
 public enum BackendKind
 {
+    /// <summary>The MuJoCo simulator in-process.</summary>
     Simulator,
+
+    /// <summary>Dynamixel buses on the serial ports of the robot config (or the overrides).</summary>
+    Hardware,
 }
 
 public enum SimSpeed

@@ -10,7 +10,7 @@ namespace HumanoidRl.Daemon.Config;
 /// <summary>Loads the daemon's YAML config and validates all of it before the daemon uses any of it.</summary>
 public static class DaemonConfigLoader
 {
-    private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, backend, sim_speed, realtime";
+    private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, backend, hardware, sim_speed, realtime";
 
     /// <summary>
     /// Parses and validates a daemon config. Throws <see cref="DaemonConfigException"/> listing every problem
@@ -75,10 +75,15 @@ public static class DaemonConfigLoader
         var robotConfig = ExistingFile(root, "robot_config", "the robot config YAML (e.g. humanoid16.yaml), relative to this file", folder, diagnostics);
         var policy = root.Has("policy") ? ExistingFile(root, "policy", "an ONNX policy file exported by humanoid-rl export", folder, diagnostics) : null;
 
-        var backendText = root.Text("backend", "simulator");
-        BackendKind? backend = backendText.Value == "simulator" ? BackendKind.Simulator : null;
-        diagnostics.Require(backendText, backend is not null,
-            backendText.Value == "hardware" ? "the hardware backend is not available yet" : "unknown backend", "simulator");
+        var backendText = root.Text("backend", "simulator or hardware");
+        BackendKind? backend = backendText.Value switch
+        {
+            "simulator" => BackendKind.Simulator,
+            "hardware" => BackendKind.Hardware,
+            _ => null,
+        };
+        diagnostics.Require(backendText, backend is not null, "unknown backend", "simulator or hardware");
+        var portOverrides = ReadPortOverrides(root, backend, diagnostics);
 
         var speedText = root.Text("sim_speed", "realtime or max");
         SimSpeed? speed = speedText.Value switch
@@ -111,9 +116,38 @@ public static class DaemonConfigLoader
             RobotConfigPath = robotConfig,
             PolicyPath = policy,
             Backend = backend.Value,
+            HardwarePortOverrides = portOverrides,
             SimSpeed = speed.Value,
             Realtime = realtime,
         };
+    }
+
+    /// <summary>The optional hardware.port_overrides mapping (bus name -> device), allowed only with the hardware backend.</summary>
+    private static Dictionary<string, string> ReadPortOverrides(YamlMappingReader root, BackendKind? backend, ConfigDiagnostics diagnostics)
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.Optional("hardware") is not { } node) return overrides;
+        if (backend != BackendKind.Hardware)
+        {
+            diagnostics.Add(node.Start.Line, "hardware", "only allowed with backend: hardware", "no hardware section for the simulator backend");
+            return overrides;
+        }
+        if (YamlMappingReader.Open(node, "hardware", "a mapping with port_overrides", diagnostics) is not { } hardware) return overrides;
+        if (hardware.Optional("port_overrides") is YamlMappingNode ports)
+        {
+            foreach (var (key, value) in ports.Children)
+            {
+                var bus = (key as YamlScalarNode)?.Value ?? "";
+                var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
+                if (device.IsPresent) overrides[bus] = device.Value;
+            }
+        }
+        else if (hardware.Optional("port_overrides") is { } wrong)
+        {
+            diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
+        }
+        hardware.RejectUnknownKeys();
+        return overrides;
     }
 
     private static List<TokenEntry>? ReadTokens(YamlMappingReader root, ConfigDiagnostics diagnostics)

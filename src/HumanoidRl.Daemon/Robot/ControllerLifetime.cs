@@ -14,7 +14,15 @@ public sealed class ControllerLifetime(RobotController controller, IHostApplicat
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        controller.Start();
+        try
+        {
+            controller.Start();
+        }
+        catch (HumanoidRl.Hardware.Backend.HardwareConfigurationException error)
+        {
+            // Missing or wrong motors: the robot cannot be driven; say which ones and do not serve.
+            throw new Hosting.DaemonStartupException(error.Message, error);
+        }
         return base.StartAsync(cancellationToken);
     }
 

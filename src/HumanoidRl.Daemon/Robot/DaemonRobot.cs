@@ -5,6 +5,7 @@ using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Hosting;
+using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Sim.Backend;
 
 namespace HumanoidRl.Daemon.Robot;
@@ -45,6 +46,7 @@ public sealed class DaemonRobot : IDisposable
         var backend = backendFactory?.Invoke(robot) ?? config.Backend switch
         {
             BackendKind.Simulator => new SimulatorBackend(robot),
+            BackendKind.Hardware => Hardware(config, robot),
             _ => throw new DaemonStartupException($"{config.SourcePath}: backend: {config.Backend} is not supported by this build"),
         };
         var settings = ControllerSettings.FromRobot(robot, ControllerLimits(config.VelocityLimits)) with
@@ -64,6 +66,15 @@ public sealed class DaemonRobot : IDisposable
             throw new DaemonStartupException($"{config.SourcePath}: policy: {error.Message}", error);
         }
         return new DaemonRobot(robot, backend, controller);
+    }
+
+    private static DynamixelHardwareBackend Hardware(DaemonConfig config, RobotConfig robot)
+    {
+        var unknown = config.HardwarePortOverrides.Keys.Where(bus => robot.Buses.All(b => b.Name != bus)).ToList();
+        if (unknown.Count > 0)
+            throw new DaemonStartupException(
+                $"{config.SourcePath}: hardware.port_overrides names buses {string.Join(", ", unknown)} that {robot.SourcePath} does not have (it has {string.Join(", ", robot.Buses.Select(b => b.Name))})");
+        return new DynamixelHardwareBackend(robot, new HardwareBackendOptions { PortOverrides = config.HardwarePortOverrides });
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class ImuMounting
     public Quat BodyOrientation(Quat worldFromImu) => worldFromImu * ImuFromBody;
 
     /// <summary>World-from-IMU given world-from-body.</summary>
-    public Quat ImuOrientation(Quat worldFromBody) => worldFromBody * ImuFromBody.Conjugate;
+    public Quat ImuOrientation(Quat worldFromBody) => worldFromBody * ImuFromBody.Conjugate();
 
     private double Component(Vec3 imu, int body) => _sign[body] * (_sourceAxis[body] switch { 0 => imu.X, 1 => imu.Y, _ => imu.Z });
 

@@ -41,7 +41,7 @@ public sealed class DaemonConfigLoaderTests
     [InlineData("lapse_mode: damping", "lapse_mode: policy", ":20: lease.lapse_mode: not a safe mode (expected damping or estop, got 'policy')")]
     [InlineData("vx_m_per_s: [-0.5, 1.0]", "vx_m_per_s: [0.2, 1.0]", ":22: velocity_command.vx_m_per_s: does not contain 0 (expected [min, max] with min <= 0 <= max, got [0.2, 1])")]
     [InlineData("vy_m_per_s: [-0.3, 0.3]", "vy_m_per_s: [0.3, -0.3]", ":23: velocity_command.vy_m_per_s: min is greater than max")]
-    [InlineData("backend: simulator", "backend: hardware", ":26: backend: the hardware backend is not available yet (expected simulator, got 'hardware')")]
+    [InlineData("backend: simulator", "backend: gazebo", ":26: backend: unknown backend (expected simulator or hardware, got 'gazebo')")]
     [InlineData("sim_speed: realtime", "sim_speed: fast", ":27: sim_speed: unknown speed (expected realtime or max, got 'fast')")]
     [InlineData("  port: 0", "  port: 70000", ":3: listen.port: out of range (expected a TCP port 0-65535, got 70000)")]
     [InlineData("address: 127.0.0.1", "address: robot.local", ":2: listen.address: not an IP address")]
