@@ -21,7 +21,7 @@ internal static class ExportCommand
         {
             try
             {
-                using var session = TrainingSession.Resume(parse.GetValue(run)!, threads: 1, checkpointPath: parse.GetValue(checkpoint));
+                using var session = TrainingSession.OpenForExport(parse.GetValue(run)!, parse.GetValue(checkpoint));
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 session.ExportPolicy(path);
                 Console.WriteLine($"exported iteration {session.Runner.Iteration} of {session.RunFolder} to {path}");

@@ -28,6 +28,7 @@ public sealed class TrainingSession : IDisposable
     public const string CheckpointFolder = "checkpoints";
     public const string LatestCheckpoint = "latest.ckpt";
     public const string PolicyFileName = "policy.onnx";
+    public const string ContractFileName = "contract.json";
 
     private readonly HumanoidTask _task;
     private readonly HumanoidVectorEnvironment _environments;
@@ -92,6 +93,8 @@ public sealed class TrainingSession : IDisposable
         manifest.Write(folder);
         File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
         ResolvedConfig.Write(folder, task, robot);
+        AtomicFile.WriteAllText(Path.Combine(folder, ContractFileName),
+            System.Text.Json.JsonSerializer.Serialize(PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)).ToMetadata()));
         File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
         var session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
         session._environments.Reset(unchecked((int)options.Seed));
@@ -102,14 +105,27 @@ public sealed class TrainingSession : IDisposable
     /// Reopens a run from its folder and its latest checkpoint (or the given one); refuses configs that changed
     /// since it started.
     /// </summary>
-    public static TrainingSession Resume(string runFolder, int threads, int? targetIterations = null, string? checkpointPath = null)
+    public static TrainingSession Resume(string runFolder, int threads, int? targetIterations = null, string? checkpointPath = null) =>
+        Open(runFolder, threads, targetIterations, checkpointPath, forExport: false);
+
+    /// <summary>
+    /// Reopens a run to export a checkpoint. Config edits that leave the policy contract as it was at the start of
+    /// the run (a budget, a servo's torque constant) are fine; anything that changes the contract is refused
+    /// naming the fields.
+    /// </summary>
+    public static TrainingSession OpenForExport(string runFolder, string? checkpointPath = null) =>
+        Open(runFolder, threads: 1, targetIterations: null, checkpointPath, forExport: true);
+
+    private static TrainingSession Open(string runFolder, int threads, int? targetIterations, string? checkpointPath, bool forExport)
     {
         var folder = Path.GetFullPath(runFolder);
         var manifest = RunManifest.Read(folder);
-        manifest.VerifyConfigsUnchanged();
+        var recordedContract = Path.Combine(folder, ContractFileName);
+        if (!forExport || !File.Exists(recordedContract)) manifest.VerifyConfigsUnchanged();
         if (targetIterations is { } target) manifest = manifest with { TargetIterations = target };
         var task = TaskConfigLoader.Load(manifest.TaskFile);
         var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
+        if (forExport && File.Exists(recordedContract)) VerifyContractUnchanged(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)));
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
         if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
@@ -153,6 +169,18 @@ public sealed class TrainingSession : IDisposable
         }
         ExportPolicy(Path.Combine(RunFolder, PolicyFileName));
         return outcome;
+    }
+
+    private static void VerifyContractUnchanged(string recordedPath, PolicyContract current)
+    {
+        var recorded = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(recordedPath))
+                       ?? throw new InvalidDataException($"{recordedPath}: empty contract record");
+        var changed = current.ToMetadata()
+            .Where(entry => !recorded.TryGetValue(entry.Key, out var before) || before != entry.Value)
+            .Select(entry => $"{entry.Key}: run started with {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
+            .ToList();
+        if (changed.Count > 0)
+            throw new InvalidDataException($"{recordedPath}: the configs changed what this run's policy means: {string.Join("; ", changed)}");
     }
 
     public void SaveCheckpoint()

@@ -63,3 +63,41 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains($"{task}:3: task.robot_config: file not found", stderr, StringComparison.Ordinal);
     }
 }
+
+public sealed class ExportCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-export-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Repository(string relative)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "HumanoidRl.sln"))) return Path.Combine(folder.FullName, relative);
+        }
+        throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public void Export_accepts_config_edits_that_keep_the_contract_and_refuses_ones_that_change_it()
+    {
+        var task = Path.Combine(_folder, "balance.yaml");
+        var text = File.ReadAllText(Repository("robot-config/tasks/balance.yaml"))
+            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {Repository("robot-config/humanoid16.yaml")}", StringComparison.Ordinal);
+        File.WriteAllText(task, text);
+        var run = Path.Combine(_folder, "run");
+        var (trained, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--config", task, "--envs", "2", "--iterations", "1", "--run-dir", run, "--threads", "1");
+        Assert.True(trained == 0, $"{stdout}\n{stderr}");
+
+        File.WriteAllText(task, text.Replace("iterations: 700", "iterations: 900", StringComparison.Ordinal));
+        var (kept, keptOut, keptErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "a.onnx"));
+        Assert.True(kept == 0, $"{keptOut}\n{keptErr}");
+        Assert.True(File.Exists(Path.Combine(_folder, "a.onnx")));
+
+        File.WriteAllText(task, text.Replace("action_scale: 1.0", "action_scale: 0.5", StringComparison.Ordinal));
+        var (changed, _, changedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "b.onnx"));
+        Assert.Equal(2, changed);
+        Assert.Contains("action_scale: run started with 1, configs now give 0.5", changedErr, StringComparison.Ordinal);
+    }
+}
