@@ -117,16 +117,16 @@ public sealed class VirtualBus
     private void StepPlant()
     {
         if (_plant is null) return;
-        var anyTorque = false;
+        var anyEffort = false;
         for (var index = 0; index < _motors.Length; index++)
         {
             _currentsA[index] = _motors[index].CommandedCurrentA;
-            anyTorque |= _motors[index].TorqueEnabled;
+            anyEffort |= _currentsA[index] != 0;
         }
-        // While every motor is limp the robot hangs still in its gantry, as the simulator backend's robot does;
-        // time spent there does not reach the physics.
+        // While no motor pushes (torque off or zero current) the robot hangs still in its gantry, as the simulator
+        // backend's robot does while limp; that time does not reach the physics.
         var stepS = PlantStepS();
-        _plant.Advance(_currentsA, anyTorque ? stepS : 0);
+        _plant.Advance(_currentsA, anyEffort ? stepS : 0);
         for (var index = 0; index < _motors.Length; index++)
         {
             _motors[index].UpdatePresent(_plant.PositionRad(index), _plant.VelocityRadPerS(index), _plant.CurrentA(index));

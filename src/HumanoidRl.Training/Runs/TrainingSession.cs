@@ -173,8 +173,10 @@ public sealed class TrainingSession : IDisposable
 
     private static void VerifyContractUnchanged(string recordedPath, PolicyContract current)
     {
-        var recorded = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(recordedPath))
-                       ?? throw new InvalidDataException($"{recordedPath}: empty contract record");
+        var raw = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(recordedPath))
+                  ?? throw new InvalidDataException($"{recordedPath}: empty contract record");
+        // Through the parser, so keys added to the contract since (with their defaults) compare equal.
+        var recorded = PolicyContract.FromMetadata(raw, recordedPath).ToMetadata();
         var changed = current.ToMetadata()
             .Where(entry => !recorded.TryGetValue(entry.Key, out var before) || before != entry.Value)
             .Select(entry => $"{entry.Key}: run started with {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
