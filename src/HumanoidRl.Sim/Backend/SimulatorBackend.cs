@@ -11,9 +11,10 @@ namespace HumanoidRl.Sim.Backend;
 
 /// <summary>
 /// The MuJoCo humanoid behind the control loop's backend interface: Read returns what the robot's sensors
-/// would, Write applies the torques and advances the physics by one loop period. While the motors are limp
-/// (Passive, EStop) the robot hangs still, as a real one does in its gantry during start-up; optional random
-/// pushes test the policy. Paced by the loop, so it runs in real time or as fast as the loop asks.
+/// would, Write applies the torques and advances the physics by one loop period. Until the motors first push
+/// (Passive, EStop, Damping at rest) the robot hangs still, as a real one does in its gantry during start-up,
+/// and while torque is off it is held again; optional random pushes test the policy. Paced by the loop, so it
+/// runs in real time or as fast as the loop asks.
 /// </summary>
 public sealed class SimulatorBackend : IRobotBackend
 {
@@ -26,6 +27,7 @@ public sealed class SimulatorBackend : IRobotBackend
     private HumanoidBinding? _binding;
     private PushScheduler? _pushes;
     private double _massKg;
+    private bool _released;
 
     public SimulatorBackend(RobotConfig robot, RandomizationSpec? pushes = null, int seed = 1)
     {
@@ -86,11 +88,16 @@ public sealed class SimulatorBackend : IRobotBackend
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {
         var data = _data ?? throw new InvalidOperationException("the simulator is not configured");
-        if (!torqueEnabled)
+        var pushing = false;
+        foreach (var tau in torqueNm) pushing |= tau != 0;
+        if (!torqueEnabled || (!pushing && !_released))
         {
+            // Until a motor first pushes, the robot hangs still in its gantry (as the virtual bus's robot does);
+            // once released it stays on its own feet.
             Array.Clear(_appliedTorqueNm);
             return true;
         }
+        _released = true;
         var ctrl = data.Ctrl;
         var binding = _binding!;
         for (var j = 0; j < torqueNm.Length; j++)
