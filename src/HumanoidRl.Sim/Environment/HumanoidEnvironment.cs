@@ -125,7 +125,9 @@ public sealed class HumanoidEnvironment : IDisposable
 
         RecordSensors();
         _sensorDelay.Delayed(0).JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
-        BuildObservations(observation, criticObservation);
+        var orientation = BaseOrientation();
+        var (forward, lateral, _) = BaseVelocityInHeadingFrame(orientation, orientation.ToRollPitchYaw().YawRad);
+        BuildObservations(observation, criticObservation, forward, lateral);
     }
 
     /// <summary>
@@ -163,13 +165,14 @@ public sealed class HumanoidEnvironment : IDisposable
 
         var trueFrame = _sensorDelay.Delayed(0);
         var qpos = _data.Qpos;
-        var attitude = BaseOrientation().ToRollPitchYaw();
+        var orientation = BaseOrientation();
+        var attitude = orientation.ToRollPitchYaw();
         var heightM = qpos[_binding.BaseQposAdr + 2];
         var safety = _task.Robot.Safety;
         terminated = !(Math.Abs(attitude.RollRad) <= safety.FallRollRad && Math.Abs(attitude.PitchRad) <= safety.FallPitchRad && heightM >= safety.MinBaseHeightM);
         truncated = !terminated && _step >= _task.EpisodeSteps;
 
-        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(attitude.YawRad);
+        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(orientation, attitude.YawRad);
         var input = new RewardInput
         {
             RollRad = attitude.RollRad,
@@ -192,7 +195,7 @@ public sealed class HumanoidEnvironment : IDisposable
 
         trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
         action.CopyTo(_lastAction);
-        BuildObservations(observation, criticObservation);
+        BuildObservations(observation, criticObservation, forward, lateral);
         return reward;
     }
 
@@ -205,22 +208,23 @@ public sealed class HumanoidEnvironment : IDisposable
     /// <summary>The true base state now (what evaluation and rewards measure, not what the policy sees).</summary>
     public BaseState State()
     {
-        var attitude = BaseOrientation().ToRollPitchYaw();
-        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(attitude.YawRad);
+        var orientation = BaseOrientation();
+        var attitude = orientation.ToRollPitchYaw();
+        var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(orientation, attitude.YawRad);
         return new BaseState(attitude.RollRad, attitude.PitchRad, _data.Qpos[_binding.BaseQposAdr + 2], forward, lateral, yawRate,
             _data.Qpos[_binding.BaseQposAdr], _data.Qpos[_binding.BaseQposAdr + 1]);
     }
 
     private Quat BaseOrientation() => Quat.FromSpan(_data.Qpos.Slice(_binding.BaseQposAdr + 3, 4)).Normalized();
 
-    private (double Forward, double Lateral, double YawRate) BaseVelocityInHeadingFrame(double yawRad)
+    private (double Forward, double Lateral, double YawRate) BaseVelocityInHeadingFrame(Quat orientation, double yawRad)
     {
         var qvel = _data.Qvel;
         var vx = qvel[_binding.BaseDofAdr];
         var vy = qvel[_binding.BaseDofAdr + 1];
         var (sin, cos) = Math.SinCos(yawRad);
         // The free joint's angular velocity is in the body frame; its world z component is the yaw rate.
-        var omegaWorld = BaseOrientation().Rotate(new Vec3(qvel[_binding.BaseDofAdr + 3], qvel[_binding.BaseDofAdr + 4], qvel[_binding.BaseDofAdr + 5]));
+        var omegaWorld = orientation.Rotate(new Vec3(qvel[_binding.BaseDofAdr + 3], qvel[_binding.BaseDofAdr + 4], qvel[_binding.BaseDofAdr + 5]));
         return ((cos * vx) + (sin * vy), (-sin * vx) + (cos * vy), omegaWorld.Z);
     }
 
@@ -257,7 +261,9 @@ public sealed class HumanoidEnvironment : IDisposable
         _nextCommandResampleS += _task.Task.Commands.ResampleIntervalS;
     }
 
-    private void BuildObservations(Span<float> observation, Span<float> criticObservation)
+    /// <param name="forwardMPerS">Base velocity along the heading, already computed by the caller for the reward.</param>
+    /// <param name="lateralMPerS">Base velocity to the left of the heading.</param>
+    private void BuildObservations(Span<float> observation, Span<float> criticObservation, double forwardMPerS, double lateralMPerS)
     {
         var phase = 2 * Math.PI * EpisodeTimeS / _task.Task.Environment.PhasePeriodS;
         var noise = _task.Task.Randomization.ObservationNoise ? _random : null;
@@ -267,10 +273,9 @@ public sealed class HumanoidEnvironment : IDisposable
         var actorSize = _task.Layout.Size;
         _criticBuilder.Build(new ObservationInput(_sensorDelay.Delayed(0), _lastAction, _command, phase), criticObservation[..actorSize]);
         var privileged = criticObservation[actorSize..];
-        var (forward, lateral, _) = BaseVelocityInHeadingFrame(BaseOrientation().ToRollPitchYaw().YawRad);
         var qvel = _data.Qvel;
-        privileged[0] = (float)forward;
-        privileged[1] = (float)lateral;
+        privileged[0] = (float)forwardMPerS;
+        privileged[1] = (float)lateralMPerS;
         privileged[2] = (float)qvel[_binding.BaseDofAdr + 2];
         privileged[3] = (float)_data.Qpos[_binding.BaseQposAdr + 2];
         privileged[4] = (float)_drawn.Friction;

@@ -61,13 +61,5 @@ public static class PolicyExport
     }
 
     /// <summary>Writes the policy atomically (temporary file, then rename).</summary>
-    public static void WriteFile(string path, byte[] onnx)
-    {
-        ArgumentNullException.ThrowIfNull(onnx);
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, onnx);
-        File.Move(temporary, full, overwrite: true);
-    }
+    public static void WriteFile(string path, byte[] onnx) => Runs.AtomicFile.WriteAllBytes(path, onnx);
 }

@@ -113,11 +113,8 @@ public static partial class TorchSharpLoader
         var needs = new ElfVersionNeeds(image, original);
         if (!needs.RenameRequirement(MissingVersion, AvailableVersion))
             throw new InvalidDataException($"{original}: no {MissingVersion} requirement to rewrite.");
-        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         // Temp file + rename: a concurrent process or a crash never leaves a half-written library behind.
-        var temp = $"{destination}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temp, image);
-        File.Move(temp, destination, overwrite: true);
+        Runs.AtomicFile.WriteAllBytes(destination, image);
     }
 
     private static string CacheRoot()
