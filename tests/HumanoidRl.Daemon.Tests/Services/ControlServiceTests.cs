@@ -110,7 +110,8 @@ public sealed class ControlServiceTests
     [Fact]
     public async Task A_lapsed_heartbeat_zeroes_the_velocity_enters_the_safe_mode_and_says_so_on_the_event_stream()
     {
-        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 200);
+        // Long enough that the four set-up calls fit in one window on a loaded CI machine (200 ms did not).
+        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 3_000);
         var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
         using var events = viewer.Telemetry.StreamEvents(new V1.StreamEventsRequest());
         await events.ResponseHeadersAsync;
