@@ -52,7 +52,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.Equal(new UniformRange(0, 5), task.Randomization.ActionDelayTicks);
         Assert.True(task.Randomization.PushesEnabled);
         Assert.True(task.Randomization.ObservationNoise);
-        Assert.Equal(LearningRateSchedule.Fixed, task.Ppo.Schedule);
+        Assert.Equal(LearningRateSchedule.AdaptiveKl, task.Ppo.Schedule);
+        Assert.Equal(0.03, task.Ppo.DesiredKl);
         Assert.Equal([256, 128, 64], task.Policy.ActorHiddenSizes);
     }
 
