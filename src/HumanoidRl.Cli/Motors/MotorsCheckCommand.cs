@@ -14,7 +14,7 @@ internal static class MotorsCheckCommand
         var config = new Option<string>("--config") { Description = "Robot config (robot-config/*.yaml).", Required = true };
         var portOverride = new Option<string[]>("--port")
         {
-            Description = "BUS=DEVICE: use DEVICE for the configured bus BUS (repeatable), e.g. leg_left=/tmp/ttyHRL0.",
+            Description = "BUS=DEVICE: use DEVICE for the configured bus BUS (repeatable), e.g. leg_left=/tmp/ttyHRL-leg_left (a `sim serve-bus` link).",
             AllowMultipleArgumentsPerToken = false,
         };
         var margin = MotorOptions.TimeoutMarginMs();

@@ -34,8 +34,8 @@ public sealed record DaemonConfig
 
     public required BackendKind Backend { get; init; }
 
-    /// <summary>Hardware backend: bus name -> serial device replacing the robot config's port (e.g. a sim serve-bus link).</summary>
-    public IReadOnlyDictionary<string, string> HardwarePortOverrides { get; init; } = new Dictionary<string, string>();
+    /// <summary>Hardware backend settings: port overrides per bus, reply timeout margin.</summary>
+    public HardwareSettings Hardware { get; init; } = new();
 
     public required SimSpeed SimSpeed { get; init; }
 

@@ -83,7 +83,7 @@ public static class DaemonConfigLoader
             _ => null,
         };
         diagnostics.Require(backendText, backend is not null, "unknown backend", "simulator or hardware");
-        var portOverrides = ReadPortOverrides(root, backend, diagnostics);
+        var hardware = HardwareSectionReader.Read(root, backend, diagnostics);
 
         var speedText = root.Text("sim_speed", "realtime or max");
         SimSpeed? speed = speedText.Value switch
@@ -99,7 +99,7 @@ public static class DaemonConfigLoader
 
         if (diagnostics.HasErrors || address is not { IsPresent: true } || port is not { IsPresent: true } || tokens is null
             || windowMs is not { IsPresent: true } || lapseMode is null || vx is null || vy is null || yaw is null
-            || robotConfig is null || backend is null || speed is null || realtime is null)
+            || robotConfig is null || backend is null || speed is null || realtime is null || hardware is null)
         {
             return null;
         }
@@ -116,38 +116,10 @@ public static class DaemonConfigLoader
             RobotConfigPath = robotConfig,
             PolicyPath = policy,
             Backend = backend.Value,
-            HardwarePortOverrides = portOverrides,
+            Hardware = hardware,
             SimSpeed = speed.Value,
             Realtime = realtime,
         };
-    }
-
-    /// <summary>The optional hardware.port_overrides mapping (bus name -> device), allowed only with the hardware backend.</summary>
-    private static Dictionary<string, string> ReadPortOverrides(YamlMappingReader root, BackendKind? backend, ConfigDiagnostics diagnostics)
-    {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.Optional("hardware") is not { } node) return overrides;
-        if (backend != BackendKind.Hardware)
-        {
-            diagnostics.Add(node.Start.Line, "hardware", "only allowed with backend: hardware", "no hardware section for the simulator backend");
-            return overrides;
-        }
-        if (YamlMappingReader.Open(node, "hardware", "a mapping with port_overrides", diagnostics) is not { } hardware) return overrides;
-        if (hardware.Optional("port_overrides") is YamlMappingNode ports)
-        {
-            foreach (var (key, value) in ports.Children)
-            {
-                var bus = (key as YamlScalarNode)?.Value ?? "";
-                var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
-                if (device.IsPresent) overrides[bus] = device.Value;
-            }
-        }
-        else if (hardware.Optional("port_overrides") is { } wrong)
-        {
-            diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
-        }
-        hardware.RejectUnknownKeys();
-        return overrides;
     }
 
     private static List<TokenEntry>? ReadTokens(YamlMappingReader root, ConfigDiagnostics diagnostics)

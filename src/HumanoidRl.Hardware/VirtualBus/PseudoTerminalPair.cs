@@ -36,7 +36,7 @@ public sealed class PseudoTerminalPair : IDisposable
     public string PortPath => LinkPath ?? DevicePath;
 
     /// <summary>Opens a raw pair; <paramref name="linkPath"/> (optional) is created as a symlink to the device side.</summary>
-    /// <exception cref="IOException">openpty/termios failed, or the link path exists and is not a symlink.</exception>
+    /// <exception cref="IOException">openpty/termios failed, or the link could not be created (the path exists and is not a symlink, its folder is missing or not writable).</exception>
     public static unsafe PseudoTerminalPair Open(string? linkPath = null)
     {
         int controller, device;
@@ -125,12 +125,17 @@ public sealed class PseudoTerminalPair : IDisposable
     private static void CreateLink(string linkPath, string devicePath)
     {
         var existing = new FileInfo(linkPath);
-        if (existing.Exists || existing.LinkTarget is not null)
+        var exists = existing.Exists || existing.LinkTarget is not null;
+        if (exists && existing.LinkTarget is null) throw new IOException($"link path '{linkPath}' exists and is not a symlink; refusing to replace it");
+        try
         {
-            if (existing.LinkTarget is null) throw new IOException($"--link path '{linkPath}' exists and is not a symlink; refusing to replace it");
-            existing.Delete();
+            if (exists) existing.Delete();
+            File.CreateSymbolicLink(linkPath, devicePath);
         }
-        File.CreateSymbolicLink(linkPath, devicePath);
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot create the link '{linkPath}' -> {devicePath} (does its folder exist and is it writable?): {exception.Message}", exception);
+        }
     }
 
     private static string Describe(int errno) => $"errno {errno} ({Marshal.GetPInvokeErrorMessage(errno)})";

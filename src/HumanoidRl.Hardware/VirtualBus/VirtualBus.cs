@@ -6,55 +6,53 @@ namespace HumanoidRl.Hardware.VirtualBus;
 /// <summary>
 /// Emulates the devices on one Protocol 2.0 bus: answers Ping, Read, Write, Reboot, Sync Read, Fast Sync Read,
 /// Sync Write and Bulk Read from each device's control table, as the e-Manual describes. Broadcast requests other
-/// than Ping / Sync Read / Fast Sync Read / Bulk Read get no reply. Every request first advances the plant,
-/// feeding it the motors' commanded currents and copying its state into the Present registers: by
-/// <see cref="PlantStepPerRequestS"/> (deterministic, lock-step time) or by the wall-clock time since the last
-/// request (<see cref="VirtualPlantClock.WallClock"/>). Single-threaded; nothing is allocated per request.
+/// than Ping / Sync Read / Fast Sync Read / Bulk Read get no reply. Every request first steps the plant through
+/// its <see cref="VirtualPlantDriver"/> (see there how plant time passes), which may be shared with the other
+/// buses of the same robot; the request is handled under the driver's lock, so buses served on separate threads
+/// never see a half-written control table. Replies are built under the lock and sent without it. Nothing is
+/// allocated per request.
 /// </summary>
 public sealed class VirtualBus
 {
-    /// <summary>Longest wall-clock step: after a pause the plant jumps at most this far instead of catching up.</summary>
-    private const double MaxWallClockStepS = 0.05;
-
     private const int ReplyBufferBytes = 4096;
     private const byte DataLengthError = (byte)StatusErrorCode.DataLengthError;
 
     private readonly VirtualDevice[] _devices;
-    private readonly VirtualMotor[] _motors;
-    private readonly VirtualOpenCrImu[] _imus;
-    private readonly IVirtualPlant? _plant;
-    private readonly double[] _currentsA;
+    private readonly VirtualPlantDriver? _driver;
+    private readonly Lock _lock;
     private readonly byte[] _reply = new byte[ReplyBufferBytes];
-    private long _lastRequestTimestamp;
 
-    /// <param name="devices">Devices on the bus; motors are the plant's joints in the order given.</param>
+    /// <summary>A bus with its own plant: the motors on it are the plant's joints in the order given.</summary>
+    /// <param name="devices">Devices on the bus.</param>
     /// <param name="plant">The physics, or null for a bus whose registers only change by writes.</param>
     /// <param name="plantStepPerRequestS">Plant time that passes per received request (lock-step clock).</param>
     /// <param name="clock">Lock-step per request, or wall-clock time.</param>
     public VirtualBus(IEnumerable<VirtualDevice> devices, IVirtualPlant? plant = null, double plantStepPerRequestS = 0.002,
         VirtualPlantClock clock = VirtualPlantClock.PerRequest)
     {
-        ArgumentNullException.ThrowIfNull(devices);
-        ArgumentOutOfRangeException.ThrowIfNegative(plantStepPerRequestS);
-        _devices = [.. devices];
-        var ids = _devices.Select(device => device.Id).ToArray();
-        var duplicate = ids.GroupBy(id => id).FirstOrDefault(group => group.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"two virtual devices share ID {duplicate.Key}", nameof(devices));
-        _motors = [.. _devices.OfType<VirtualMotor>()];
-        _imus = [.. _devices.OfType<VirtualOpenCrImu>()];
-        if (plant is not null && plant.JointCount != _motors.Length)
-        {
-            throw new ArgumentException($"the plant has {plant.JointCount} joints but the bus has {_motors.Length} motors", nameof(plant));
-        }
-        _plant = plant;
-        _currentsA = new double[_motors.Length];
-        PlantStepPerRequestS = plantStepPerRequestS;
-        Clock = clock;
+        _devices = CheckDevices(devices);
+        _driver = plant is null
+            ? null
+            : new VirtualPlantDriver(plant, _devices.OfType<VirtualMotor>(), _devices.OfType<VirtualOpenCrImu>(), plantStepPerRequestS, clock);
+        _lock = _driver?.SyncRoot ?? new Lock();
     }
 
-    public VirtualPlantClock Clock { get; }
+    /// <summary>One of several buses on a shared plant: answers for <paramref name="devices"/>, which <paramref name="driver"/> must drive.</summary>
+    public VirtualBus(IEnumerable<VirtualDevice> devices, VirtualPlantDriver driver)
+    {
+        ArgumentNullException.ThrowIfNull(driver);
+        _devices = CheckDevices(devices);
+        var undriven = _devices.FirstOrDefault(device => !driver.Drives(device));
+        if (undriven is not null)
+        {
+            throw new ArgumentException($"device ID {undriven.Id} ({undriven.GetType().Name}) is not one the plant driver updates", nameof(devices));
+        }
+        _driver = driver;
+        _lock = driver.SyncRoot;
+    }
 
-    public double PlantStepPerRequestS { get; }
+    /// <summary>What steps the plant, or null for a bus without physics.</summary>
+    public VirtualPlantDriver? Driver => _driver;
 
     public VirtualBusFaults Faults { get; } = new();
 
@@ -68,8 +66,16 @@ public sealed class VirtualBus
     {
         ArgumentNullException.ThrowIfNull(sink);
         if (request.Instruction == (byte)DynamixelInstruction.Status) return; // another device's reply
-        RequestsHandled++;
-        StepPlant();
+        lock (_lock)
+        {
+            RequestsHandled++;
+            _driver?.Step();
+            HandleLocked(request, sink);
+        }
+    }
+
+    private void HandleLocked(in ReceivedPacket request, IVirtualReplySink sink)
+    {
         var broadcast = request.Id == PacketLayout.BroadcastId;
         var parameters = request.Parameters;
         switch ((DynamixelInstruction)request.Instruction)
@@ -112,36 +118,6 @@ public sealed class VirtualBus
                 }
                 break;
         }
-    }
-
-    private void StepPlant()
-    {
-        if (_plant is null) return;
-        var anyEffort = false;
-        for (var index = 0; index < _motors.Length; index++)
-        {
-            _currentsA[index] = _motors[index].CommandedCurrentA;
-            anyEffort |= _currentsA[index] != 0;
-        }
-        // While no motor pushes (torque off or zero current) the robot hangs still in its gantry, as the simulator
-        // backend's robot does while limp; that time does not reach the physics.
-        var stepS = PlantStepS();
-        _plant.Advance(_currentsA, anyEffort ? stepS : 0);
-        for (var index = 0; index < _motors.Length; index++)
-        {
-            _motors[index].UpdatePresent(_plant.PositionRad(index), _plant.VelocityRadPerS(index), _plant.CurrentA(index));
-        }
-        var imu = _plant.Imu;
-        foreach (var device in _imus) device.Update(imu);
-    }
-
-    private double PlantStepS()
-    {
-        if (Clock == VirtualPlantClock.PerRequest) return PlantStepPerRequestS;
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        var stepS = _lastRequestTimestamp == 0 ? 0 : (double)(now - _lastRequestTimestamp) / System.Diagnostics.Stopwatch.Frequency;
-        _lastRequestTimestamp = now;
-        return Math.Min(stepS, MaxWallClockStepS);
     }
 
     private void ReplyPing(VirtualDevice device, IVirtualReplySink sink)
@@ -274,7 +250,7 @@ public sealed class VirtualBus
             if (fault == ReplyFault.CorruptCrc) packet[crcOffset] ^= 0xFF;
             written = crcOffset + 2;
         }
-        if (written > PacketLayout.ParametersOffset) sink.Send(packet[..written], delayMs);
+        if (written > PacketLayout.ParametersOffset) SendUnlocked(packet[..written], delayMs, sink);
     }
 
     private void Reply(VirtualDevice device, byte error, ReadOnlySpan<byte> data, IVirtualReplySink sink)
@@ -283,7 +259,33 @@ public sealed class VirtualBus
         if (fault == ReplyFault.Drop) return;
         var size = PacketBuilder.WriteStatus(_reply, device.Id, ErrorByte(device, error), data);
         if (fault == ReplyFault.CorruptCrc) _reply[size - 2] ^= 0xFF;
-        sink.Send(_reply.AsSpan(0, size), delayMs);
+        SendUnlocked(_reply.AsSpan(0, size), delayMs, sink);
+    }
+
+    /// <summary>
+    /// Sends with the shared lock released: the packet is already copied into this bus's own buffer, and a write to
+    /// the pseudo-terminal (or a reply delayed by fault injection) must not hold up the other buses' requests.
+    /// </summary>
+    private void SendUnlocked(ReadOnlySpan<byte> packet, int delayMs, IVirtualReplySink sink)
+    {
+        _lock.Exit();
+        try
+        {
+            sink.Send(packet, delayMs);
+        }
+        finally
+        {
+            _lock.Enter();
+        }
+    }
+
+    private static VirtualDevice[] CheckDevices(IEnumerable<VirtualDevice> devices)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        VirtualDevice[] checkedDevices = [.. devices];
+        var duplicate = checkedDevices.GroupBy(device => device.Id).FirstOrDefault(group => group.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"two virtual devices share ID {duplicate.Key}", nameof(devices));
+        return checkedDevices;
     }
 
     private static byte ErrorByte(VirtualDevice device, byte error) => (byte)(error | (device.HardwareAlert ? 0x80 : 0));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using HumanoidRl.Cli.Sim;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Sensing;
@@ -13,21 +14,20 @@ public sealed class SimServeBusCommandTests
     private static readonly string[] TorqueConstants = ["PH54-200-S500=2.0", "PH54-100-S500=2.0", "PH42-020-S300=1.0", "XH540-W270=2.4"];
 
     [Fact]
-    public async Task Served_simulation_runs_the_hardware_backend_and_its_joints_follow_torque_until_cancelled()
+    public async Task Served_simulation_runs_the_hardware_backend_over_one_link_per_bus_and_its_joints_follow_torque_until_cancelled()
     {
-        var link = Path.Combine(Path.GetTempPath(), $"ttyHRL-test-{Guid.NewGuid():N}");
+        var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
+        var prefix = Path.Combine(Path.GetTempPath(), $"ttyHRL-test-{Guid.NewGuid():N}");
         using var cancellation = new CancellationTokenSource();
         using var output = new StringWriter();
         using var error = new StringWriter();
         var serving = Task.Run(() => SimServeBusCommand.RunAsync(
-            new ServeBusSettings(CliRunner.RobotConfigPath, link, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
-        for (var wait = 0; wait < 200 && !File.Exists(link) && !serving.IsCompleted; wait++) await Task.Delay(50);
-        Assert.True(File.Exists(link), $"no link after 10 s: {error}");
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
+        var links = await WaitForLinksAsync(config, prefix, serving, error);
 
-        var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
         var options = new HardwareBackendOptions
         {
-            PortOverrides = config.Buses.ToDictionary(bus => bus.Name, _ => link),
+            PortOverrides = links,
             TorqueConstantsNmPerA = Hardware.Motors.TorqueConstants.Parse(TorqueConstants),
             ReplyTimeoutMarginMs = 300,
         };
@@ -54,24 +54,56 @@ public sealed class SimServeBusCommandTests
 
         await cancellation.CancelAsync();
         Assert.Equal(0, await serving);
-        Assert.False(File.Exists(link));
-        Assert.Contains("stopped after", output.ToString(), StringComparison.Ordinal);
+        Assert.All(links.Values, link => Assert.False(File.Exists(link)));
+        var printed = output.ToString();
+        foreach (var (bus, link) in links)
+        {
+            Assert.Matches($@"\n  {bus}\s+{Regex.Escape(link)} -> /dev/pts/\d+  motors [\d,]+", printed);
+            Assert.Contains($"--port {bus}={link}", printed, StringComparison.Ordinal);
+            Assert.Contains($"\n    {bus}: {link}\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.Matches($@"\n  {bus}: [1-9]\d* requests, 0 rejected bytes; injected 0 drops, 0 corruptions", printed);
+        }
+        Assert.Contains("hardware:\n  port_overrides:\n", printed.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Served_bus_with_fault_injection_counts_the_faults_in_the_backend_and_ends_in_a_backend_fault()
+    public async Task Motors_check_with_the_printed_port_arguments_finds_every_motor_on_its_own_link()
     {
-        var link = Path.Combine(Path.GetTempPath(), $"ttyHRL-test-{Guid.NewGuid():N}");
-        using var cancellation = new CancellationTokenSource();
-        var serving = Task.Run(() => SimServeBusCommand.RunAsync(
-            new ServeBusSettings(CliRunner.RobotConfigPath, link, 0.05, 0.05, 3, TorqueConstants), TextWriter.Null, TextWriter.Null, cancellation.Token));
-        for (var wait = 0; wait < 200 && !File.Exists(link) && !serving.IsCompleted; wait++) await Task.Delay(50);
-        Assert.True(File.Exists(link));
-
         var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
+        var prefix = Path.Combine(Path.GetTempPath(), $"ttyHRL-test-{Guid.NewGuid():N}");
+        using var cancellation = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var serving = Task.Run(() => SimServeBusCommand.RunAsync(
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
+        await WaitForLinksAsync(config, prefix, serving, error);
+        var checkLine = output.ToString().Split('\n').Single(line => line.StartsWith("motors check: humanoid-rl ", StringComparison.Ordinal)).Trim();
+        var arguments = checkLine["motors check: humanoid-rl ".Length..].Split(' ');
+
+        var (exitCode, stdout, stderr) = CliRunner.Run(arguments);
+
+        await cancellation.CancelAsync();
+        Assert.Equal(0, await serving);
+        Assert.True(exitCode == 0, stderr);
+        Assert.Contains("all motors match the config", stdout, StringComparison.Ordinal);
+        Assert.Equal(config.Buses.Select(bus => $"--port {bus.Name}={SimServeBusCommand.LinkPath(prefix, bus.Name)}"),
+            arguments.Chunk(2).Where(pair => pair[0] == "--port").Select(pair => $"{pair[0]} {pair[1]}"));
+    }
+
+    [Fact]
+    public async Task Served_buses_with_fault_injection_count_the_faults_in_the_backend_and_end_in_a_backend_fault()
+    {
+        var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
+        var prefix = Path.Combine(Path.GetTempPath(), $"ttyHRL-test-{Guid.NewGuid():N}");
+        using var cancellation = new CancellationTokenSource();
+        using var error = new StringWriter();
+        var serving = Task.Run(() => SimServeBusCommand.RunAsync(
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0.05, 0.05, 3, TorqueConstants), TextWriter.Null, TextWriter.Synchronized(error), cancellation.Token));
+        var links = await WaitForLinksAsync(config, prefix, serving, error);
+
         using var backend = new DynamixelHardwareBackend(config, new HardwareBackendOptions
         {
-            PortOverrides = config.Buses.ToDictionary(bus => bus.Name, _ => link),
+            PortOverrides = links,
             TorqueConstantsNmPerA = Hardware.Motors.TorqueConstants.Parse(TorqueConstants),
             ReplyTimeoutMarginMs = 50,
             MaxConsecutiveFailures = 1,
@@ -105,6 +137,17 @@ public sealed class SimServeBusCommandTests
     }
 
     [Fact]
+    public void A_link_prefix_in_a_missing_folder_is_refused_naming_the_link_and_exit_2()
+    {
+        var prefix = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "ttyHRL");
+
+        var (exitCode, _, stderr) = CliRunner.Run("sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", prefix);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"cannot create the link '{prefix}-leg_left'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_torque_constant_override_is_refused_with_the_expected_form_and_exit_2()
     {
         var (exitCode, _, stderr) = CliRunner.Run("sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", Path.Combine(Path.GetTempPath(), "unused-link"),
@@ -112,6 +155,15 @@ public sealed class SimServeBusCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("expected MODEL=NM_PER_A with a positive number", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Waits until serve-bus has created every bus's link; returns bus name -> link.</summary>
+    private static async Task<Dictionary<string, string>> WaitForLinksAsync(RobotConfig config, string prefix, Task<int> serving, StringWriter error)
+    {
+        var links = config.Buses.ToDictionary(bus => bus.Name, bus => SimServeBusCommand.LinkPath(prefix, bus.Name));
+        for (var wait = 0; wait < 200 && !links.Values.All(File.Exists) && !serving.IsCompleted; wait++) await Task.Delay(50);
+        Assert.True(links.Values.All(File.Exists), $"not every bus link after 10 s: {error}");
+        return links;
     }
 
     [Fact]

@@ -58,6 +58,36 @@ public sealed class DaemonConfigLoaderTests
     }
 
     [Fact]
+    public void Load_reads_the_hardware_section_with_its_defaults()
+    {
+        using var folder = new TempFolder();
+        var hardware = DaemonConfigText.Valid().Replace("backend: simulator", "backend: hardware\nhardware:\n  port_overrides: {leg_left: /tmp/ttyHRL-leg_left}", StringComparison.Ordinal);
+        var tuned = hardware.Replace("  port_overrides:", "  reply_timeout_margin_ms: 20\n  port_overrides:", StringComparison.Ordinal);
+
+        var defaults = DaemonConfigLoader.Load(folder.File("daemon.yaml", hardware)).Hardware;
+        var custom = DaemonConfigLoader.Load(folder.File("tuned.yaml", tuned)).Hardware;
+
+        Assert.Equal("/tmp/ttyHRL-leg_left", defaults.PortOverrides["leg_left"]);
+        Assert.Equal(HardwareSettings.DefaultReplyTimeoutMarginMs, defaults.ReplyTimeoutMarginMs);
+        Assert.Equal(20, custom.ReplyTimeoutMarginMs);
+    }
+
+    [Theory]
+    [InlineData("backend: hardware\nhardware:\n  reply_timeout_margin_ms: 0", "hardware.reply_timeout_margin_ms: out of range (expected 1-100 ms added to each reply's wire time before it counts as a timeout, got 0)")]
+    [InlineData("backend: hardware\nhardware:\n  port_overrides: /dev/ttyUSB0", "hardware.port_overrides: must be a mapping")]
+    [InlineData("backend: simulator\nhardware:\n  reply_timeout_margin_ms: 5", "hardware: only allowed with backend: hardware")]
+    [InlineData("backend: hardware\nhardware:\n  reply_margin: 5", "hardware.reply_margin: unknown key")]
+    public void Load_names_the_bad_field_of_the_hardware_section(string section, string expected)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid().Replace("backend: simulator", section, StringComparison.Ordinal));
+
+        var errors = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path)).Errors;
+
+        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Load_rejects_a_token_given_in_clear_instead_of_its_hash()
     {
         using var folder = new TempFolder();

@@ -6,9 +6,10 @@ using HumanoidRl.Hardware.VirtualBus;
 namespace HumanoidRl.Hardware.Tests.Backend;
 
 /// <summary>
-/// The humanoid16 robot emulated on pseudo-terminals: either one virtual bus per configured bus (each with a
-/// first-order plant of its motors, so the backend reads three ports in parallel), or every device on one
-/// bus driven by MuJoCo. <see cref="Options"/> points the config's buses at the pseudo-terminals.
+/// The humanoid16 robot emulated on pseudo-terminals, one virtual bus per configured bus so the backend reads
+/// three ports in parallel: each bus with a first-order plant of its own motors, or all buses sharing one plant
+/// (MuJoCo, as `sim serve-bus` runs it, or a test plant). <see cref="Options"/> points the config's buses at the
+/// pseudo-terminals.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal sealed class RobotBusHarness : IDisposable
@@ -54,13 +55,21 @@ internal sealed class RobotBusHarness : IDisposable
         return harness;
     }
 
-    /// <summary>Every device on one bus, MuJoCo physics in real time.</summary>
-    public static RobotBusHarness MuJoCoOnOneBus()
+    /// <summary>One virtual bus per configured bus, all driven by one plant, as `sim serve-bus` serves the robot.</summary>
+    public static RobotBusHarness SharedPlant(IVirtualPlant plant, VirtualPlantClock clock = VirtualPlantClock.WallClock, TimeProvider? time = null)
     {
         var config = TestRobot.Config;
         var harness = new RobotBusHarness(config);
-        harness.MuJoCo = new MuJoCoRobotPlant(config, TestRobot.TorqueConstants);
-        harness.Serve("robot", VirtualRobotBus.Create(config, harness.MuJoCo), [.. config.Buses.Select(bus => bus.Name)]);
+        foreach (var named in VirtualRobotBus.CreatePerBus(config, plant, clock, time)) harness.Serve(named.BusName, named.Bus, [named.BusName]);
+        return harness;
+    }
+
+    /// <summary>One virtual bus per configured bus, MuJoCo physics behind all of them in real time.</summary>
+    public static RobotBusHarness MuJoCoPerBus()
+    {
+        var plant = new MuJoCoRobotPlant(TestRobot.Config, TestRobot.TorqueConstants);
+        var harness = SharedPlant(plant);
+        harness.MuJoCo = plant;
         return harness;
     }
 

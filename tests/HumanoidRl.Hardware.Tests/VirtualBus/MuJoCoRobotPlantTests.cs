@@ -44,11 +44,11 @@ public sealed class MuJoCoRobotPlantTests
         Assert.Equal(2.0, plant.CurrentA(left));
     }
 
-    /// <summary>Steps 2 and 3 of the driver work together: the hardware backend drives MuJoCo through a pseudo-terminal.</summary>
+    /// <summary>The hardware backend drives MuJoCo through one pseudo-terminal per configured bus, as `sim serve-bus` serves it.</summary>
     [Fact]
-    public void Hardware_backend_over_a_pty_reads_the_stand_pose_and_moves_the_simulated_joints_with_torque()
+    public void Hardware_backend_over_a_pty_per_bus_reads_the_stand_pose_and_moves_the_simulated_joints_with_torque()
     {
-        using var harness = RobotBusHarness.MuJoCoOnOneBus();
+        using var harness = RobotBusHarness.MuJoCoPerBus();
         using var backend = new DynamixelHardwareBackend(harness.Config, harness.Options);
         var config = harness.Config;
         var left = config.IndexOfJoint("left_shoulder_pitch");

@@ -19,6 +19,34 @@ public sealed class PseudoTerminalPairTests
     }
 
     [Fact]
+    public void A_link_path_in_a_missing_folder_fails_naming_the_link()
+    {
+        var link = Path.Combine(Path.GetTempPath(), $"no-such-folder-{Guid.NewGuid():N}", "ttyHRL-leg_left");
+
+        var error = Assert.Throws<IOException>(() => PseudoTerminalPair.Open(link));
+
+        Assert.Contains($"cannot create the link '{link}' -> /dev/pts/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_path_that_is_a_regular_file_is_not_replaced()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"humanoid-rl-test-{Guid.NewGuid():N}");
+        File.WriteAllText(path, "keep me");
+        try
+        {
+            var error = Assert.Throws<IOException>(() => PseudoTerminalPair.Open(path));
+
+            Assert.Contains($"link path '{path}' exists and is not a symlink", error.Message, StringComparison.Ordinal);
+            Assert.Equal("keep me", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Bytes_written_on_the_device_side_arrive_unchanged_on_the_controller_side()
     {
         using var terminal = PseudoTerminalPair.Open();

@@ -1,0 +1,47 @@
+using HumanoidRl.Core.Config;
+using YamlDotNet.RepresentationModel;
+
+namespace HumanoidRl.Daemon.Config;
+
+/// <summary>The optional hardware section: port overrides per bus and the serial reply timeout margin.</summary>
+internal static class HardwareSectionReader
+{
+    private const string SectionExpected = "a mapping with port_overrides and reply_timeout_margin_ms (each optional)";
+    private const string MarginExpected = "1-100 ms added to each reply's wire time before it counts as a timeout";
+
+    /// <summary>The settings, defaults when the section is absent, or null (reported) when any value is bad.</summary>
+    public static HardwareSettings? Read(YamlMappingReader root, BackendKind? backend, ConfigDiagnostics diagnostics)
+    {
+        if (root.Optional("hardware") is not { } node) return new HardwareSettings();
+        if (backend != BackendKind.Hardware)
+        {
+            diagnostics.Add(node.Start.Line, "hardware", "only allowed with backend: hardware", "no hardware section for the simulator backend");
+            return null;
+        }
+        if (YamlMappingReader.Open(node, "hardware", SectionExpected, diagnostics) is not { } section) return null;
+        var errorsBefore = diagnostics.Errors.Count;
+
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (section.Optional("port_overrides") is YamlMappingNode ports)
+        {
+            foreach (var (key, value) in ports.Children)
+            {
+                var bus = (key as YamlScalarNode)?.Value ?? "";
+                var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
+                if (device.IsPresent) overrides[bus] = device.Value;
+            }
+        }
+        else if (section.Optional("port_overrides") is { } wrong)
+        {
+            diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
+        }
+        var margin = section.Optional("reply_timeout_margin_ms") is { } marginNode
+            ? YamlValueReader.Integer(marginNode, section.PathOf("reply_timeout_margin_ms"), MarginExpected, diagnostics)
+            : new Located<long>(HardwareSettings.DefaultReplyTimeoutMarginMs, section.Line, section.PathOf("reply_timeout_margin_ms"), true);
+        diagnostics.Require(margin, margin.Value is >= 1 and <= 100, "out of range", MarginExpected);
+        section.RejectUnknownKeys();
+
+        if (diagnostics.Errors.Count > errorsBefore) return null;
+        return new HardwareSettings { PortOverrides = overrides, ReplyTimeoutMarginMs = (int)margin.Value };
+    }
+}
