@@ -46,10 +46,10 @@ root.SetAction(async (parse, cancel) =>
         return robot.Controller.LoopFailure is null ? 0 : 1;
     }
 });
-var secondsOption = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases.", DefaultValueFactory = _ => 10 };
-var subscribersOption = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback.", DefaultValueFactory = _ => 8 };
-var policyOption = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network for the balance task)." };
-var jsonOption = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
+var secondsOption = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases (s, > 0).", DefaultValueFactory = _ => 10 };
+var subscribersOption = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
+var policyOption = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network of the balance task's actor shape)." };
+var jsonOption = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + LoopBenchmark.FigureDefinitions };
 var benchConfigOption = new Option<FileInfo>("--config")
 {
     Description = "Daemon config whose robot, lease and command ranges are used (listen, TLS and tokens are replaced by a loopback bench setup).",
@@ -62,11 +62,22 @@ var bench = new Command("bench-loop", "Benchmark: the real loop (simulator in re
 bench.SetAction(async (parse, cancel) =>
 {
     var json = parse.GetValue(jsonOption);
+    var seconds = parse.GetValue(secondsOption);
+    var subscribers = parse.GetValue(subscribersOption);
+    if (!(seconds > 0) || subscribers < 0)
+    {
+        Console.Error.WriteLine($"humanoid-rld bench-loop: --seconds must be > 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}) and --subscribers >= 0 (got {subscribers})");
+        return 2;
+    }
+    // The host's console logger writes to stdout by default: send it to stderr, warnings only, so stdout carries the
+    // figures alone and request logging does not load the machine being measured. The host reads these from the environment.
+    Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+    Environment.SetEnvironmentVariable("Logging__Console__LogToStandardErrorThreshold", "Trace");
     try
     {
         var config = DaemonConfigLoader.Load(parse.GetValue(benchConfigOption)!.FullName);
-        var figures = await LoopBenchmark.RunAsync(config, parse.GetValue(policyOption)?.FullName, TimeSpan.FromSeconds(parse.GetValue(secondsOption)),
-            parse.GetValue(subscribersOption), message => { if (!json) Console.Error.WriteLine($"bench-loop: {message}"); });
+        var figures = await LoopBenchmark.RunAsync(config, parse.GetValue(policyOption)?.FullName, TimeSpan.FromSeconds(seconds), subscribers,
+            message => Console.Error.WriteLine($"bench-loop: {message}"));
         if (json) Console.WriteLine(JsonSerializer.Serialize(figures));
         else foreach (var (name, value) in figures) Console.WriteLine($"{name,-42} {Convert.ToString(value, CultureInfo.InvariantCulture)}");
         return 0;

@@ -12,6 +12,7 @@ internal static class BenchCommand
     {
         BenchSimCommand.Create(),
         BenchTrainCommand.Create(),
+        BenchLoopCommand.Create(),
         BenchSerialCommand.Create(),
     };
 }

@@ -34,6 +34,8 @@ public sealed class RobotController : IDisposable
     private readonly DeadlineTimer _timer;
     private readonly LatencyHistogram _jitter = new(LatencyRangeUs);
     private readonly LatencyHistogram _compute = new(LatencyRangeUs);
+    private readonly LatencyHistogram _backendTime = new(LatencyRangeUs);
+    private readonly TickPhaseTimer _phases = new();
     private readonly ConcurrentQueue<ControllerCommand> _mailbox = new();
     private readonly List<string> _realtimeNotes = [];
     private readonly Thread _thread;
@@ -170,6 +172,7 @@ public sealed class RobotController : IDisposable
             Interlocked.Read(ref _ticks), _timer.Overruns, Interlocked.Read(ref _backendErrors),
             _jitter.PercentileUs(0.5), _jitter.PercentileUs(0.99), _jitter.MaxUs,
             _compute.PercentileUs(0.5), _compute.PercentileUs(0.99), _compute.MaxUs,
+            _backendTime.PercentileUs(0.5), _backendTime.PercentileUs(0.99), _backendTime.MaxUs,
             _backend.Name, [.. _realtimeNotes]);
     }
 
@@ -182,11 +185,12 @@ public sealed class RobotController : IDisposable
     /// <summary>Ticks run so far.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
-    /// <summary>Clears the jitter and compute histograms and the allocation count (benchmarks measure after warm-up).</summary>
+    /// <summary>Clears the jitter, compute and backend histograms and the allocation count (benchmarks measure after warm-up).</summary>
     public void ResetStatistics()
     {
         _jitter.Clear();
         _compute.Clear();
+        _backendTime.Clear();
         Volatile.Write(ref _allocatedAtReset, Volatile.Read(ref _loopAllocatedBytes));
     }
 
@@ -226,7 +230,10 @@ public sealed class RobotController : IDisposable
     private void Tick(long lateNs)
     {
         var startNs = LinuxClock.NowNs();
+        _phases.StartTick(startNs);
+        _phases.EnterBackend(startNs);
         var readOk = _backend.Read(_frame);
+        _phases.ExitBackend(LinuxClock.NowNs());
         ApplyCommands(startNs);
 
         var attitude = Quat.FromSpan(_frame.ImuQuaternion).Normalized().ToRollPitchYaw();
@@ -240,14 +247,17 @@ public sealed class RobotController : IDisposable
         _command[2] = (float)velocity.YawRateRadPerS;
         var torqueEnabled = ComputeTorques(startNs);
         _safety.Clamp(_torqueNm, _frame.JointPositionRad);
+        _phases.EnterBackend(LinuxClock.NowNs());
         var writeOk = _backend.Write(_torqueNm, torqueEnabled);
+        _phases.ExitBackend(LinuxClock.NowNs());
         if (!(readOk && writeOk)) Interlocked.Increment(ref _backendErrors);
         if (_safety.CheckBackend(readOk && writeOk, startNs, out var backendFault)) Fault(backendFault);
 
-        var endNs = LinuxClock.NowNs();
-        PublishTelemetry(attitude, endNs - startNs);
+        PublishTelemetry(attitude, _phases.ControllerNs(LinuxClock.NowNs()), _phases.BackendNs);
         _jitter.Record(lateNs);
-        _compute.Record(endNs - startNs);
+        // After the publish, so the controller's compute includes it; the backend exchange is kept apart.
+        _compute.Record(_phases.ControllerNs(LinuxClock.NowNs()));
+        _backendTime.Record(_phases.BackendNs);
         Interlocked.Increment(ref _ticks);
         Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
     }
@@ -365,7 +375,7 @@ public sealed class RobotController : IDisposable
         Transition(to, fault.TimestampNs);
     }
 
-    private void PublishTelemetry(RollPitchYaw attitude, long computeNs)
+    private void PublishTelemetry(RollPitchYaw attitude, long computeNs, long backendNs)
     {
         var sample = Telemetry.BeginWrite();
         sample.Tick = _ticks;
@@ -382,6 +392,7 @@ public sealed class RobotController : IDisposable
         for (var i = 0; i < 3; i++) sample.Command[i] = _command[i];
         if (_policy is { } policy) policy.LastAction.CopyTo(sample.Action);
         sample.ComputeNs = computeNs;
+        sample.BackendNs = backendNs;
         Telemetry.Commit();
     }
 

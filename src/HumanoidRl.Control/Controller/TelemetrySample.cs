@@ -35,8 +35,11 @@ public sealed class TelemetrySample
     /// <summary>The last policy action (normalized).</summary>
     public float[] Action { get; }
 
-    /// <summary>Time from wake-up to the end of the backend write.</summary>
+    /// <summary>The controller's own compute this tick up to this publish (observation, policy, mapping, safety), without the backend exchange.</summary>
     public long ComputeNs { get; set; }
+
+    /// <summary>Time spent in the backend's Read and Write this tick (the simulator's physics, or the serial bus).</summary>
+    public long BackendNs { get; set; }
 
     public void CopyTo(TelemetrySample destination)
     {
@@ -55,5 +58,6 @@ public sealed class TelemetrySample
         Command.CopyTo(destination.Command, 0);
         Action.CopyTo(destination.Action, 0);
         destination.ComputeNs = ComputeNs;
+        destination.BackendNs = BackendNs;
     }
 }

@@ -48,7 +48,8 @@ public sealed class OnnxPolicy : IDisposable
 
         using var options = new SessionOptions
         {
-            // One robot, one small MLP: a single thread avoids waking a pool inside the 2 ms tick.
+            // One robot, one small MLP: inference runs on the calling (loop) thread. With one intra-op and one
+            // inter-op thread ONNX Runtime starts no pool threads at all, so none can spin and steal the loop's core.
             IntraOpNumThreads = 1,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,

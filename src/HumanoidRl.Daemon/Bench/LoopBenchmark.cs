@@ -22,6 +22,15 @@ namespace HumanoidRl.Daemon.Bench;
 /// </summary>
 public static class LoopBenchmark
 {
+    /// <summary>What the figures mean; printed with the command's help.</summary>
+    public const string FigureDefinitions =
+        "loop_jitter_*: wake-up lateness of the control loop against its absolute deadlines; bare_jitter_*: the same for a bare " +
+        "clock_nanosleep loop at the same period, measured right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
+        "compute_*: the controller's own work per tick, what runs on the robot computer whatever the backend (observation, " +
+        "policy inference, action mapping, safety checks and clamp, telemetry publish). backend_*: time per tick inside the " +
+        "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
+        "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks.";
+
     public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration, int subscribers, Action<string> progress)
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
@@ -41,8 +50,7 @@ public static class LoopBenchmark
         {
             using var robot = DaemonRobot.Create(config);
             var controller = robot.Controller;
-            var policy = policyPath ?? FreshPolicy.Write(robot.Config, TaskConfigLoader.Load(Path.Combine(Path.GetDirectoryName(config.RobotConfigPath)!, "tasks", "balance.yaml")),
-                Path.Combine(folder, "fresh.onnx"));
+            var (policy, policyDescription) = policyPath is null ? StandingBalancePolicy(config, robot, folder) : (policyPath, policyPath);
             controller.LoadPolicy(policy);
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
@@ -72,6 +80,8 @@ public static class LoopBenchmark
             var received = counts.Sum() - received0;
             var seconds = clock.Elapsed.TotalSeconds;
             var modeAtEnd = controller.Mode;
+            if (modeAtEnd != ControlMode.Policy)
+                progress($"warning: the loop left Policy mode during the run (now {modeAtEnd}; {status.LastFault ?? "no fault"}): the figures include ticks without inference");
 
             await stop.CancelAsync();
             await Task.WhenAll(readers);
@@ -89,6 +99,8 @@ public static class LoopBenchmark
                 ["subscribers"] = subscribers,
                 ["telemetry_messages_per_s_per_subscriber"] = subscribers == 0 ? 0 : Math.Round(received / seconds / subscribers, 1),
                 ["mode_at_end"] = modeAtEnd.ToString(),
+                ["policy_mode_throughout"] = modeAtEnd == ControlMode.Policy,
+                ["last_fault"] = status.LastFault ?? "",
                 ["loop_jitter_p50_us"] = status.JitterP50Us,
                 ["loop_jitter_p99_us"] = status.JitterP99Us,
                 ["loop_jitter_max_us"] = status.JitterMaxUs,
@@ -99,6 +111,11 @@ public static class LoopBenchmark
                 ["compute_p50_us"] = status.ComputeP50Us,
                 ["compute_p99_us"] = status.ComputeP99Us,
                 ["compute_max_us"] = status.ComputeMaxUs,
+                ["backend_p50_us"] = status.BackendP50Us,
+                ["backend_p99_us"] = status.BackendP99Us,
+                ["backend_max_us"] = status.BackendMaxUs,
+                ["backend"] = status.Backend,
+                ["policy"] = policyDescription,
                 ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
                 ["overruns"] = status.Overruns - overruns0,
                 ["bare_overruns"] = bareOverruns,
@@ -109,6 +126,13 @@ public static class LoopBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static (string Path, string Description) StandingBalancePolicy(DaemonConfig config, DaemonRobot robot, string folder)
+    {
+        var balance = TaskConfigLoader.Load(Path.Combine(Path.GetDirectoryName(config.RobotConfigPath)!, "tasks", "balance.yaml"));
+        var path = StandingPolicy.Write(robot.Config, balance, Path.Combine(folder, "standing.onnx"));
+        return (path, $"standing benchmark policy: {string.Join('x', balance.Policy.ActorHiddenSizes)} MLP (balance task actor shape) holding the default pose");
     }
 
     private static GrpcChannel Channel(Uri address, string token)
@@ -132,8 +156,9 @@ public static class LoopBenchmark
             using var call = client.StreamState(new V1.StreamStateRequest(), cancellationToken: stop);
             while (await call.ResponseStream.MoveNext(stop)) Interlocked.Increment(ref counts[index]);
         }
-        catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled && stop.IsCancellationRequested)
+        catch (RpcException) when (stop.IsCancellationRequested)
         {
+            // Cancelling a stream can surface as Cancelled or, when the connection closes first, as Unavailable.
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -49,6 +49,9 @@ public static class TelemetryMessages
             PeriodJitterP99Us = status.JitterP99Us,
             PeriodJitterMaxUs = status.JitterMaxUs,
             ComputeP99Us = status.ComputeP99Us,
+            ComputeP50Us = status.ComputeP50Us,
+            BackendP50Us = status.BackendP50Us,
+            BackendP99Us = status.BackendP99Us,
         };
     }
 

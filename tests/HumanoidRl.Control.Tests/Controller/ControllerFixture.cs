@@ -97,3 +97,29 @@ internal sealed class FailingBackend(IRobotBackend inner) : IRobotBackend
 
     public void Dispose() => inner.Dispose();
 }
+
+/// <summary>Wraps the real simulator backend with a Write that takes at least the given time (a slow serial bus).</summary>
+internal sealed class SlowWriteBackend(IRobotBackend inner, TimeSpan writeTime) : IRobotBackend
+{
+    public string Name => inner.Name;
+
+    public int JointCount => inner.JointCount;
+
+    public double BaseHeightM => inner.BaseHeightM;
+
+    public void Configure() => inner.Configure();
+
+    public void Activate() => inner.Activate();
+
+    public void Deactivate() => inner.Deactivate();
+
+    public bool Read(SensorFrame frame) => inner.Read(frame);
+
+    public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
+    {
+        Thread.Sleep(writeTime);
+        return inner.Write(torqueNm, torqueEnabled);
+    }
+
+    public void Dispose() => inner.Dispose();
+}

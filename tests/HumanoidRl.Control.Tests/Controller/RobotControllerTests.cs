@@ -160,6 +160,23 @@ public sealed class RobotControllerTests : IDisposable
     }
 
     [Fact]
+    public void Backend_time_is_reported_apart_from_the_controllers_compute()
+    {
+        // The backend's Write takes at least 5 ms (a slow bus); that time must land in the backend figures only.
+        using var controller = ControllerFixture.Create(new SlowWriteBackend(new SimulatorBackend(ControllerFixture.Robot), TimeSpan.FromMilliseconds(5)));
+        controller.Start();
+        var start = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > start + 20, "20 ticks");
+
+        var status = controller.Status();
+        Assert.True(status.BackendP50Us >= 5_000, $"backend p50 {status.BackendP50Us} us, expected >= 5000 us (the slow Write)");
+        Assert.True(status.ComputeP50Us < status.BackendP50Us, $"compute p50 {status.ComputeP50Us} us includes the backend's {status.BackendP50Us} us");
+        var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
+        Assert.True(controller.Telemetry.TryReadLatest(sample));
+        Assert.True(sample.BackendNs >= 5_000_000, $"telemetry backend time {sample.BackendNs} ns, expected >= 5 ms");
+    }
+
+    [Fact]
     public void The_loop_allocates_nothing_per_tick_after_warm_up_in_policy_mode()
     {
         using var controller = ControllerFixture.Create();

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using HumanoidRl.Cli.Common;
+
+namespace HumanoidRl.Cli.Bench;
+
+/// <summary>
+/// `bench loop`: the control loop benchmark of humanoid-rld (real loop, simulator backend, ONNX policy, K gRPC
+/// telemetry subscribers, against a bare clock_nanosleep loop). The loop, its gRPC services and the benchmark live
+/// in the daemon, which this CLI must not link (docs/ARCHITECTURE.md), so it runs `humanoid-rld bench-loop` as a
+/// child process and passes its stdout (the figures) and stderr (progress) through unchanged.
+/// </summary>
+internal static class BenchLoopCommand
+{
+    public const string FigureDefinitions =
+        "Figures: loop_jitter_* = wake-up lateness of the control loop against its absolute deadlines; bare_jitter_* = the same for a " +
+        "bare clock_nanosleep loop at the same period, right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
+        "compute_* = the controller's own work per tick, what runs on the robot computer whatever the backend (observation, policy " +
+        "inference, action mapping, safety checks and clamp, telemetry publish). backend_* = time per tick inside the backend's Read " +
+        "and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus exchange). " +
+        "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks.";
+
+    public static Command Create()
+    {
+        var config = new Option<string>("--config")
+        {
+            Description = "Daemon config whose robot, lease and command ranges are used (listen, TLS and tokens are replaced by a loopback bench setup).",
+            DefaultValueFactory = _ => "robot-config/daemon.yaml",
+        };
+        var policy = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network of the balance task's actor shape)." };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases (s, > 0).", DefaultValueFactory = _ => 10 };
+        var subscribers = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
+        var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + FigureDefinitions };
+        var daemon = new Option<string?>("--daemon") { Description = "humanoid-rld (executable or .dll) to run (default: next to this CLI, then the repository's build output, then PATH)." };
+        var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
+            "clock_nanosleep loop at the same period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
+        {
+            config, policy, seconds, subscribers, json, daemon,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse, parse.GetValue(config)!, parse.GetValue(policy), parse.GetValue(seconds), parse.GetValue(subscribers),
+            parse.GetValue(json), parse.GetValue(daemon), cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string configPath, FileInfo? policy, double seconds, int subscribers, bool json, string? daemonPath, CancellationToken cancel)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        if (!(seconds > 0) || subscribers < 0)
+        {
+            await error.WriteLineAsync($"bench loop: --seconds must be > 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}) and --subscribers >= 0 (got {subscribers})");
+            return 2;
+        }
+        (string Program, string[] Arguments) daemon;
+        string config;
+        try
+        {
+            config = RepositoryFiles.Resolve(configPath);
+            if (policy is not null && !policy.Exists) throw new FileNotFoundException($"--policy: {policy.FullName}: policy file not found", policy.FullName);
+            daemon = DaemonExecutable.Locate(daemonPath);
+        }
+        catch (FileNotFoundException missing)
+        {
+            await error.WriteLineAsync($"bench loop: {missing.Message}");
+            return 2;
+        }
+
+        var start = new ProcessStartInfo(daemon.Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in daemon.Arguments) start.ArgumentList.Add(argument);
+        string[] benchArguments =
+        [
+            "bench-loop", "--config", config, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
+            "--subscribers", subscribers.ToString(CultureInfo.InvariantCulture),
+        ];
+        foreach (var argument in benchArguments) start.ArgumentList.Add(argument);
+        if (policy is not null)
+        {
+            start.ArgumentList.Add("--policy");
+            start.ArgumentList.Add(policy.FullName);
+        }
+        if (json) start.ArgumentList.Add("--json");
+
+        await error.WriteLineAsync($"bench loop: running {string.Join(' ', [daemon.Program, .. daemon.Arguments])} bench-loop");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {daemon.Program}");
+        var stdout = PumpAsync(process.StandardOutput, output);
+        var stderr = PumpAsync(process.StandardError, error);
+        try
+        {
+            await process.WaitForExitAsync(cancel);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the benchmark drives a simulated robot and a gRPC host; stop the child rather than orphan it.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            await Task.WhenAll(stdout, stderr);
+            return 130;
+        }
+        await Task.WhenAll(stdout, stderr);
+        return process.ExitCode;
+    }
+
+    private static async Task PumpAsync(StreamReader from, TextWriter to)
+    {
+        while (await from.ReadLineAsync() is { } line)
+        {
+            await to.WriteLineAsync(line);
+            await to.FlushAsync();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using HumanoidRl.Cli.Tests.Motors;
+
+namespace HumanoidRl.Cli.Tests.Bench;
+
+public sealed class BenchLoopCommandTests
+{
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "overruns", "bare_overruns"];
+
+    private static readonly string[] MicrosecondKeys =
+    [
+        "loop_jitter_p50_us", "loop_jitter_p99_us", "loop_jitter_max_us", "bare_jitter_p50_us", "bare_jitter_p99_us", "bare_jitter_max_us",
+        "compute_p50_us", "compute_p99_us", "compute_max_us", "backend_p50_us", "backend_p99_us", "backend_max_us",
+    ];
+
+    [Fact]
+    public void Bench_loop_prints_one_json_object_with_every_figure_on_stdout_and_progress_on_stderr()
+    {
+        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--config", Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml"),
+            "--seconds", "1", "--subscribers", "2", "--json");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        using var document = JsonDocument.Parse(stdout); // stdout holds the JSON object and nothing else
+        var figures = document.RootElement;
+        Assert.Equal(JsonValueKind.Object, figures.ValueKind);
+        foreach (var key in CountKeys.Concat(MicrosecondKeys))
+        {
+            Assert.True(figures.TryGetProperty(key, out var value), $"missing {key} in {stdout}");
+            Assert.True(value.TryGetInt64(out var number) && number >= 0, $"{key} = {value}: expected a whole number >= 0");
+        }
+        Assert.Equal(2, figures.GetProperty("subscribers").GetInt64());
+        Assert.True(figures.GetProperty("ticks").GetInt64() > 0);
+        Assert.Equal(500, figures.GetProperty("loop_rate_hz").GetDouble());
+        Assert.True(figures.GetProperty("jitter_ratio").GetDouble() >= 0);
+        Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
+        Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
+        Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
+        Assert.Equal("simulator", figures.GetProperty("backend").GetString());
+        Assert.Contains("bench-loop: measuring the loop", stderr, StringComparison.Ordinal);
+        Assert.Contains("bench-loop: measuring the bare clock_nanosleep loop", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_loop_refuses_a_non_positive_duration_naming_the_option()
+    {
+        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--seconds", "0", "--json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("--seconds must be > 0 (got 0)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_loop_names_a_missing_policy_file()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"hrl-missing-{Guid.NewGuid():N}.onnx");
+
+        var (exitCode, _, stderr) = CliRunner.Run("bench", "loop", "--policy", missing, "--seconds", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"--policy: {missing}: policy file not found", stderr, StringComparison.Ordinal);
+    }
+}
