@@ -4,13 +4,13 @@
 # /etc/humanoid-rl/daemon.yaml must listen on 0.0.0.0 with a tls section (plaintext is loopback-only).
 # See docs/daemon.md.
 
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 WORKDIR /src
 COPY . .
 # The daemon references no TorchSharp, so the publish output carries no libtorch.
 RUN dotnet publish src/HumanoidRl.Daemon/HumanoidRl.Daemon.csproj -c Release -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libmujoco2.2.2 \
     && rm -rf /var/lib/apt/lists/*

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
+using Grpc.Core;
+using Grpc.Net.Client;
+using HumanoidRl.Daemon.Tests.Config;
+using V1 = HumanoidRl.Protocol.V1;
+
+namespace HumanoidRl.Daemon.Tests.Hosting;
+
+/// <summary>
+/// The daemon executable as the Dockerfile's ENTRYPOINT and the systemd unit run it (`dotnet humanoid-rld.dll
+/// --config FILE`, TLS from the config): it serves gRPC, and SIGTERM stops it cleanly with exit code 0.
+/// </summary>
+public sealed partial class DaemonProcessTests
+{
+    [Fact]
+    public async Task The_daemon_executable_serves_tls_from_its_config_and_exits_cleanly_on_sigterm()
+    {
+        using var folder = new TempFolder();
+        var (certFile, _) = TestCertificate.WriteValid(folder.Path);
+        var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}"));
+        using var daemon = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stderr = daemon.StandardError.ReadToEndAsync();
+        try
+        {
+            var address = await ListeningAddressAsync(daemon.StandardOutput);
+            using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
+            using var channel = PinnedChannel(address, pinned, DaemonConfigText.ViewerToken);
+
+            var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
+            using (var term = Process.Start("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+            await daemon.WaitForExitAsync().WaitAsync(DaemonClient.Patience);
+
+            Assert.StartsWith("https://127.0.0.1:", address, StringComparison.Ordinal);
+            Assert.Equal(V1.Mode.Passive, status.Mode);
+            Assert.Equal("simulator", status.Backend);
+            Assert.True(daemon.ExitCode == 0, $"exit code {daemon.ExitCode}; stderr: {await stderr}");
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The address ASP.NET Core logs once the listener is bound (port 0 in the config picks a free one).</summary>
+    private static async Task<string> ListeningAddressAsync(StreamReader stdout)
+    {
+        using var timeout = new CancellationTokenSource(DaemonClient.Patience);
+        while (await stdout.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (ListeningOn().Match(line) is { Success: true } match) return match.Groups[1].Value;
+        }
+        throw new InvalidOperationException("the daemon exited without logging 'Now listening on'");
+    }
+
+    private static GrpcChannel PinnedChannel(string address, X509Certificate2 pinned, string token)
+    {
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+            CustomTrustStore = { pinned },
+        };
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, credentials),
+        });
+    }
+
+    [GeneratedRegex(@"Now listening on: (https://\S+)")]
+    private static partial Regex ListeningOn();
+}
