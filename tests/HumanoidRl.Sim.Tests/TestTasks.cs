@@ -46,6 +46,18 @@ internal static class TestTasks
 
     public static HumanoidTask Create(TaskConfig task) => new(task, Robot);
 
+    public static string ModelPath => Path.Combine(RepositoryRoot, "sim", "humanoid16.xml");
+
+    public static IReadOnlyList<string> FootBodies { get; } = ["left_foot", "right_foot"];
+
+    /// <summary>The balance task with extra weighted reward terms (stability stays, as every task has it).</summary>
+    public static TaskConfig WithRewards(TaskConfig task, params (RewardTerm Term, double Weight)[] terms)
+    {
+        var weights = new Dictionary<RewardTerm, double>(task.Rewards.Weights);
+        foreach (var (term, weight) in terms) weights[term] = weight;
+        return task with { Rewards = task.Rewards with { Weights = weights, FootBodies = FootBodies } };
+    }
+
     private static string FindRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -34,6 +34,9 @@ public sealed class RewardCalculator
 
     public static int TermCount => Enum.GetValues<RewardTerm>().Length;
 
+    /// <summary>Whether the term has a non-zero weight (inputs only it needs can be skipped otherwise).</summary>
+    public bool Uses(RewardTerm term) => _weights[(int)term] != 0;
+
     /// <summary>The step reward; contributions[term] receives weight x value x dt when given (length TermCount).</summary>
     public double Compute(in RewardInput input, Span<double> contributions = default)
     {
@@ -62,6 +65,8 @@ public sealed class RewardCalculator
         RewardTerm.JointVelocity => -SumOfSquares(input.JointVelocityRadPerS),
         RewardTerm.Termination => input.Terminated ? -1.0 : 0.0,
         RewardTerm.FeetAirTime => FeetAirTime(input),
+        RewardTerm.FootSlip => -FootSlipSquared(input),
+        RewardTerm.Collision => -input.CollisionCount,
         _ => 0.0,
     };
 
@@ -89,6 +94,17 @@ public sealed class RewardCalculator
         double sum = 0;
         foreach (var airTime in input.FootTouchdownAirTimeS)
             if (airTime > 0) sum += airTime - _config.FeetAirTimeTargetS;
+        return sum;
+    }
+
+    private static double FootSlipSquared(in RewardInput input)
+    {
+        double sum = 0;
+        for (var foot = 0; foot < input.FootOnGround.Length; foot++)
+        {
+            if (input.FootOnGround[foot])
+                sum += Square(input.FootVelocityXyMPerS[2 * foot]) + Square(input.FootVelocityXyMPerS[(2 * foot) + 1]);
+        }
         return sum;
     }
 

@@ -38,4 +38,10 @@ public enum RewardTerm
 
     /// <summary>Sum over feet of (air time - target) at touchdown while the command is non-zero, s.</summary>
     FeetAirTime,
+
+    /// <summary>-sum over feet on the ground of their squared horizontal speed, (m/s)^2.</summary>
+    FootSlip,
+
+    /// <summary>-(number of contacts of anything but a foot with the ground, plus self-collisions).</summary>
+    Collision,
 }

@@ -17,6 +17,12 @@ public sealed record RewardWeights
     /// <summary>Fraction of each joint's range, centred, inside which the joint-limit penalty is zero.</summary>
     public double SoftLimitFraction { get; init; } = 0.9;
 
+    /// <summary>MJCF bodies that are feet: foot_slip watches them, collision leaves their ground contacts alone.</summary>
+    public IReadOnlyList<string> FootBodies { get; init; } = [];
+
+    /// <summary>Whether a term that needs <see cref="FootBodies"/> is weighted.</summary>
+    public bool UsesFootContacts => Weight(RewardTerm.FootSlip) != 0 || Weight(RewardTerm.Collision) != 0;
+
     public double Weight(RewardTerm term) => Weights.TryGetValue(term, out var weight) ? weight : 0.0;
 
     public static string Name(RewardTerm term) => term switch
@@ -33,6 +39,8 @@ public sealed record RewardWeights
         RewardTerm.JointVelocity => "joint_velocity",
         RewardTerm.Termination => "termination",
         RewardTerm.FeetAirTime => "feet_air_time",
+        RewardTerm.FootSlip => "foot_slip",
+        RewardTerm.Collision => "collision",
         _ => throw new ArgumentOutOfRangeException(nameof(term), term, "unknown reward term"),
     };
 

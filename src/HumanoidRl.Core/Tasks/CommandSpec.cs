@@ -15,7 +15,13 @@ public sealed record CommandSpec
     /// <summary>Seconds between resamples within an episode; 0 = once per episode.</summary>
     public double ResampleIntervalS { get; init; }
 
-    public void Sample(Random random, Span<float> command)
+    /// <summary>Training-only widening of the ranges; null: the full ranges from the start.</summary>
+    public CommandCurriculumSpec? Curriculum { get; init; }
+
+    public void Sample(Random random, Span<float> command) => Sample(random, command, 1.0);
+
+    /// <summary>Samples from the ranges scaled by <paramref name="rangeFraction"/> (the curriculum's fraction).</summary>
+    public void Sample(Random random, Span<float> command, double rangeFraction)
     {
         ArgumentNullException.ThrowIfNull(random);
         if (random.NextDouble() < ZeroFraction)
@@ -23,8 +29,8 @@ public sealed record CommandSpec
             command[..3].Clear();
             return;
         }
-        command[0] = (float)ForwardMPerS.Sample(random);
-        command[1] = (float)LateralMPerS.Sample(random);
-        command[2] = (float)YawRateRadPerS.Sample(random);
+        command[0] = (float)(ForwardMPerS.Sample(random) * rangeFraction);
+        command[1] = (float)(LateralMPerS.Sample(random) * rangeFraction);
+        command[2] = (float)(YawRateRadPerS.Sample(random) * rangeFraction);
     }
 }

@@ -37,6 +37,8 @@ public sealed record EvalScenario(string SourcePath, string Name, double? Episod
             if (episodeS is <= 0) diagnostics.Add(root.Line, "episode_s", "must be > 0", "a positive episode length in seconds", ConfigDiagnostics.Describe(episodeS));
             var randomizationSection = reader.Section(root, "randomization");
             var commandsSection = reader.Section(root, "commands");
+            if (commandsSection?.Optional("curriculum") is { } curriculum)
+                diagnostics.Add(curriculum.Start.Line, "commands.curriculum", "not used in evaluation", "no curriculum: evaluation samples the full command ranges");
             scenario = new EvalScenario(path, name.Value ?? "", episodeS,
                 randomizationSection is null ? null : reader.ReadRandomization(randomizationSection),
                 commandsSection is null ? null : reader.ReadCommands(commandsSection));

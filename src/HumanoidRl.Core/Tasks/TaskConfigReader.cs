@@ -33,12 +33,18 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         var environment = ReadEnvironment(root.Mapping("environment", "a mapping with the environment settings and observation"));
         var rewards = ReadRewards(root.Optional("rewards") is { } rewardsNode ? YamlMappingReader.Open(rewardsNode, "rewards", "a mapping with weights", diagnostics) : null);
         var randomization = ReadRandomization(Section(root, "randomization"));
-        var commands = ReadCommands(Section(root, "commands"));
+        var commandsSection = Section(root, "commands");
+        var commands = ReadCommands(commandsSection);
         var ppo = ReadPpo(Section(root, "ppo"));
         var policy = ReadPolicy(Section(root, "policy"));
         var budget = ReadBudget(Section(root, "budget"));
         root.RejectUnknownKeys();
         if (environment is null || rewards is null) return null;
+        if (commands.Curriculum is not null && !(rewards.Weight(RewardTerm.LinearVelocityTracking) > 0))
+        {
+            diagnostics.Add(commandsSection!.Optional("curriculum")!.Start.Line, "commands.curriculum", "needs rewards.weights.linear_velocity_tracking > 0",
+                "a task that rewards linear velocity tracking (the curriculum widens the ranges on that reward)");
+        }
 
         return new TaskConfig
         {
@@ -171,10 +177,33 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             TrackingSigma = section.OptionalNumber("tracking_sigma", defaults.TrackingSigma, "a positive kernel width"),
             FeetAirTimeTargetS = section.OptionalNumber("feet_air_time_target_s", defaults.FeetAirTimeTargetS, "seconds"),
             SoftLimitFraction = section.OptionalNumber("soft_limit_fraction", defaults.SoftLimitFraction, "a fraction in (0, 1]"),
+            FootBodies = ReadFootBodies(section),
         };
         Positive(section, "tracking_sigma", result.TrackingSigma);
+        if (result.UsesFootContacts && result.FootBodies.Count == 0)
+        {
+            var term = result.Weight(RewardTerm.FootSlip) != 0 ? "foot_slip" : "collision";
+            diagnostics.Add(section.Line, "rewards.foot_bodies", $"missing while {term} is weighted", "a list of the MJCF bodies that are feet, e.g. [left_foot, right_foot]");
+        }
         section.RejectUnknownKeys();
         return result;
+    }
+
+    private List<string> ReadFootBodies(YamlMappingReader section)
+    {
+        const string Expected = "a list of the MJCF bodies that are feet";
+        var bodies = new List<string>();
+        if (!section.Has("foot_bodies")) return bodies;
+        var list = section.Sequence("foot_bodies", Expected);
+        for (var i = 0; list is not null && i < list.Children.Count; i++)
+        {
+            var name = YamlValueReader.Text(list.Children[i], $"rewards.foot_bodies[{i}]", "an MJCF body name", diagnostics);
+            if (!name.IsPresent) continue;
+            if (bodies.Contains(name.Value)) diagnostics.Add(name.Line, name.Path, "body listed twice", "each foot body once", $"'{name.Value}'");
+            else bodies.Add(name.Value);
+        }
+        if (list is not null && list.Children.Count == 0) diagnostics.Add(list.Start.Line, "rewards.foot_bodies", "must not be empty", Expected);
+        return bodies;
     }
 
     internal RandomizationSpec ReadRandomization(YamlMappingReader? section)
@@ -213,9 +242,25 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             YawRateRadPerS = Range(section, "yaw_rate_rad_per_s", defaults.YawRateRadPerS),
             ZeroFraction = section.OptionalNumber("zero_fraction", defaults.ZeroFraction, "a fraction in [0, 1]"),
             ResampleIntervalS = section.OptionalNumber("resample_interval_s", defaults.ResampleIntervalS, "seconds >= 0 (0: once per episode)"),
+            Curriculum = section.Has("curriculum") ? ReadCurriculum(section.Mapping("curriculum", CurriculumExpected)) : null,
         };
         section.RejectUnknownKeys();
         return spec;
+    }
+
+    private const string CurriculumExpected = "a mapping with initial_fraction, step, tracking_threshold";
+
+    private CommandCurriculumSpec? ReadCurriculum(YamlMappingReader? section)
+    {
+        if (section is null) return null;
+        var initial = section.Number("initial_fraction", "the fraction of the command ranges to start from, in (0, 1]");
+        diagnostics.Require(initial, initial.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
+        var step = section.Number("step", "the fraction added to the ranges per widening, in (0, 1]");
+        diagnostics.Require(step, step.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
+        var threshold = section.Number("tracking_threshold", "the fraction of the tracking weight per second that finished episodes must beat, in (0, 1)");
+        diagnostics.Require(threshold, threshold.Value is > 0 and < 1, "out of range", "a fraction in (0, 1)");
+        section.RejectUnknownKeys();
+        return initial.IsPresent && step.IsPresent && threshold.IsPresent ? new CommandCurriculumSpec(initial.Value, step.Value, threshold.Value) : null;
     }
 
     private PpoSettings ReadPpo(YamlMappingReader? section)

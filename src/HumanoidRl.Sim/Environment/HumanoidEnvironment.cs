@@ -40,6 +40,12 @@ public sealed class HumanoidEnvironment : IDisposable
     private readonly double[] _footTouchdownAirTimeS;
     private readonly bool[] _footInContact;
     private readonly double[] _rewardTerms = new double[RewardCalculator.TermCount];
+    private readonly GroundContacts? _contacts;
+    private readonly bool _trackFootSlip;
+    private readonly bool[] _footOnGround;
+    private readonly double[] _footPreviousXyM;
+    private readonly double[] _footVelocityXyMPerS;
+    private double _commandRangeFraction = 1.0;
     private double _robotMassKg;
     private int _step;
     private double _nextCommandResampleS;
@@ -65,6 +71,12 @@ public sealed class HumanoidEnvironment : IDisposable
         _footAirTimeS = new double[task.FootCount];
         _footTouchdownAirTimeS = new double[task.FootCount];
         _footInContact = new bool[task.FootCount];
+        _contacts = task.Contacts;
+        _trackFootSlip = _contacts is not null && task.Rewards.Uses(RewardTerm.FootSlip);
+        var feet = _contacts?.FootCount ?? 0;
+        _footOnGround = new bool[feet];
+        _footPreviousXyM = new double[2 * feet];
+        _footVelocityXyMPerS = new double[2 * feet];
         var spec = task.Task.Randomization;
         if (spec.ActionDelayTicks.Max > MaxDelayTicks || spec.ObservationDelayTicks.Max > MaxDelayTicks)
             throw new ArgumentException($"{task.Task.SourcePath}: latency ranges may not exceed {MaxDelayTicks} loop ticks");
@@ -87,6 +99,23 @@ public sealed class HumanoidEnvironment : IDisposable
 
     public double EpisodeTimeS => _step * _task.PolicyDtS;
 
+    /// <summary>
+    /// Fraction of the task's command ranges that new commands are drawn from (a training curriculum sets it;
+    /// evaluation leaves it at 1). Takes effect at the next sample.
+    /// </summary>
+    public double CommandRangeFraction
+    {
+        get => _commandRangeFraction;
+        set
+        {
+            if (!(value is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(value), value, "command range fraction must be in (0, 1]");
+            _commandRangeFraction = value;
+        }
+    }
+
+    /// <summary>Per foot named in rewards.foot_bodies: on the ground after the last step (empty when foot_slip and collision are unweighted).</summary>
+    public ReadOnlySpan<bool> FootOnGround => _footOnGround;
+
     /// <summary>Per reward term, the weighted sum over the current episode (for logging).</summary>
     public ReadOnlySpan<double> EpisodeRewardTerms => _rewardTerms;
 
@@ -108,7 +137,7 @@ public sealed class HumanoidEnvironment : IDisposable
 
         _robotMassKg = 0;
         foreach (var mass in _model.BodyMass) _robotMassKg += mass;
-        _task.Task.Commands.Sample(_random, _command);
+        _task.Task.Commands.Sample(_random, _command, _commandRangeFraction);
         var resample = _task.Task.Commands.ResampleIntervalS;
         _nextCommandResampleS = resample > 0 ? resample : double.PositiveInfinity;
         _pushes.Reset(_random);
@@ -120,6 +149,8 @@ public sealed class HumanoidEnvironment : IDisposable
         Array.Clear(_torqueNm);
         Array.Clear(_footAirTimeS);
         Array.Clear(_footInContact);
+        Array.Clear(_footOnGround);
+        Array.Clear(_footVelocityXyMPerS);
         Array.Clear(_rewardTerms);
         _step = 0;
 
@@ -156,6 +187,7 @@ public sealed class HumanoidEnvironment : IDisposable
             _pushes.Update(_data.TimeS, _robotMassKg, _random);
             xfrc[baseForce] = _pushes.ForceXN;
             xfrc[baseForce + 1] = _pushes.ForceYN;
+            if (_trackFootSlip && tick == _task.Decimation - 1) RecordFootPositions(_footPreviousXyM);
             _data.Step();
             RecordSensors();
             TrackFeet();
@@ -173,6 +205,8 @@ public sealed class HumanoidEnvironment : IDisposable
         truncated = !terminated && _step >= _task.EpisodeSteps;
 
         var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(orientation, attitude.YawRad);
+        var collisions = _contacts?.Classify(_data, _footOnGround) ?? 0;
+        if (_trackFootSlip) FootVelocities();
         var input = new RewardInput
         {
             RollRad = attitude.RollRad,
@@ -189,6 +223,9 @@ public sealed class HumanoidEnvironment : IDisposable
             Action = action,
             PreviousAction = _lastAction,
             FootTouchdownAirTimeS = _footTouchdownAirTimeS,
+            FootOnGround = _footOnGround,
+            FootVelocityXyMPerS = _footVelocityXyMPerS,
+            CollisionCount = collisions,
             Terminated = terminated,
         };
         var reward = _task.Rewards.Compute(input, _rewardTerms);
@@ -254,10 +291,34 @@ public sealed class HumanoidEnvironment : IDisposable
         }
     }
 
+    private void RecordFootPositions(Span<double> xyM)
+    {
+        var xpos = _data.Xpos;
+        var bodies = _contacts!.FootBodyIds;
+        for (var foot = 0; foot < bodies.Length; foot++)
+        {
+            xyM[2 * foot] = xpos[3 * bodies[foot]];
+            xyM[(2 * foot) + 1] = xpos[(3 * bodies[foot]) + 1];
+        }
+    }
+
+    /// <summary>
+    /// Foot body velocity over the step's last physics tick, by finite difference (the bindings do not
+    /// expose mj_objectVelocity). Xpos and the contacts after a Step are both of the
+    /// state at the start of that tick, so velocity and ground contact describe the same moment.
+    /// </summary>
+    private void FootVelocities()
+    {
+        RecordFootPositions(_footVelocityXyMPerS);
+        var dt = _model.TimestepS;
+        for (var i = 0; i < _footVelocityXyMPerS.Length; i++)
+            _footVelocityXyMPerS[i] = (_footVelocityXyMPerS[i] - _footPreviousXyM[i]) / dt;
+    }
+
     private void ResampleCommandIfDue()
     {
         if (EpisodeTimeS < _nextCommandResampleS) return;
-        _task.Task.Commands.Sample(_random, _command);
+        _task.Task.Commands.Sample(_random, _command, _commandRangeFraction);
         _nextCommandResampleS += _task.Task.Commands.ResampleIntervalS;
     }
 

@@ -44,6 +44,7 @@ public sealed class HumanoidTask : IDisposable
             PolicyDtS = robot.LoopPeriodS * task.Environment.Decimation;
             Rewards = new RewardCalculator(task.Rewards, PolicyDtS, LowerLimitRad, UpperLimitRad);
             FootCount = robot.Base.FootTouchSensors.Length;
+            if (task.Rewards.UsesFootContacts) Contacts = GroundContacts.Resolve(NominalModel, task.Rewards.FootBodies, task.SourcePath);
             CriticObservationSize = Layout.Size + PrivilegedFixedSize + robot.JointCount + FootCount;
             EpisodeSteps = (int)Math.Round(task.Environment.EpisodeS / PolicyDtS);
         }
@@ -71,6 +72,9 @@ public sealed class HumanoidTask : IDisposable
     public RewardCalculator Rewards { get; }
 
     public ObservationLayout Layout { get; }
+
+    /// <summary>Foot and collision contact sorting; null when no reward term needs it (foot_slip and collision unweighted).</summary>
+    public GroundContacts? Contacts { get; }
 
     public double[] DefaultPoseRad { get; }
 

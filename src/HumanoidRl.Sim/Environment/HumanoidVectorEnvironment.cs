@@ -1,10 +1,14 @@
 using HumanoidRl.Core.Environments;
+using HumanoidRl.Core.Reward;
+using HumanoidRl.Core.Tasks;
 
 namespace HumanoidRl.Sim.Environment;
 
 /// <summary>
 /// N humanoid environments stepped together on a fixed set of threads. Every environment has its own random
 /// stream derived from the seed and its index, so results are bit-identical whatever the thread count.
+/// With a command curriculum, finished episodes feed it in environment order after each step (on the calling
+/// thread, so also independent of the thread count) and new commands are drawn from its current ranges.
 /// </summary>
 public sealed class HumanoidVectorEnvironment : IVectorEnvironment
 {
@@ -17,9 +21,11 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
     private readonly byte[] _truncated;
     private readonly Action<int> _stepOne;
     private readonly Action<int> _resetOne;
+    private readonly double[] _finishedTrackingReward;
     private float[] _actions = [];
 
-    public HumanoidVectorEnvironment(HumanoidTask task, int environmentCount, int threads)
+    /// <param name="commandCurriculum">Training's command curriculum; null (evaluation) samples the full ranges.</param>
+    public HumanoidVectorEnvironment(HumanoidTask task, int environmentCount, int threads, CommandCurriculum? commandCurriculum = null)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(environmentCount);
@@ -34,12 +40,16 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         _rewards = new float[environmentCount];
         _terminated = new byte[environmentCount];
         _truncated = new byte[environmentCount];
+        _finishedTrackingReward = new double[environmentCount];
+        CommandCurriculum = commandCurriculum;
         _workers = new BlockWorkers(environmentCount, threads);
         _stepOne = StepOne;
         _resetOne = ResetOne;
     }
 
     public HumanoidTask Task { get; }
+
+    public CommandCurriculum? CommandCurriculum { get; }
 
     public int EnvironmentCount => _environments.Length;
 
@@ -73,6 +83,7 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         Array.Clear(_rewards);
         Array.Clear(_terminated);
         Array.Clear(_truncated);
+        ApplyCommandRangeFraction();
         _workers.Run(_resetOne);
     }
 
@@ -83,6 +94,12 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         if (_actions.Length != actions.Length) _actions = new float[actions.Length];
         actions.CopyTo(_actions);
         _workers.Run(_stepOne);
+        if (CommandCurriculum is null) return;
+        for (var i = 0; i < _environments.Length; i++)
+        {
+            if (_terminated[i] != 0 || _truncated[i] != 0) CommandCurriculum.AddFinishedEpisode(_finishedTrackingReward[i]);
+        }
+        ApplyCommandRangeFraction();
     }
 
     public void Dispose()
@@ -100,6 +117,12 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         return (int)(z ^ (z >> 31));
     }
 
+    private void ApplyCommandRangeFraction()
+    {
+        if (CommandCurriculum is null) return;
+        foreach (var environment in _environments) environment.CommandRangeFraction = CommandCurriculum.RangeFraction;
+    }
+
     private void ResetOne(int i) =>
         _environments[i].Reset(_observations.AsSpan(i * ObservationSize, ObservationSize), _criticObservations.AsSpan(i * CriticObservationSize, CriticObservationSize));
 
@@ -111,6 +134,9 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         _rewards[i] = (float)environment.Step(_actions.AsSpan(i * ActionSize, ActionSize), observation, critic, out var terminated, out var truncated);
         _terminated[i] = terminated ? (byte)1 : (byte)0;
         _truncated[i] = truncated ? (byte)1 : (byte)0;
-        if (terminated || truncated) environment.Reset(observation, critic);
+        if (!terminated && !truncated) return;
+        // The episode's sums are cleared by the reset; keep what the curriculum judges it by.
+        _finishedTrackingReward[i] = environment.EpisodeRewardTerms[(int)RewardTerm.LinearVelocityTracking];
+        environment.Reset(observation, critic);
     }
 }

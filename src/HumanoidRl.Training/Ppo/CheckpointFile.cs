@@ -1,16 +1,21 @@
 using System.Text;
+using HumanoidRl.Core.Tasks;
 using TorchSharp;
 
 namespace HumanoidRl.Training.Ppo;
 
 /// <summary>
 /// Binary checkpoint of everything a resumed run needs to continue exactly: iteration, normalizers, actor-critic
-/// weights, learning rate and Adam state, and the generator state. The environment's own state is not included.
+/// weights, learning rate and Adam state, the generator state and (version 2) the command curriculum. The
+/// environment's own state is not included. Version 1 files (before the curriculum) still load; a curriculum
+/// then starts from its initial ranges.
 /// </summary>
 internal static class CheckpointFile
 {
     private static readonly byte[] Magic = "HumanoidRl.PpoCheckpoint"u8.ToArray();
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+    private const int FirstVersionWithCurriculum = 2;
+    private const int OldestReadableVersion = 1;
 
     public static void Write(string path, OnPolicyRunner runner)
     {
@@ -75,6 +80,12 @@ internal static class CheckpointFile
         runner.Algorithm.Write(writer);
         using var generatorState = runner.Generator.get_state();
         generatorState.Save(writer);
+        var curriculum = runner.CommandCurriculum;
+        writer.Write(curriculum is not null);
+        if (curriculum is null) return;
+        writer.Write(curriculum.RangeFraction);
+        writer.Write(curriculum.PendingTrackingPerS);
+        writer.Write(curriculum.PendingEpisodes);
     }
 
     private static void ReadContent(BinaryReader reader, OnPolicyRunner runner, string path)
@@ -83,7 +94,8 @@ internal static class CheckpointFile
         if (!magic.AsSpan().SequenceEqual(Magic))
             throw new InvalidDataException($"{path}: not a HumanoidRl PPO checkpoint (its first bytes are not '{Encoding.UTF8.GetString(Magic)}').");
         var version = reader.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"{path}: checkpoint format version {version}, this build reads {FormatVersion}.");
+        if (version is < OldestReadableVersion or > FormatVersion)
+            throw new InvalidDataException($"{path}: checkpoint format version {version}, this build reads versions {OldestReadableVersion} to {FormatVersion}.");
 
         var actorCritic = runner.ActorCritic;
         Expect(path, "observation size", reader.ReadInt32(), actorCritic.ObservationSize);
@@ -110,7 +122,28 @@ internal static class CheckpointFile
         runner.Algorithm.Read(reader);
         using var generatorState = TensorExtensionMethods.Load(reader);
         runner.Generator.set_state(generatorState);
+        if (version >= FirstVersionWithCurriculum) ReadCurriculum(reader, runner.CommandCurriculum, path);
         runner.Iteration = iteration;
+    }
+
+    /// <summary>
+    /// A saved curriculum state goes back into the run's curriculum. A run without one skips it (exporting a
+    /// checkpoint does not need it); a curriculum with nothing saved keeps its initial ranges.
+    /// </summary>
+    private static void ReadCurriculum(BinaryReader reader, CommandCurriculum? curriculum, string path)
+    {
+        if (!reader.ReadBoolean()) return;
+        var rangeFraction = reader.ReadDouble();
+        var pendingTrackingPerS = reader.ReadDouble();
+        var pendingEpisodes = reader.ReadInt32();
+        try
+        {
+            curriculum?.Restore(rangeFraction, pendingTrackingPerS, pendingEpisodes);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}.", e);
+        }
     }
 
     private static void WriteSizes(BinaryWriter writer, IReadOnlyList<int> sizes)

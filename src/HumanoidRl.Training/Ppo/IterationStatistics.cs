@@ -8,6 +8,7 @@ namespace HumanoidRl.Training.Ppo;
 /// <param name="Episodes">Window of recently finished episodes: mean return, length and fall rate.</param>
 /// <param name="Update">Mean KL, losses, entropy and learning rate of the update.</param>
 /// <param name="MeanActionStd">Mean policy standard deviation after the update.</param>
+/// <param name="CommandRangeFraction">The command curriculum's fraction of the command ranges after the iteration; null without a curriculum.</param>
 public sealed record IterationStatistics(
     int Iteration,
     double EnvironmentStepsPerSecond,
@@ -15,4 +16,5 @@ public sealed record IterationStatistics(
     double UpdateSeconds,
     EpisodeStatistics Episodes,
     PpoUpdateStatistics Update,
-    double MeanActionStd);
+    double MeanActionStd,
+    double? CommandRangeFraction = null);

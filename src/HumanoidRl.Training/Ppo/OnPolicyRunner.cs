@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HumanoidRl.Core.Environments;
+using HumanoidRl.Core.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,7 +25,11 @@ public sealed class OnPolicyRunner : IDisposable
     private readonly Tensor _observationTensor;
     private readonly Tensor _criticObservationTensor;
 
-    public OnPolicyRunner(IVectorEnvironment environment, TrainingSettings settings)
+    /// <param name="commandCurriculum">
+    /// The environment's command curriculum, if any: the environment advances it, the runner reports it and
+    /// checkpoints it with the rest of the training state.
+    /// </param>
+    public OnPolicyRunner(IVectorEnvironment environment, TrainingSettings settings, CommandCurriculum? commandCurriculum = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,6 +41,7 @@ public sealed class OnPolicyRunner : IDisposable
 
         _environment = environment;
         Settings = settings;
+        CommandCurriculum = commandCurriculum;
         int envs = environment.EnvironmentCount, obs = environment.ObservationSize, criticObs = environment.CriticObservationSize, act = environment.ActionSize;
 
         torch.set_num_threads(settings.TorchThreadCount);
@@ -80,6 +86,8 @@ public sealed class OnPolicyRunner : IDisposable
     public int Iteration { get; internal set; }
 
     public IVectorEnvironment Environment => _environment;
+
+    public CommandCurriculum? CommandCurriculum { get; }
 
     /// <summary>Runs <paramref name="iterations"/> collect-and-update iterations; returns their statistics in order.</summary>
     public IReadOnlyList<IterationStatistics> Learn(int iterations, Action<IterationStatistics>? onIteration = null)
@@ -170,7 +178,8 @@ public sealed class OnPolicyRunner : IDisposable
             update.Elapsed.TotalSeconds,
             _episodes.Statistics(),
             updateStatistics,
-            meanActionStd);
+            meanActionStd,
+            CommandCurriculum?.RangeFraction);
     }
 
     private void LoadInputs(bool updateNormalizers)

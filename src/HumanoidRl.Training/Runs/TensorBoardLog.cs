@@ -23,5 +23,6 @@ public sealed class TensorBoardLog(string runFolder)
         _writer.add_scalar("ppo/entropy", (float)statistics.Update.Entropy, step);
         _writer.add_scalar("policy/mean_action_std", (float)statistics.MeanActionStd, step);
         _writer.add_scalar("perf/env_steps_per_s", (float)statistics.EnvironmentStepsPerSecond, step);
+        if (statistics.CommandRangeFraction is { } fraction) _writer.add_scalar("curriculum/command_range_fraction", (float)fraction, step);
     }
 }

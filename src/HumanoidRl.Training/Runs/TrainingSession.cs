@@ -21,7 +21,7 @@ public enum TrainingOutcome
 /// One training run in its folder: the randomized humanoid environments, the PPO runner, checkpoints
 /// (atomic, periodic and on interruption), TensorBoard events, progress.csv, the learning curve and the
 /// exported policy. <see cref="Resume"/> continues from the latest checkpoint with weights, optimizer,
-/// normalizers, generator state and iteration restored.
+/// normalizers, generator state, command curriculum and iteration restored.
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
@@ -43,14 +43,15 @@ public sealed class TrainingSession : IDisposable
         Manifest = manifest;
         _checkpointEvery = checkpointEvery;
         _task = new HumanoidTask(task, robot);
-        _environments = new HumanoidVectorEnvironment(_task, manifest.Environments, threads);
+        var curriculum = CommandCurriculum.ForTask(task, manifest.Environments);
+        _environments = new HumanoidVectorEnvironment(_task, manifest.Environments, threads, curriculum);
         Runner = new OnPolicyRunner(_environments, new TrainingSettings
         {
             Ppo = task.Ppo,
             Policy = task.Policy,
             Seed = manifest.Seed,
             TorchThreadCount = threads,
-        });
+        }, curriculum);
         _tensorBoard = new TensorBoardLog(runFolder);
         _progress = new ProgressLog(runFolder);
         Contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(runFolder));

@@ -58,6 +58,117 @@ public sealed class TaskConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Shipped_walk_task_loads_with_commands_curriculum_and_the_balance_randomization()
+    {
+        var walk = TaskConfigLoader.Load(ShippedTask("walk.yaml"));
+        var balance = TaskConfigLoader.Load(ShippedTask("balance.yaml"));
+
+        Assert.Equal("walk", walk.Name);
+        Assert.Equal(new UniformRange(-0.5, 1.0), walk.Commands.ForwardMPerS);
+        Assert.Equal(new UniformRange(-0.3, 0.3), walk.Commands.LateralMPerS);
+        Assert.Equal(new UniformRange(-1.0, 1.0), walk.Commands.YawRateRadPerS);
+        Assert.InRange(walk.Commands.ZeroFraction, 0.05, 0.2);
+        Assert.InRange(walk.Commands.ResampleIntervalS, 3.0, 6.0);
+        Assert.NotNull(walk.Commands.Curriculum);
+        Assert.Equal(balance.Randomization, walk.Randomization);
+        Assert.Equal(ActionMode.Torque, walk.Environment.ActionMode);
+        Assert.Equal(balance.Ppo, walk.Ppo);
+        Assert.Equal(["left_foot", "right_foot"], walk.Rewards.FootBodies);
+        foreach (var term in new[] { RewardTerm.FootSlip, RewardTerm.Collision, RewardTerm.Torque, RewardTerm.ActionRate, RewardTerm.JointAcceleration, RewardTerm.JointLimits, RewardTerm.FeetAirTime })
+            Assert.True(walk.Rewards.Weight(term) > 0, $"{term} is not weighted");
+        // Tracking dominates every other positive term.
+        Assert.True(walk.Rewards.Weight(RewardTerm.LinearVelocityTracking) > walk.Rewards.Weight(RewardTerm.Alive));
+    }
+
+    [Fact]
+    public void Shipped_walk_scenario_uses_the_full_command_ranges_and_the_task_randomization()
+    {
+        var walk = TaskConfigLoader.Load(ShippedTask("walk.yaml"));
+        var scenario = EvalScenario.Load(Path.Combine(Path.GetDirectoryName(ShippedTask("walk.yaml"))!, "..", "eval", "walk.yaml"));
+
+        var evaluated = scenario.ApplyTo(walk);
+
+        Assert.Equal(20, evaluated.Environment.EpisodeS);
+        Assert.Equal(walk.Randomization, evaluated.Randomization);
+        Assert.Equal(walk.Commands with { Curriculum = null }, evaluated.Commands);
+        Assert.InRange(evaluated.Commands.ResampleIntervalS, 2.0, 5.0);
+    }
+
+    [Fact]
+    public void Command_curriculum_is_read_and_absent_by_default()
+    {
+        var path = Write(Minimal.Replace("{stability: 1.0}", "{stability: 1.0, linear_velocity_tracking: 2.0}", StringComparison.Ordinal) + """
+
+            commands:
+              forward_m_per_s: [-0.5, 1.0]
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+            """);
+
+        Assert.Equal(new CommandCurriculumSpec(0.3, 0.1, 0.8), TaskConfigLoader.Load(path).Commands.Curriculum);
+        Assert.Null(TaskConfigLoader.Load(Write(Minimal)).Commands.Curriculum);
+    }
+
+    [Fact]
+    public void Command_curriculum_errors_name_file_line_and_field()
+    {
+        var path = Write(Minimal + """
+
+            commands:
+              curriculum:
+                initial_fraction: 0
+                step: 1.5
+                threshold: 0.8
+            """);
+
+        var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:12: commands.curriculum.initial_fraction: out of range (expected a fraction in (0, 1], got 0)", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:13: commands.curriculum.step: out of range", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:12: commands.curriculum.tracking_threshold: missing", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:14: commands.curriculum.threshold: unknown key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Command_curriculum_without_a_linear_tracking_reward_is_refused()
+    {
+        var path = Write(Minimal + """
+
+            commands:
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+            """);
+
+        var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:11: commands.curriculum: needs rewards.weights.linear_velocity_tracking > 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Foot_terms_need_the_foot_bodies()
+    {
+        var path = Write(Minimal.Replace("{stability: 1.0}", "{stability: 1.0, foot_slip: 1.0}", StringComparison.Ordinal));
+
+        var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:9: rewards.foot_bodies: missing while foot_slip is weighted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_eval_scenario_may_not_carry_a_curriculum()
+    {
+        var path = Path.Combine(_folder, "scenario.yaml");
+        File.WriteAllText(path, """
+            name: s
+            commands:
+              forward_m_per_s: [0, 1]
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+            """);
+
+        var error = Assert.Throws<TaskConfigException>(() => EvalScenario.Load(path));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:4: commands.curriculum: not used in evaluation", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Minimal_task_takes_the_defaults()
     {
         var task = TaskConfigLoader.Load(Write(Minimal));

@@ -73,6 +73,88 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(straight.CriticObservationNormalizer!.Variance(), resumed.CriticObservationNormalizer!.Variance());
     }
 
+    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8), trackingWeightPerS: 10, episodeS: 20, episodesPerDecision: 3);
+
+    [Fact]
+    public void Resuming_restores_the_command_curriculum_bit_exactly()
+    {
+        using var environment = Environment();
+        var curriculum = Curriculum();
+        // One widening (a batch of three well-tracked episodes), then two episodes towards the next decision.
+        foreach (var trackingSum in new[] { 190.0, 185.5, 170.25, 100.0 / 3, 0.1 }) curriculum.AddFinishedEpisode(trackingSum);
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1), curriculum);
+        runner.Learn(1);
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+
+        var restored = Curriculum();
+        using var resumed = new OnPolicyRunner(environment, Settings(seed: 2), restored);
+        resumed.LoadCheckpoint(path);
+
+        Assert.Equal(0.5, curriculum.RangeFraction, 12);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.RangeFraction), BitConverter.DoubleToInt64Bits(restored.RangeFraction));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.PendingTrackingPerS), BitConverter.DoubleToInt64Bits(restored.PendingTrackingPerS));
+        Assert.Equal(2, restored.PendingEpisodes);
+        // The next decision comes after the same episode in both.
+        curriculum.AddFinishedEpisode(200);
+        restored.AddFinishedEpisode(200);
+        Assert.Equal(curriculum.RangeFraction, restored.RangeFraction);
+        Assert.Equal(0, restored.PendingEpisodes);
+    }
+
+    [Fact]
+    public void Iteration_statistics_report_the_command_range_fraction()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1), Curriculum());
+        using var plain = new OnPolicyRunner(environment, Settings(seed: 1));
+
+        Assert.Equal(0.3, runner.Learn(1)[0].CommandRangeFraction);
+        Assert.Null(plain.Learn(1)[0].CommandRangeFraction);
+    }
+
+    [Fact]
+    public void A_version_1_checkpoint_from_before_the_curriculum_still_loads()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1));
+        runner.Learn(1);
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        // Version 1 is version 2 without the trailing curriculum block (here one byte: "no curriculum").
+        var bytes = File.ReadAllBytes(path);
+        var versionOffset = "HumanoidRl.PpoCheckpoint"u8.Length;
+        Assert.Equal(2, BitConverter.ToInt32(bytes, versionOffset));
+        Assert.Equal(0, bytes[^1]);
+        var version1 = bytes[..^1];
+        BitConverter.GetBytes(1).CopyTo(version1, versionOffset);
+        File.WriteAllBytes(path, version1);
+
+        var curriculum = Curriculum();
+        using var resumed = new OnPolicyRunner(environment, Settings(seed: 2), curriculum);
+        resumed.LoadCheckpoint(path);
+
+        Assert.Equal(1, resumed.Iteration);
+        Assert.Equal(Weights(runner)["actor.linear0.weight"], Weights(resumed)["actor.linear0.weight"]);
+        Assert.Equal(0.3, curriculum.RangeFraction); // nothing saved: the curriculum starts from its initial ranges
+    }
+
+    [Fact]
+    public void Checkpoints_of_unknown_versions_are_refused_naming_the_readable_ones()
+    {
+        using var environment = Environment();
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1));
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        var bytes = File.ReadAllBytes(path);
+        BitConverter.GetBytes(7).CopyTo(bytes, "HumanoidRl.PpoCheckpoint"u8.Length);
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<InvalidDataException>(() => runner.LoadCheckpoint(path));
+
+        Assert.Contains("checkpoint format version 7, this build reads versions 1 to 2", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Saving_replaces_the_file_and_leaves_no_temporary_files()
     {

@@ -1,0 +1,82 @@
+using System.Globalization;
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+using HumanoidRl.Training.Runs;
+
+namespace HumanoidRl.Training.Tests.Runs;
+
+/// <summary>A few iterations of the shipped walk task on the real humanoid, small enough for a unit test.</summary>
+public sealed class WalkTrainingSessionTests : IDisposable
+{
+    private const int Environments = 4;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-walk-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string ShippedWalkTask()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "robot-config", "tasks", "walk.yaml");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("robot-config/tasks/walk.yaml not found above the test binaries");
+    }
+
+    private TrainingSession Start(string taskFile, int iterations, string runName)
+    {
+        var task = TaskConfigLoader.Load(taskFile);
+        var robot = RobotConfigLoader.Load(task.RobotConfigPath);
+        var options = new TrainingRunOptions(Path.Combine(_folder, runName), Seed: 3, Environments, iterations, Minutes: null, Threads: 1, CommandLine: "test");
+        return TrainingSession.Start(taskFile, task, robot, options);
+    }
+
+    private static string[] LastProgressFields(string runFolder) =>
+        File.ReadLines(Path.Combine(runFolder, ProgressLog.FileName)).Last().Split(',');
+
+    [Fact]
+    public void Shipped_walk_task_trains_a_few_iterations_and_exports_a_policy()
+    {
+        using var session = Start(ShippedWalkTask(), iterations: 2, "walk");
+
+        var outcome = session.Run(CancellationToken.None);
+
+        Assert.Equal(TrainingOutcome.Completed, outcome);
+        Assert.Equal(2, session.Runner.Iteration);
+        Assert.NotNull(session.Runner.CommandCurriculum);
+        Assert.True(File.Exists(Path.Combine(session.RunFolder, TrainingSession.PolicyFileName)));
+        Assert.Equal("command_range_fraction", File.ReadLines(Path.Combine(session.RunFolder, ProgressLog.FileName)).First().Split(',')[^1]);
+        Assert.Equal(session.Runner.CommandCurriculum.RangeFraction, double.Parse(LastProgressFields(session.RunFolder)[^1], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Resume_restores_the_command_curriculum_from_the_checkpoint()
+    {
+        // The walk task with 0.2 s episodes and a threshold any upright robot beats, so the ranges widen at
+        // the first decision (after the first episode of each environment, 25 policy steps).
+        var text = File.ReadAllText(ShippedWalkTask())
+            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ShippedWalkTask())!, "..", "humanoid16.yaml"))}", StringComparison.Ordinal)
+            .Replace("episode_s: 20", "episode_s: 0.2", StringComparison.Ordinal)
+            .Replace("tracking_threshold: 0.75", "tracking_threshold: 0.01", StringComparison.Ordinal);
+        var taskFile = Path.Combine(_folder, "walk-short.yaml");
+        File.WriteAllText(taskFile, text);
+        double widened;
+        string runFolder;
+        using (var session = Start(taskFile, iterations: 2, "short"))
+        {
+            var initial = session.Runner.CommandCurriculum!.RangeFraction;
+            session.Run(CancellationToken.None);
+            widened = session.Runner.CommandCurriculum.RangeFraction;
+            runFolder = session.RunFolder;
+            Assert.True(widened > initial, $"the curriculum did not widen: {initial} -> {widened}");
+        }
+
+        using var resumed = TrainingSession.Resume(runFolder, threads: 1, targetIterations: 3);
+
+        Assert.Equal(2, resumed.Runner.Iteration);
+        Assert.Equal(widened, resumed.Runner.CommandCurriculum!.RangeFraction);
+        resumed.Run(CancellationToken.None);
+        Assert.Equal(3, resumed.Runner.Iteration);
+        Assert.True(resumed.Runner.CommandCurriculum.RangeFraction >= widened);
+    }
+}
