@@ -68,8 +68,11 @@ internal static class ControllerFixture
     }
 }
 
-/// <summary>Wraps the real simulator backend and fails reads on demand (a cable pulled out).</summary>
-internal sealed class FailingBackend(IRobotBackend inner) : IRobotBackend
+/// <summary>
+/// Wraps the real simulator backend: fails reads on demand (a cable pulled out) and, given a write time, makes
+/// every Write take at least that long (a slow serial bus).
+/// </summary>
+internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = default) : IRobotBackend
 {
     public volatile bool FailReads;
 
@@ -92,32 +95,7 @@ internal sealed class FailingBackend(IRobotBackend inner) : IRobotBackend
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {
         if (!torqueEnabled) Interlocked.Increment(ref TorqueOffWrites);
-        return inner.Write(torqueNm, torqueEnabled);
-    }
-
-    public void Dispose() => inner.Dispose();
-}
-
-/// <summary>Wraps the real simulator backend with a Write that takes at least the given time (a slow serial bus).</summary>
-internal sealed class SlowWriteBackend(IRobotBackend inner, TimeSpan writeTime) : IRobotBackend
-{
-    public string Name => inner.Name;
-
-    public int JointCount => inner.JointCount;
-
-    public double BaseHeightM => inner.BaseHeightM;
-
-    public void Configure() => inner.Configure();
-
-    public void Activate() => inner.Activate();
-
-    public void Deactivate() => inner.Deactivate();
-
-    public bool Read(SensorFrame frame) => inner.Read(frame);
-
-    public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
-    {
-        Thread.Sleep(writeTime);
+        if (writeTime > TimeSpan.Zero) Thread.Sleep(writeTime);
         return inner.Write(torqueNm, torqueEnabled);
     }
 

@@ -163,7 +163,7 @@ public sealed class RobotControllerTests : IDisposable
     public void Backend_time_is_reported_apart_from_the_controllers_compute()
     {
         // The backend's Write takes at least 5 ms (a slow bus); that time must land in the backend figures only.
-        using var controller = ControllerFixture.Create(new SlowWriteBackend(new SimulatorBackend(ControllerFixture.Robot), TimeSpan.FromMilliseconds(5)));
+        using var controller = ControllerFixture.Create(new FailingBackend(new SimulatorBackend(ControllerFixture.Robot), writeTime: TimeSpan.FromMilliseconds(5)));
         controller.Start();
         var start = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > start + 20, "20 ticks");

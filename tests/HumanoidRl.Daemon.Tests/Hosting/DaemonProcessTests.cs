@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Grpc.Core;
-using Grpc.Net.Client;
 using HumanoidRl.Daemon.Tests.Config;
 using V1 = HumanoidRl.Protocol.V1;
 
@@ -30,7 +28,7 @@ public sealed partial class DaemonProcessTests
         {
             var address = await ListeningAddressAsync(daemon.StandardOutput);
             using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
-            using var channel = PinnedChannel(address, pinned, DaemonConfigText.ViewerToken);
+            using var channel = RunningDaemon.CreateChannel(new Uri(address), pinned, DaemonConfigText.ViewerToken);
 
             var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
             using (var term = Process.Start("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
@@ -59,28 +57,6 @@ public sealed partial class DaemonProcessTests
             if (ListeningOn().Match(line) is { Success: true } match) return match.Groups[1].Value;
         }
         throw new InvalidOperationException("the daemon exited without logging 'Now listening on'");
-    }
-
-    private static GrpcChannel PinnedChannel(string address, X509Certificate2 pinned, string token)
-    {
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
-        {
-            TrustMode = X509ChainTrustMode.CustomRootTrust,
-            RevocationMode = X509RevocationMode.NoCheck,
-            CustomTrustStore = { pinned },
-        };
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = handler,
-            DisposeHttpClient = true,
-            Credentials = ChannelCredentials.Create(ChannelCredentials.SecureSsl, credentials),
-        });
     }
 
     [GeneratedRegex(@"Now listening on: (https://\S+)")]

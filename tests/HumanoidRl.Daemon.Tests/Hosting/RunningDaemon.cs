@@ -85,8 +85,16 @@ internal sealed class RunningDaemon : IAsyncDisposable
     /// <summary>A channel that sends the token (if any) as "authorization: Bearer ..." on every call.</summary>
     public GrpcChannel Channel(string? token = null)
     {
+        var channel = CreateChannel(Address, _pinned, token);
+        _channels.Add(channel);
+        return channel;
+    }
+
+    /// <summary>A channel to <paramref name="address"/> that trusts exactly <paramref name="pinned"/> (plaintext when null) and sends the token, if any.</summary>
+    public static GrpcChannel CreateChannel(Uri address, X509Certificate2? pinned, string? token)
+    {
         var handler = new SocketsHttpHandler();
-        if (_pinned is { } pinned)
+        if (pinned is not null)
         {
             // Trust exactly the daemon's self-signed certificate, as a client with the pinned daemon.crt does.
             handler.SslOptions.CertificateChainPolicy = new X509ChainPolicy
@@ -104,14 +112,12 @@ internal sealed class RunningDaemon : IAsyncDisposable
                 metadata.Add("authorization", $"Bearer {token}");
                 return Task.CompletedTask;
             });
-            options.Credentials = _pinned is null
+            options.Credentials = pinned is null
                 ? ChannelCredentials.Create(ChannelCredentials.Insecure, credentials)
                 : ChannelCredentials.Create(ChannelCredentials.SecureSsl, credentials);
-            options.UnsafeUseInsecureChannelCallCredentials = _pinned is null;
+            options.UnsafeUseInsecureChannelCallCredentials = pinned is null;
         }
-        var channel = GrpcChannel.ForAddress(Address, options);
-        _channels.Add(channel);
-        return channel;
+        return GrpcChannel.ForAddress(address, options);
     }
 
     /// <summary>Stops the host as SIGTERM would (idempotent).</summary>
