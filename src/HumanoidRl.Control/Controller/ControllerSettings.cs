@@ -16,7 +16,9 @@ public sealed record VelocityLimits(double MaxForwardMPerS, double MaxBackwardMP
 /// <param name="FifoPriority">SCHED_FIFO priority (1..99), or 0 for the normal scheduler.</param>
 /// <param name="CpuAffinity">CPU to pin the loop thread to, or -1 for none.</param>
 /// <param name="LockMemory">mlockall(MCL_CURRENT | MCL_FUTURE).</param>
-public sealed record RealtimeOptions(int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false);
+/// <param name="SpinUs">Busy-wait this long before each deadline instead of sleeping (0 = sleep until it). On a
+/// dedicated core this keeps the policy's weights in cache and the core out of idle states between ticks.</param>
+public sealed record RealtimeOptions(int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false, int SpinUs = 0);
 
 /// <summary>Everything the loop needs from the robot config, in policy joint order.</summary>
 public sealed record ControllerSettings

@@ -73,7 +73,7 @@ public sealed class RobotController : IDisposable
         _holdTorqueNm = new double[joints];
         _standStartRad = new double[joints];
         _standTargetRad = new double[joints];
-        _timer = new DeadlineTimer(settings.PeriodNs);
+        _timer = new DeadlineTimer(settings.PeriodNs, settings.Realtime.SpinUs * 1000L);
         Telemetry = new TelemetryRing(joints);
         Events = new EventRing();
         _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
@@ -402,6 +402,8 @@ public sealed class RobotController : IDisposable
         if (options.LockMemory) Note("mlockall", LinuxRealtime.TryLockMemory());
         if (options.CpuAffinity >= 0) Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
         if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
+        // Busy-waiting needs no privilege, so it is always applied (capped at the period by the timer).
+        if (options.SpinUs > 0) Note($"busy-wait {Math.Min(options.SpinUs * 1000L, _settings.PeriodNs) / 1000} us before each deadline", null);
     }
 
     private void Note(string what, string? refusal) => _realtimeNotes.Add(refusal is null ? $"{what}: applied" : $"{what}: refused ({refusal})");

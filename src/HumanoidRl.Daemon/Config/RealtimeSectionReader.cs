@@ -7,10 +7,11 @@ namespace HumanoidRl.Daemon.Config;
 /// <summary>Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning and mlockall.</summary>
 internal static class RealtimeSectionReader
 {
-    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory (each optional)";
+    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us (each optional)";
     private const string FifoExpected = "0 (normal scheduler) or a SCHED_FIFO priority 1-99";
     private const string AffinityExpected = "-1 (no pinning) or a CPU index 0-63";
     private const string LockExpected = "true or false";
+    private const string SpinExpected = "0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period)";
 
     /// <summary>The options, defaults when the section is absent, or null (reported) when any value is bad.</summary>
     /// <param name="freeRun">sim_speed is max: the loop never sleeps, so SCHED_FIFO would take its core from everything else.</param>
@@ -26,10 +27,13 @@ internal static class RealtimeSectionReader
         var affinity = OptionalInteger(section, "cpu_affinity", -1, AffinityExpected, diagnostics);
         diagnostics.Require(affinity, affinity.Value is >= -1 and <= 63, "out of range", AffinityExpected);
         var lockMemory = OptionalBoolean(section, "lock_memory", diagnostics);
+        var spin = OptionalInteger(section, "spin_us", 0, SpinExpected, diagnostics);
+        diagnostics.Require(spin, spin.Value is >= 0 and <= 100_000, "out of range", SpinExpected);
+        diagnostics.Require(spin, !freeRun || spin.Value == 0, "busy-waiting with sim_speed max has no deadline to wait for", "0 with sim_speed max");
         section.RejectUnknownKeys();
 
         if (diagnostics.Errors.Count > errorsBefore) return null;
-        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory);
+        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory, (int)spin.Value);
     }
 
     private static Located<long> OptionalInteger(YamlMappingReader section, string key, long fallback, string expected, ConfigDiagnostics diagnostics) =>

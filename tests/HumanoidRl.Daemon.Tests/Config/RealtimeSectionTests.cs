@@ -19,11 +19,11 @@ public sealed class RealtimeSectionTests
     public void Load_reads_every_realtime_option()
     {
         using var folder = new TempFolder();
-        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(extra: "realtime: {fifo_priority: 80, cpu_affinity: 1, lock_memory: true}"));
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(extra: "realtime: {fifo_priority: 80, cpu_affinity: 1, lock_memory: true, spin_us: 2000}"));
 
         var config = DaemonConfigLoader.Load(path);
 
-        Assert.Equal(new RealtimeOptions(FifoPriority: 80, CpuAffinity: 1, LockMemory: true), config.Realtime);
+        Assert.Equal(new RealtimeOptions(FifoPriority: 80, CpuAffinity: 1, LockMemory: true, SpinUs: 2000), config.Realtime);
     }
 
     [Fact]
@@ -56,8 +56,9 @@ public sealed class RealtimeSectionTests
     [InlineData("{cpu_affinity: 64}", ":28: realtime.cpu_affinity: out of range (expected -1 (no pinning) or a CPU index 0-63, got 64)")]
     [InlineData("{lock_memory: yes}", ":28: realtime.lock_memory: must be a boolean (expected true or false, got yes)")]
     [InlineData("{lock_memory: 'true'}", ":28: realtime.lock_memory: must be a boolean (expected true or false, got 'true')")]
-    [InlineData("{fifo: 80}", ":28: realtime.fifo: unknown key (expected one of fifo_priority, cpu_affinity, lock_memory)")]
-    [InlineData("80", ":28: realtime: must be a mapping (expected a mapping with fifo_priority, cpu_affinity, lock_memory (each optional), got 80)")]
+    [InlineData("{spin_us: 100001}", ":28: realtime.spin_us: out of range (expected 0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period), got 100001)")]
+    [InlineData("{fifo: 80}", ":28: realtime.fifo: unknown key (expected one of fifo_priority, cpu_affinity, lock_memory, spin_us)")]
+    [InlineData("80", ":28: realtime: must be a mapping (expected a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us (each optional), got 80)")]
     public void Load_names_file_line_field_and_expectation_of_a_bad_realtime_option(string section, string expected)
     {
         using var folder = new TempFolder();

@@ -10,13 +10,14 @@ public sealed class RealtimeStatusTests
     public async Task GetStatus_reports_a_note_for_each_realtime_option_requested_in_the_config()
     {
         // realtime speed: a SCHED_FIFO loop that never sleeps would take a whole core of this 2-core machine.
-        await using var daemon = await RunningDaemon.StartAsync(simSpeed: "realtime", extra: "realtime: {fifo_priority: 10, lock_memory: true}");
+        await using var daemon = await RunningDaemon.StartAsync(simSpeed: "realtime", extra: "realtime: {fifo_priority: 10, lock_memory: true, spin_us: 200}");
         var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
 
         // The loop thread applies the options when it starts, before its first tick.
         var status = await viewer.WaitForStatusAsync(s => s.Loop.Ticks > 0, "the first tick");
 
-        Assert.Equal(2, status.RealtimeNotes.Count);
+        Assert.Equal(3, status.RealtimeNotes.Count);
+        Assert.Contains("busy-wait 200 us before each deadline: applied", status.RealtimeNotes);
         Assert.Contains(status.RealtimeNotes, note => note.StartsWith("SCHED_FIFO priority 10: ", StringComparison.Ordinal));
         Assert.Contains(status.RealtimeNotes, note => note.StartsWith("mlockall: ", StringComparison.Ordinal));
         Assert.All(status.RealtimeNotes, note => Assert.Matches(@": (applied|refused \(.+\))$", note));
