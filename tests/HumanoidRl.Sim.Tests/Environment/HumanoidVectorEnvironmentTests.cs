@@ -86,10 +86,17 @@ public sealed class HumanoidVectorEnvironmentTests
         var actions = new float[4 * task.JointCount];
         for (var step = 0; step < 200; step++) environments.Step(actions);
 
-        var before = environments.SteppingAllocatedBytes + GC.GetAllocatedBytesForCurrentThread();
-        for (var step = 0; step < 200; step++) environments.Step(actions);
-        var allocated = environments.SteppingAllocatedBytes + GC.GetAllocatedBytesForCurrentThread() - before;
+        // Steady state allocates nothing, so some 200-step window must measure 0 bytes. A one-time lazy allocation
+        // (the runtime's first real block in a barrier wait when other tests load the cores) can spoil a window,
+        // never all five; any per-step allocation shows in every one of them.
+        var windows = new List<long>();
+        for (var window = 0; window < 5 && (windows.Count == 0 || windows[^1] != 0); window++)
+        {
+            var before = environments.SteppingAllocatedBytes + GC.GetAllocatedBytesForCurrentThread();
+            for (var step = 0; step < 200; step++) environments.Step(actions);
+            windows.Add(environments.SteppingAllocatedBytes + GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.Equal(0, allocated);
+        Assert.True(windows[^1] == 0, $"bytes allocated per 200-step window: {string.Join(", ", windows)}");
     }
 }
