@@ -53,6 +53,12 @@ public sealed class YamlMappingReader
     public long OptionalInteger(string key, long fallback, string expected) =>
         Has(key) ? Integer(key, expected) is { IsPresent: true } found ? found.Value : fallback : fallback;
 
+    /// <summary>The whole number under an optional key with its location (for range checks), or the fallback located at this mapping.</summary>
+    public Located<long> OptionalLocatedInteger(string key, long fallback, string expected) =>
+        Optional(key) is { } node
+            ? YamlValueReader.Integer(node, PathOf(key), expected, _diagnostics)
+            : new Located<long>(fallback, Line, PathOf(key), true);
+
     public Located<string> Text(string key, string expected) =>
         Find(key, expected) is { } node
             ? YamlValueReader.Text(node, PathOf(key), expected, _diagnostics)

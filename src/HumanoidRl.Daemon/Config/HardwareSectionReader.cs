@@ -22,22 +22,21 @@ internal static class HardwareSectionReader
         var errorsBefore = diagnostics.Errors.Count;
 
         var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (section.Optional("port_overrides") is YamlMappingNode ports)
+        switch (section.Optional("port_overrides"))
         {
-            foreach (var (key, value) in ports.Children)
-            {
-                var bus = (key as YamlScalarNode)?.Value ?? "";
-                var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
-                if (device.IsPresent) overrides[bus] = device.Value;
-            }
+            case YamlMappingNode ports:
+                foreach (var (key, value) in ports.Children)
+                {
+                    var bus = (key as YamlScalarNode)?.Value ?? "";
+                    var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
+                    if (device.IsPresent) overrides[bus] = device.Value;
+                }
+                break;
+            case { } wrong:
+                diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
+                break;
         }
-        else if (section.Optional("port_overrides") is { } wrong)
-        {
-            diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
-        }
-        var margin = section.Optional("reply_timeout_margin_ms") is { } marginNode
-            ? YamlValueReader.Integer(marginNode, section.PathOf("reply_timeout_margin_ms"), MarginExpected, diagnostics)
-            : new Located<long>(HardwareSettings.DefaultReplyTimeoutMarginMs, section.Line, section.PathOf("reply_timeout_margin_ms"), true);
+        var margin = section.OptionalLocatedInteger("reply_timeout_margin_ms", HardwareSettings.DefaultReplyTimeoutMarginMs, MarginExpected);
         diagnostics.Require(margin, margin.Value is >= 1 and <= 100, "out of range", MarginExpected);
         section.RejectUnknownKeys();
 

@@ -21,13 +21,13 @@ internal static class RealtimeSectionReader
         if (root.Mapping("realtime", SectionExpected) is not { } section) return null;
         var errorsBefore = diagnostics.Errors.Count;
 
-        var fifo = OptionalInteger(section, "fifo_priority", 0, FifoExpected, diagnostics);
+        var fifo = section.OptionalLocatedInteger("fifo_priority", 0, FifoExpected);
         diagnostics.Require(fifo, fifo.Value is >= 0 and <= 99, "out of range", FifoExpected);
         diagnostics.Require(fifo, !freeRun || fifo.Value == 0, "SCHED_FIFO with sim_speed max would starve the machine", "0 with sim_speed max");
-        var affinity = OptionalInteger(section, "cpu_affinity", -1, AffinityExpected, diagnostics);
+        var affinity = section.OptionalLocatedInteger("cpu_affinity", -1, AffinityExpected);
         diagnostics.Require(affinity, affinity.Value is >= -1 and <= 63, "out of range", AffinityExpected);
         var lockMemory = OptionalBoolean(section, "lock_memory", diagnostics);
-        var spin = OptionalInteger(section, "spin_us", 0, SpinExpected, diagnostics);
+        var spin = section.OptionalLocatedInteger("spin_us", 0, SpinExpected);
         diagnostics.Require(spin, spin.Value is >= 0 and <= 100_000, "out of range", SpinExpected);
         diagnostics.Require(spin, !freeRun || spin.Value == 0, "busy-waiting with sim_speed max has no deadline to wait for", "0 with sim_speed max");
         section.RejectUnknownKeys();
@@ -35,11 +35,6 @@ internal static class RealtimeSectionReader
         if (diagnostics.Errors.Count > errorsBefore) return null;
         return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory, (int)spin.Value);
     }
-
-    private static Located<long> OptionalInteger(YamlMappingReader section, string key, long fallback, string expected, ConfigDiagnostics diagnostics) =>
-        section.Optional(key) is { } node
-            ? YamlValueReader.Integer(node, section.PathOf(key), expected, diagnostics)
-            : new Located<long>(fallback, section.Line, section.PathOf(key), true);
 
     private static bool OptionalBoolean(YamlMappingReader section, string key, ConfigDiagnostics diagnostics)
     {
