@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
+using HumanoidRl.Cli.Common;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Hardware.Motors;
 using HumanoidRl.Hardware.VirtualBus;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using HumanoidRl.Cli.Common;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
@@ -44,17 +43,7 @@ internal static class TrainCommand
     {
         try
         {
-            using var stop = new CancellationTokenSource();
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            });
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
+            using var stop = new StopSignals(CancellationToken.None);
 
             using var session = arguments.Resume is { } resume
                 ? TrainingSession.Resume(resume, arguments.Threads, arguments.Iterations)

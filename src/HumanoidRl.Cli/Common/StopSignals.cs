@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace HumanoidRl.Cli.Sim;
+namespace HumanoidRl.Cli.Common;
 
 /// <summary>
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a cancelled token instead of ending the process, so a long-running
