@@ -248,7 +248,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         return spec;
     }
 
-    private const string CurriculumExpected = "a mapping with initial_fraction, step, tracking_threshold";
+    private const string CurriculumExpected = "a mapping with initial_fraction, step, tracking_threshold, max_fall_rate";
 
     private CommandCurriculumSpec? ReadCurriculum(YamlMappingReader? section)
     {
@@ -257,10 +257,14 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         diagnostics.Require(initial, initial.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
         var step = section.Number("step", "the fraction added to the ranges per widening, in (0, 1]");
         diagnostics.Require(step, step.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
-        var threshold = section.Number("tracking_threshold", "the fraction of the tracking weight per second that finished episodes must beat, in (0, 1)");
+        var threshold = section.Number("tracking_threshold", "the fraction of the tracking weight per survived second that finished episodes must beat, in (0, 1)");
         diagnostics.Require(threshold, threshold.Value is > 0 and < 1, "out of range", "a fraction in (0, 1)");
+        var maxFallRate = section.Number("max_fall_rate", "the largest fraction of finished episodes that may have fallen, in (0, 1]");
+        diagnostics.Require(maxFallRate, maxFallRate.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
         section.RejectUnknownKeys();
-        return initial.IsPresent && step.IsPresent && threshold.IsPresent ? new CommandCurriculumSpec(initial.Value, step.Value, threshold.Value) : null;
+        return initial.IsPresent && step.IsPresent && threshold.IsPresent && maxFallRate.IsPresent
+            ? new CommandCurriculumSpec(initial.Value, step.Value, threshold.Value, maxFallRate.Value)
+            : null;
     }
 
     private PpoSettings ReadPpo(YamlMappingReader? section)

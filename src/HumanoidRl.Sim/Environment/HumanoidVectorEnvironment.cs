@@ -22,6 +22,7 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
     private readonly Action<int> _stepOne;
     private readonly Action<int> _resetOne;
     private readonly double[] _finishedTrackingReward;
+    private readonly double[] _finishedEpisodeS;
     private float[] _actions = [];
 
     /// <param name="commandCurriculum">Training's command curriculum; null (evaluation) samples the full ranges.</param>
@@ -41,6 +42,7 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         _terminated = new byte[environmentCount];
         _truncated = new byte[environmentCount];
         _finishedTrackingReward = new double[environmentCount];
+        _finishedEpisodeS = new double[environmentCount];
         CommandCurriculum = commandCurriculum;
         _workers = new BlockWorkers(environmentCount, threads);
         _stepOne = StepOne;
@@ -97,7 +99,8 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         if (CommandCurriculum is null) return;
         for (var i = 0; i < _environments.Length; i++)
         {
-            if (_terminated[i] != 0 || _truncated[i] != 0) CommandCurriculum.AddFinishedEpisode(_finishedTrackingReward[i]);
+            if (_terminated[i] != 0 || _truncated[i] != 0)
+                CommandCurriculum.AddFinishedEpisode(_finishedTrackingReward[i], _finishedEpisodeS[i], fell: _terminated[i] != 0);
         }
         ApplyCommandRangeFraction();
     }
@@ -137,6 +140,7 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
         if (!terminated && !truncated) return;
         // The episode's sums are cleared by the reset; keep what the curriculum judges it by.
         _finishedTrackingReward[i] = environment.EpisodeRewardTerms[(int)RewardTerm.LinearVelocityTracking];
+        _finishedEpisodeS[i] = environment.EpisodeTimeS;
         environment.Reset(observation, critic);
     }
 }

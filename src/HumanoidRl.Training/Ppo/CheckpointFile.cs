@@ -6,15 +6,17 @@ namespace HumanoidRl.Training.Ppo;
 
 /// <summary>
 /// Binary checkpoint of everything a resumed run needs to continue exactly: iteration, normalizers, actor-critic
-/// weights, learning rate and Adam state, the generator state and (version 2) the command curriculum. The
-/// environment's own state is not included. Version 1 files (before the curriculum) still load; a curriculum
-/// then starts from its initial ranges.
+/// weights, learning rate and Adam state, the generator state and (version 2) the command curriculum, with its
+/// pending falls since version 3. The environment's own state is not included. Version 1 files (before the
+/// curriculum) still load, and a curriculum then starts from its initial ranges; version 2 files restore no
+/// pending falls.
 /// </summary>
 internal static class CheckpointFile
 {
     private static readonly byte[] Magic = "HumanoidRl.PpoCheckpoint"u8.ToArray();
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private const int FirstVersionWithCurriculum = 2;
+    private const int FirstVersionWithCurriculumFalls = 3;
     private const int OldestReadableVersion = 1;
 
     public static void Write(string path, OnPolicyRunner runner)
@@ -86,6 +88,7 @@ internal static class CheckpointFile
         writer.Write(curriculum.RangeFraction);
         writer.Write(curriculum.PendingTrackingPerS);
         writer.Write(curriculum.PendingEpisodes);
+        writer.Write(curriculum.PendingFalls);
     }
 
     private static void ReadContent(BinaryReader reader, OnPolicyRunner runner, string path)
@@ -122,7 +125,7 @@ internal static class CheckpointFile
         runner.Algorithm.Read(reader);
         using var generatorState = TensorExtensionMethods.Load(reader);
         runner.Generator.set_state(generatorState);
-        if (version >= FirstVersionWithCurriculum) ReadCurriculum(reader, runner.CommandCurriculum, path);
+        if (version >= FirstVersionWithCurriculum) ReadCurriculum(reader, runner.CommandCurriculum, path, withFalls: version >= FirstVersionWithCurriculumFalls);
         runner.Iteration = iteration;
     }
 
@@ -130,15 +133,16 @@ internal static class CheckpointFile
     /// A saved curriculum state goes back into the run's curriculum. A run without one skips it (exporting a
     /// checkpoint does not need it); a curriculum with nothing saved keeps its initial ranges.
     /// </summary>
-    private static void ReadCurriculum(BinaryReader reader, CommandCurriculum? curriculum, string path)
+    private static void ReadCurriculum(BinaryReader reader, CommandCurriculum? curriculum, string path, bool withFalls)
     {
         if (!reader.ReadBoolean()) return;
         var rangeFraction = reader.ReadDouble();
         var pendingTrackingPerS = reader.ReadDouble();
         var pendingEpisodes = reader.ReadInt32();
+        var pendingFalls = withFalls ? reader.ReadInt32() : 0;
         try
         {
-            curriculum?.Restore(rangeFraction, pendingTrackingPerS, pendingEpisodes);
+            curriculum?.Restore(rangeFraction, pendingTrackingPerS, pendingEpisodes, pendingFalls);
         }
         catch (InvalidDataException e)
         {

@@ -8,10 +8,13 @@ public sealed class CommandCurriculumTests
     private const double EpisodeS = 20.0;
 
     private static CommandCurriculum Curriculum(int episodesPerDecision = 2) =>
-        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8), WeightPerS, EpisodeS, episodesPerDecision);
+        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8, MaxFallRate: 0.5), WeightPerS, EpisodeS, episodesPerDecision);
 
     /// <summary>The tracking reward sum of an episode that earned the given fraction of the weight every second of the full episode.</summary>
     private static double Episode(double fractionOfWeight) => fractionOfWeight * WeightPerS * EpisodeS;
+
+    private static void AddSurvived(CommandCurriculum curriculum, double fractionOfWeight) =>
+        curriculum.AddFinishedEpisode(Episode(fractionOfWeight), EpisodeS, fell: false);
 
     [Fact]
     public void Ranges_start_at_the_initial_fraction()
@@ -24,9 +27,9 @@ public sealed class CommandCurriculumTests
     {
         var curriculum = Curriculum();
 
-        curriculum.AddFinishedEpisode(Episode(0.85));
+        AddSurvived(curriculum, 0.85);
         Assert.Equal(0.4, curriculum.RangeFraction); // half a batch: no decision yet
-        curriculum.AddFinishedEpisode(Episode(0.9));
+        AddSurvived(curriculum, 0.9);
 
         Assert.Equal(0.65, curriculum.RangeFraction, 12);
         Assert.Equal(0, curriculum.PendingEpisodes);
@@ -40,22 +43,35 @@ public sealed class CommandCurriculumTests
     {
         var curriculum = Curriculum();
 
-        curriculum.AddFinishedEpisode(Episode(first));
-        curriculum.AddFinishedEpisode(Episode(second));
+        AddSurvived(curriculum, first);
+        AddSurvived(curriculum, second);
 
         Assert.Equal(0.4, curriculum.RangeFraction);
         Assert.Equal(0, curriculum.PendingEpisodes);
     }
 
     [Fact]
-    public void An_episode_cut_short_by_a_fall_counts_over_the_full_episode_length()
+    public void Tracking_is_judged_per_survived_second_so_a_minority_of_falls_does_not_hide_it()
     {
-        var curriculum = Curriculum(episodesPerDecision: 1);
+        var curriculum = Curriculum();
 
-        // Perfect tracking for 5 s of a 20 s episode, then a fall: a quarter of the weight per second.
-        curriculum.AddFinishedEpisode(1.0 * WeightPerS * 5.0);
+        // Perfect tracking for 5 s of a 20 s episode, then a fall; the other episode survives.
+        curriculum.AddFinishedEpisode(1.0 * WeightPerS * 5.0, survivedS: 5.0, fell: true);
+        AddSurvived(curriculum, 0.9);
+
+        Assert.Equal(0.65, curriculum.RangeFraction, 12);
+    }
+
+    [Fact]
+    public void Ranges_stay_while_more_episodes_fall_than_allowed_however_well_they_track()
+    {
+        var curriculum = Curriculum();
+
+        curriculum.AddFinishedEpisode(1.0 * WeightPerS * 5.0, survivedS: 5.0, fell: true);
+        curriculum.AddFinishedEpisode(1.0 * WeightPerS * 3.0, survivedS: 3.0, fell: true);
 
         Assert.Equal(0.4, curriculum.RangeFraction);
+        Assert.Equal((0, 0), (curriculum.PendingEpisodes, curriculum.PendingFalls));
     }
 
     [Fact]
@@ -63,7 +79,7 @@ public sealed class CommandCurriculumTests
     {
         var curriculum = Curriculum(episodesPerDecision: 1);
 
-        for (var i = 0; i < 10; i++) curriculum.AddFinishedEpisode(Episode(1.0));
+        for (var i = 0; i < 10; i++) AddSurvived(curriculum, 1.0);
 
         Assert.Equal(1.0, curriculum.RangeFraction);
     }
@@ -73,18 +89,19 @@ public sealed class CommandCurriculumTests
     {
         var curriculum = Curriculum(episodesPerDecision: 4);
 
-        curriculum.Restore(0.9, 12.5, 3);
+        curriculum.Restore(0.9, 12.5, 3, 1);
 
-        Assert.Equal((0.9, 12.5, 3), (curriculum.RangeFraction, curriculum.PendingTrackingPerS, curriculum.PendingEpisodes));
-        Assert.Throws<InvalidDataException>(() => curriculum.Restore(1.2, 0, 0));
-        Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, 0, 4));
-        Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, double.NaN, 0));
+        Assert.Equal((0.9, 12.5, 3, 1), (curriculum.RangeFraction, curriculum.PendingTrackingPerS, curriculum.PendingEpisodes, curriculum.PendingFalls));
+        Assert.Throws<InvalidDataException>(() => curriculum.Restore(1.2, 0, 0, 0));
+        Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, 0, 4, 0));
+        Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, double.NaN, 0, 0));
+        Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, 0, 2, 3));
     }
 
     [Fact]
     public void A_curriculum_needs_a_linear_tracking_weight()
     {
-        var spec = new CommandCurriculumSpec(0.5, 0.1, 0.8);
+        var spec = new CommandCurriculumSpec(0.5, 0.1, 0.8, 0.5);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => new CommandCurriculum(spec, trackingWeightPerS: 0, EpisodeS, 8));
     }

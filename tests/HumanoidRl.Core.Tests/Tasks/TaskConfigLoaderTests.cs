@@ -101,10 +101,10 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
             commands:
               forward_m_per_s: [-0.5, 1.0]
-              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8, max_fall_rate: 0.4}
             """);
 
-        Assert.Equal(new CommandCurriculumSpec(0.3, 0.1, 0.8), TaskConfigLoader.Load(path).Commands.Curriculum);
+        Assert.Equal(new CommandCurriculumSpec(0.3, 0.1, 0.8, 0.4), TaskConfigLoader.Load(path).Commands.Curriculum);
         Assert.Null(TaskConfigLoader.Load(Write(Minimal)).Commands.Curriculum);
     }
 
@@ -118,6 +118,7 @@ public sealed class TaskConfigLoaderTests : IDisposable
                 initial_fraction: 0
                 step: 1.5
                 threshold: 0.8
+                max_fall_rate: 0
             """);
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
@@ -126,6 +127,7 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.Contains(error.Errors, e => e.StartsWith($"{path}:13: commands.curriculum.step: out of range", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith($"{path}:12: commands.curriculum.tracking_threshold: missing", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith($"{path}:14: commands.curriculum.threshold: unknown key", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:15: commands.curriculum.max_fall_rate: out of range (expected a fraction in (0, 1], got 0)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -134,7 +136,7 @@ public sealed class TaskConfigLoaderTests : IDisposable
         var path = Write(Minimal + """
 
             commands:
-              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8, max_fall_rate: 0.4}
             """);
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
@@ -160,7 +162,7 @@ public sealed class TaskConfigLoaderTests : IDisposable
             name: s
             commands:
               forward_m_per_s: [0, 1]
-              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8}
+              curriculum: {initial_fraction: 0.3, step: 0.1, tracking_threshold: 0.8, max_fall_rate: 0.4}
             """);
 
         var error = Assert.Throws<TaskConfigException>(() => EvalScenario.Load(path));

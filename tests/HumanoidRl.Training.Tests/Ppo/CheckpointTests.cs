@@ -73,15 +73,17 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(straight.CriticObservationNormalizer!.Variance(), resumed.CriticObservationNormalizer!.Variance());
     }
 
-    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8), trackingWeightPerS: 10, episodeS: 20, episodesPerDecision: 3);
+    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8, 0.5), trackingWeightPerS: 10, episodeS: 20, episodesPerDecision: 3);
 
     [Fact]
     public void Resuming_restores_the_command_curriculum_bit_exactly()
     {
         using var environment = Environment();
         var curriculum = Curriculum();
-        // One widening (a batch of three well-tracked episodes), then two episodes towards the next decision.
-        foreach (var trackingSum in new[] { 190.0, 185.5, 170.25, 100.0 / 3, 0.1 }) curriculum.AddFinishedEpisode(trackingSum);
+        // One widening (a batch of three well-tracked 20 s episodes), then two towards the next decision, one a fall.
+        foreach (var trackingSum in new[] { 190.0, 185.5, 170.25 }) curriculum.AddFinishedEpisode(trackingSum, 20, fell: false);
+        curriculum.AddFinishedEpisode(100.0 / 3, 20, fell: false);
+        curriculum.AddFinishedEpisode(0.1, 0.5, fell: true);
         using var runner = new OnPolicyRunner(environment, Settings(seed: 1), curriculum);
         runner.Learn(1);
         var path = Path.Combine(_folder, "checkpoint.bin");
@@ -94,10 +96,10 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(0.5, curriculum.RangeFraction, 12);
         Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.RangeFraction), BitConverter.DoubleToInt64Bits(restored.RangeFraction));
         Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.PendingTrackingPerS), BitConverter.DoubleToInt64Bits(restored.PendingTrackingPerS));
-        Assert.Equal(2, restored.PendingEpisodes);
+        Assert.Equal((2, 1), (restored.PendingEpisodes, restored.PendingFalls));
         // The next decision comes after the same episode in both.
-        curriculum.AddFinishedEpisode(200);
-        restored.AddFinishedEpisode(200);
+        curriculum.AddFinishedEpisode(200, 20, fell: false);
+        restored.AddFinishedEpisode(200, 20, fell: false);
         Assert.Equal(curriculum.RangeFraction, restored.RangeFraction);
         Assert.Equal(0, restored.PendingEpisodes);
     }
@@ -121,10 +123,10 @@ public sealed class CheckpointTests : IDisposable
         runner.Learn(1);
         var path = Path.Combine(_folder, "checkpoint.bin");
         runner.SaveCheckpoint(path);
-        // Version 1 is version 2 without the trailing curriculum block (here one byte: "no curriculum").
+        // Version 1 is version 3 without the trailing curriculum block (here one byte: "no curriculum").
         var bytes = File.ReadAllBytes(path);
         var versionOffset = "HumanoidRl.PpoCheckpoint"u8.Length;
-        Assert.Equal(2, BitConverter.ToInt32(bytes, versionOffset));
+        Assert.Equal(3, BitConverter.ToInt32(bytes, versionOffset));
         Assert.Equal(0, bytes[^1]);
         var version1 = bytes[..^1];
         BitConverter.GetBytes(1).CopyTo(version1, versionOffset);
@@ -140,6 +142,31 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void A_version_2_checkpoint_restores_its_curriculum_with_no_pending_falls()
+    {
+        using var environment = Environment();
+        var curriculum = Curriculum();
+        curriculum.AddFinishedEpisode(150, 20, fell: false);
+        curriculum.AddFinishedEpisode(10, 2, fell: true);
+        using var runner = new OnPolicyRunner(environment, Settings(seed: 1), curriculum);
+        var path = Path.Combine(_folder, "checkpoint.bin");
+        runner.SaveCheckpoint(path);
+        // Version 2 is version 3 without the trailing pending-falls count.
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(1, BitConverter.ToInt32(bytes, bytes.Length - 4));
+        var version2 = bytes[..^4];
+        BitConverter.GetBytes(2).CopyTo(version2, "HumanoidRl.PpoCheckpoint"u8.Length);
+        File.WriteAllBytes(path, version2);
+
+        var restored = Curriculum();
+        using var resumed = new OnPolicyRunner(environment, Settings(seed: 2), restored);
+        resumed.LoadCheckpoint(path);
+
+        Assert.Equal((2, 0), (restored.PendingEpisodes, restored.PendingFalls));
+        Assert.Equal(curriculum.PendingTrackingPerS, restored.PendingTrackingPerS);
+    }
+
+    [Fact]
     public void Checkpoints_of_unknown_versions_are_refused_naming_the_readable_ones()
     {
         using var environment = Environment();
@@ -152,7 +179,7 @@ public sealed class CheckpointTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => runner.LoadCheckpoint(path));
 
-        Assert.Contains("checkpoint format version 7, this build reads versions 1 to 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("checkpoint format version 7, this build reads versions 1 to 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

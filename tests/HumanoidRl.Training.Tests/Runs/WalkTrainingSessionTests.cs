@@ -57,7 +57,8 @@ public sealed class WalkTrainingSessionTests : IDisposable
         var text = File.ReadAllText(ShippedWalkTask())
             .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ShippedWalkTask())!, "..", "humanoid16.yaml"))}", StringComparison.Ordinal)
             .Replace("episode_s: 20", "episode_s: 0.2", StringComparison.Ordinal)
-            .Replace("tracking_threshold: 0.75", "tracking_threshold: 0.01", StringComparison.Ordinal);
+            .Replace("tracking_threshold: 0.8", "tracking_threshold: 0.01", StringComparison.Ordinal)
+            .Replace("max_fall_rate: 0.5", "max_fall_rate: 1.0", StringComparison.Ordinal);
         var taskFile = Path.Combine(_folder, "walk-short.yaml");
         File.WriteAllText(taskFile, text);
         double widened;
