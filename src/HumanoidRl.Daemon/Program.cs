@@ -46,7 +46,7 @@ root.SetAction(async (parse, cancel) =>
         return robot.Controller.LoopFailure is null ? 0 : 1;
     }
 });
-var secondsOption = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases (s, > 0).", DefaultValueFactory = _ => 10 };
+var secondsOption = new Option<double>("--seconds") { Description = "Measuring time of each of the three phases: loop, bare loop, reference inference (s, > 0).", DefaultValueFactory = _ => 10 };
 var subscribersOption = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
 var policyOption = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network of the balance task's actor shape)." };
 var jsonOption = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + LoopBenchmark.FigureDefinitions };
@@ -55,7 +55,7 @@ var benchConfigOption = new Option<FileInfo>("--config")
     Description = "Daemon config whose robot, lease and command ranges are used (listen, TLS and tokens are replaced by a loopback bench setup).",
     DefaultValueFactory = _ => new FileInfo("robot-config/daemon.yaml"),
 };
-var bench = new Command("bench-loop", "Benchmark: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare clock_nanosleep loop at the same period.")
+var bench = new Command("bench-loop", "Benchmark: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare clock_nanosleep loop at the same period and a reference ONNX Runtime call at the policy period.")
 {
     benchConfigOption, secondsOption, subscribersOption, policyOption, jsonOption,
 };

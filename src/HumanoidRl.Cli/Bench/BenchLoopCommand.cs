@@ -7,7 +7,7 @@ namespace HumanoidRl.Cli.Bench;
 
 /// <summary>
 /// `bench loop`: the control loop benchmark of humanoid-rld (real loop, simulator backend, ONNX policy, K gRPC
-/// telemetry subscribers, against a bare clock_nanosleep loop). The loop, its gRPC services and the benchmark live
+/// telemetry subscribers, against a bare clock_nanosleep loop and a reference ONNX Runtime call). The loop, its gRPC services and the benchmark live
 /// in the daemon, which this CLI must not link (docs/ARCHITECTURE.md), so it runs `humanoid-rld bench-loop` as a
 /// child process and passes its stdout (the figures) and stderr (progress) through unchanged.
 /// </summary>
@@ -17,7 +17,11 @@ internal static class BenchLoopCommand
         "Figures: loop_jitter_* = wake-up lateness of the control loop against its absolute deadlines; bare_jitter_* = the same for a " +
         "bare clock_nanosleep loop at the same period, right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
         "compute_* = the controller's own work per tick, what runs on the robot computer whatever the backend (observation, policy " +
-        "inference, action mapping, safety checks and clamp, telemetry publish). backend_* = time per tick inside the backend's Read " +
+        "inference, action mapping, safety checks and clamp, telemetry publish). inference_* = the policy's ONNX Runtime call alone " +
+        "(a part of compute), on the ticks that run it (one in decimation). reference_inference_* = the same call measured last, on " +
+        "its own, for a minimal network of the same observation and action size (one linear layer, same session options), once per " +
+        "policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on this machine, whatever the " +
+        "network and the loop around it. backend_* = time per tick inside the backend's Read " +
         "and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus exchange). " +
         "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks.";
 
@@ -29,12 +33,12 @@ internal static class BenchLoopCommand
             DefaultValueFactory = _ => "robot-config/daemon.yaml",
         };
         var policy = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network of the balance task's actor shape)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of the two phases (s, > 0).", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of the three phases: loop, bare loop, reference inference (s, > 0).", DefaultValueFactory = _ => 10 };
         var subscribers = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + FigureDefinitions };
         var daemon = new Option<string?>("--daemon") { Description = "humanoid-rld (executable or .dll) to run (default: next to this CLI, then the repository's build output, then PATH)." };
         var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
-            "clock_nanosleep loop at the same period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
+            "clock_nanosleep loop at the same period and a reference ONNX Runtime call at the policy period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
         {
             config, policy, seconds, subscribers, json, daemon,
         };

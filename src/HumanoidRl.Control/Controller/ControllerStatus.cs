@@ -4,8 +4,9 @@ namespace HumanoidRl.Control.Controller;
 
 /// <summary>
 /// A consistent-enough snapshot of the loop for status calls (counters may be a tick apart). Compute is the
-/// controller's own time per tick (observation, policy, action mapping, safety, telemetry); Backend is the time in
-/// the backend's Read and Write (the simulator's physics, or the serial bus exchange on hardware).
+/// controller's own time per tick (observation, policy, action mapping, safety, telemetry); Inference is the loaded
+/// policy's ONNX Runtime call alone, on the ticks that run it (a part of Compute; 0 without a policy); Backend is the
+/// time in the backend's Read and Write (the simulator's physics, or the serial bus exchange on hardware).
 /// </summary>
 public sealed record ControllerStatus(
     ControlMode Mode,
@@ -22,6 +23,9 @@ public sealed record ControllerStatus(
     long ComputeP50Us,
     long ComputeP99Us,
     long ComputeMaxUs,
+    long InferenceP50Us,
+    long InferenceP99Us,
+    long InferenceMaxUs,
     long BackendP50Us,
     long BackendP99Us,
     long BackendMaxUs,

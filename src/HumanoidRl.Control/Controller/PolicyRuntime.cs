@@ -1,3 +1,4 @@
+using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Policy;
 using HumanoidRl.Control.Safety;
 using HumanoidRl.Core.Action;
@@ -14,6 +15,9 @@ namespace HumanoidRl.Control.Controller;
 /// </summary>
 public sealed class PolicyRuntime : IDisposable
 {
+    // The controller's histogram range: a call slower than 20 ms lands in the overflow bucket (and in the max).
+    private const int InferenceRangeUs = 20_000;
+
     private readonly OnnxPolicy _policy;
     private readonly ObservationBuilder _observations;
     private readonly ActionMapping _mapping;
@@ -21,6 +25,7 @@ public sealed class PolicyRuntime : IDisposable
     private readonly float[] _action;
     private readonly float[] _lastAction;
     private readonly long _loopPeriodNs;
+    private readonly LatencyHistogram _inferenceTime = new(InferenceRangeUs);
     private long _ticks;
 
     /// <summary>Loads the file and checks its contract against the robot's; mismatches are named field by field.</summary>
@@ -63,6 +68,12 @@ public sealed class PolicyRuntime : IDisposable
 
     public string Path => _policy.Path;
 
+    /// <summary>
+    /// Duration of each ONNX Runtime call (the policy's Run alone, on the ticks that run inference), a part of the
+    /// controller's compute; written by the loop thread, readable from any thread.
+    /// </summary>
+    public LatencyHistogram InferenceTime => _inferenceTime;
+
     /// <summary>The latest action the policy produced (normalized).</summary>
     public ReadOnlySpan<float> LastAction => _lastAction;
 
@@ -86,7 +97,9 @@ public sealed class PolicyRuntime : IDisposable
         {
             var phase = 2 * Math.PI * (_ticks * _loopPeriodNs / 1e9) / Contract.PhasePeriodS;
             _observations.Build(new ObservationInput(frame, _lastAction, command, phase), _observation);
+            var inferenceStartNs = LinuxClock.NowNs();
             _policy.Run(_observation, _action);
+            _inferenceTime.Record(LinuxClock.NowNs() - inferenceStartNs);
             if (SafetyLayer.CheckPolicyOutput(_action, nowNs, out fault)) return false;
             _action.CopyTo(_lastAction, 0);
         }

@@ -168,10 +168,12 @@ public sealed class RobotController : IDisposable
     public ControllerStatus Status()
     {
         var fault = _lastFault;
+        var inference = Volatile.Read(ref _policy)?.InferenceTime;
         return new ControllerStatus(Mode, _faultLatched, fault.TimestampNs == 0 ? null : fault.Describe(), _standUpComplete, _policyLoaded,
             Interlocked.Read(ref _ticks), _timer.Overruns, Interlocked.Read(ref _backendErrors),
             _jitter.PercentileUs(0.5), _jitter.PercentileUs(0.99), _jitter.MaxUs,
             _compute.PercentileUs(0.5), _compute.PercentileUs(0.99), _compute.MaxUs,
+            inference?.PercentileUs(0.5) ?? 0, inference?.PercentileUs(0.99) ?? 0, inference?.MaxUs ?? 0,
             _backendTime.PercentileUs(0.5), _backendTime.PercentileUs(0.99), _backendTime.MaxUs,
             _backend.Name, [.. _realtimeNotes]);
     }
@@ -185,11 +187,12 @@ public sealed class RobotController : IDisposable
     /// <summary>Ticks run so far.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
-    /// <summary>Clears the jitter, compute and backend histograms and the allocation count (benchmarks measure after warm-up).</summary>
+    /// <summary>Clears the jitter, compute, inference and backend histograms and the allocation count (benchmarks measure after warm-up).</summary>
     public void ResetStatistics()
     {
         _jitter.Clear();
         _compute.Clear();
+        Volatile.Read(ref _policy)?.InferenceTime.Clear();
         _backendTime.Clear();
         Volatile.Write(ref _allocatedAtReset, Volatile.Read(ref _loopAllocatedBytes));
     }

@@ -18,7 +18,8 @@ namespace HumanoidRl.Daemon.Bench;
 /// <summary>
 /// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState
 /// subscribers at the loop rate over gRPC on loopback), measures the loop, then runs a bare clock_nanosleep loop
-/// at the same period for the same time, and reports both side by side.
+/// at the same period and a reference ONNX Runtime call (a one-layer network of the policy's size at the policy
+/// period), each for the same time, and reports all three side by side.
 /// </summary>
 public static class LoopBenchmark
 {
@@ -28,7 +29,11 @@ public static class LoopBenchmark
         "clock_nanosleep loop at the same period, measured right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us, each floored at 1 us " +
         "(with realtime.spin_us both loops busy-wait, wake within microseconds and the ratio compares noise). " +
         "compute_*: the controller's own work per tick, what runs on the robot computer whatever the backend (observation, " +
-        "policy inference, action mapping, safety checks and clamp, telemetry publish). backend_*: time per tick inside the " +
+        "policy inference, action mapping, safety checks and clamp, telemetry publish). inference_*: the policy's ONNX Runtime " +
+        "call alone (a part of compute), on the ticks that run it (one in decimation). reference_inference_*: the same call measured " +
+        "last, on its own, for a minimal network of the same observation and action size (one linear layer, loaded with the same " +
+        "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
+        "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
         "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks.";
 
@@ -52,7 +57,7 @@ public static class LoopBenchmark
             using var robot = DaemonRobot.Create(config);
             var controller = robot.Controller;
             var (policy, policyDescription) = policyPath is null ? StandingBalancePolicy(config, robot, folder) : (policyPath, policyPath);
-            controller.LoadPolicy(policy);
+            var contract = controller.LoadPolicy(policy);
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
             using var stop = new CancellationTokenSource();
@@ -92,6 +97,11 @@ public static class LoopBenchmark
             progress(string.Create(CultureInfo.InvariantCulture, $"measuring the bare clock_nanosleep loop for {duration.TotalSeconds:F0} s"));
             var (bare, bareOverruns) = BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime.SpinUs * 1000L, duration);
             var bareP99 = bare.PercentileUs(0.99);
+
+            var policyPeriodNs = contract.Decimation * controller.Settings.PeriodNs;
+            progress(string.Create(CultureInfo.InvariantCulture,
+                $"measuring the reference inference (one linear layer {contract.ObservationSize} -> {contract.ActionSize}, every {policyPeriodNs / 1e6:0.###} ms) for {duration.TotalSeconds:F0} s"));
+            var reference = ReferenceInference.Run(contract, folder, policyPeriodNs, controller.Settings.Realtime.SpinUs * 1000L, duration);
             return new Dictionary<string, object>
             {
                 ["seconds"] = Math.Round(seconds, 2),
@@ -112,6 +122,11 @@ public static class LoopBenchmark
                 ["compute_p50_us"] = status.ComputeP50Us,
                 ["compute_p99_us"] = status.ComputeP99Us,
                 ["compute_max_us"] = status.ComputeMaxUs,
+                ["inference_p50_us"] = status.InferenceP50Us,
+                ["inference_p99_us"] = status.InferenceP99Us,
+                ["inference_max_us"] = status.InferenceMaxUs,
+                ["reference_inference_p50_us"] = reference.PercentileUs(0.5),
+                ["reference_inference_p99_us"] = reference.PercentileUs(0.99),
                 ["backend_p50_us"] = status.BackendP50Us,
                 ["backend_p99_us"] = status.BackendP99Us,
                 ["backend_max_us"] = status.BackendMaxUs,

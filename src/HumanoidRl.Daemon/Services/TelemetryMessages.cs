@@ -50,6 +50,9 @@ public static class TelemetryMessages
             PeriodJitterMaxUs = status.JitterMaxUs,
             ComputeP99Us = status.ComputeP99Us,
             ComputeP50Us = status.ComputeP50Us,
+            InferenceP50Us = status.InferenceP50Us,
+            InferenceP99Us = status.InferenceP99Us,
+            InferenceMaxUs = status.InferenceMaxUs,
             BackendP50Us = status.BackendP50Us,
             BackendP99Us = status.BackendP99Us,
         };

@@ -11,6 +11,7 @@ public sealed class BenchLoopCommandTests
     [
         "loop_jitter_p50_us", "loop_jitter_p99_us", "loop_jitter_max_us", "bare_jitter_p50_us", "bare_jitter_p99_us", "bare_jitter_max_us",
         "compute_p50_us", "compute_p99_us", "compute_max_us", "backend_p50_us", "backend_p99_us", "backend_max_us",
+        "inference_p50_us", "inference_p99_us", "inference_max_us", "reference_inference_p50_us", "reference_inference_p99_us",
     ];
 
     [Fact]
@@ -34,11 +35,18 @@ public sealed class BenchLoopCommandTests
         Assert.True(figures.GetProperty("jitter_ratio").GetDouble() >= 0);
         Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
         Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
+        var (inferenceP50, inferenceP99, inferenceMax) = (Us(figures, "inference_p50_us"), Us(figures, "inference_p99_us"), Us(figures, "inference_max_us"));
+        Assert.True(inferenceP50 > 0 && inferenceP50 <= inferenceP99 && inferenceP99 <= inferenceMax, $"inference p50/p99/max {inferenceP50}/{inferenceP99}/{inferenceMax} us");
+        var (referenceP50, referenceP99) = (Us(figures, "reference_inference_p50_us"), Us(figures, "reference_inference_p99_us"));
+        Assert.True(referenceP50 > 0 && referenceP50 <= referenceP99, $"reference inference p50/p99 {referenceP50}/{referenceP99} us");
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.Contains("bench-loop: measuring the loop", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the bare clock_nanosleep loop", stderr, StringComparison.Ordinal);
+        Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
     }
+
+    private static long Us(JsonElement figures, string key) => figures.GetProperty(key).GetInt64();
 
     [Fact]
     public void Bench_loop_refuses_a_non_positive_duration_naming_the_option()

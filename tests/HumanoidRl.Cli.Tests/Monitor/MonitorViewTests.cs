@@ -7,13 +7,17 @@ namespace HumanoidRl.Cli.Tests.Monitor;
 public sealed class MonitorViewTests
 {
     [Fact]
-    public void Render_shows_mode_fault_jitter_attitude_and_each_joints_torque()
+    public void Render_shows_mode_fault_jitter_inference_attitude_and_each_joints_torque()
     {
         var status = new V1.Status
         {
             Mode = V1.Mode.Estop,
             Fault = "e-stop requested",
-            Loop = new V1.LoopStatistics { Ticks = 1000, PeriodJitterP50Us = 12, PeriodJitterP99Us = 80, PeriodJitterMaxUs = 300, Overruns = 2 },
+            Loop = new V1.LoopStatistics
+            {
+                Ticks = 1000, PeriodJitterP50Us = 12, PeriodJitterP99Us = 80, PeriodJitterMaxUs = 300, Overruns = 2,
+                InferenceP50Us = 9, InferenceP99Us = 41, InferenceMaxUs = 97,
+            },
             LoopRateHz = 500,
             Backend = "simulator",
             JointNames = { "left_knee", "right_knee" },
@@ -29,6 +33,7 @@ public sealed class MonitorViewTests
         Assert.Contains("ESTOP", text, StringComparison.Ordinal);
         Assert.Contains("e-stop requested", text, StringComparison.Ordinal);
         Assert.Contains("12 / 80 / 300 us", text, StringComparison.Ordinal);
+        Assert.Contains("9 / 41 / 97 us", text, StringComparison.Ordinal);
         Assert.Contains("0.012 / -0.034 rad", text, StringComparison.Ordinal);
         Assert.Contains("-2.50", text, StringComparison.Ordinal);
         Assert.Contains("right_knee", text, StringComparison.Ordinal);

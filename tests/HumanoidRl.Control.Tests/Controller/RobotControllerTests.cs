@@ -177,6 +177,31 @@ public sealed class RobotControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task Inference_time_is_reported_for_policy_mode_only_within_the_compute_and_cleared_with_the_statistics()
+    {
+        using var controller = ControllerFixture.Create();
+        controller.LoadPolicy(ControllerFixture.PolicyFile(_folder));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        var beforePolicy = controller.Status();
+        controller.RequestMode(ControlMode.Policy);
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+        var start = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > start + 100, "100 ticks");
+        await controller.StopAsync(TimeSpan.Zero); // a stopped loop: the status below is one consistent snapshot
+
+        var status = controller.Status();
+        Assert.Equal((0, 0, 0), (beforePolicy.InferenceP50Us, beforePolicy.InferenceP99Us, beforePolicy.InferenceMaxUs));
+        Assert.True(status.InferenceMaxUs > 0, "no inference time recorded in Policy mode");
+        Assert.InRange(status.InferenceP50Us, 0, status.InferenceP99Us);
+        Assert.InRange(status.InferenceP99Us, 0, status.InferenceMaxUs);
+        // Each inference runs inside one tick's compute.
+        Assert.InRange(status.InferenceMaxUs, 0, status.ComputeMaxUs);
+        controller.ResetStatistics();
+        Assert.Equal(0, controller.Status().InferenceMaxUs);
+    }
+
+    [Fact]
     public void The_loop_allocates_nothing_per_tick_after_warm_up_in_policy_mode()
     {
         using var controller = ControllerFixture.Create();

@@ -45,6 +45,7 @@ public sealed class TelemetryServiceTests
         Assert.Equal(16, last.JointTorqueNm.Count);
         Assert.Equal(0.25, last.Command.VxMPerS, 6);
         Assert.True(last.Loop.Ticks > 0);
+        Assert.True(last.Loop.InferenceMaxUs > 0, $"no inference time in the loop statistics after Policy mode: {last.Loop}");
 
         await admin.Control.EStopAsync(new V1.EStopRequest());
         var status = await viewer.WaitForStatusAsync(s => s.Mode == V1.Mode.Estop, "EStop");
