@@ -22,8 +22,11 @@ public sealed record DaemonConfig
 
     public required long LeaseWindowMs { get; init; }
 
-    /// <summary>Where the robot goes when the operator's heartbeats stop (Damping or EStop).</summary>
-    public required ControlMode LeaseLapseMode { get; init; }
+    /// <summary>
+    /// Where the robot goes when the operator's heartbeats stop (Damping or EStop); null (stand_still) keeps the
+    /// current mode with the velocity command zeroed, so a walking policy stops and stands.
+    /// </summary>
+    public required ControlMode? LeaseLapseMode { get; init; }
 
     public required VelocityLimits VelocityLimits { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Net;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Core.Config;
@@ -10,6 +11,16 @@ namespace HumanoidRl.Daemon.Config;
 /// <summary>Loads the daemon's YAML config and validates all of it before the daemon uses any of it.</summary>
 public static class DaemonConfigLoader
 {
+    private const string LapseModesExpected = "damping, estop or stand_still";
+
+    /// <summary>lease.lapse_mode values; null (stand_still) keeps the current mode.</summary>
+    private static readonly FrozenDictionary<string, ControlMode?> LapseModes = new Dictionary<string, ControlMode?>
+    {
+        ["damping"] = ControlMode.Damping,
+        ["estop"] = ControlMode.EStop,
+        ["stand_still"] = null,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, backend, hardware, sim_speed, realtime";
 
     /// <summary>
@@ -56,14 +67,10 @@ public static class DaemonConfigLoader
         var lease = root.Mapping("lease", "a mapping with window_ms and lapse_mode");
         var windowMs = lease?.Integer("window_ms", "milliseconds between heartbeats before the lease lapses, 50-60000 (500 is typical)");
         if (windowMs is { } w) diagnostics.Require(w, w.Value is >= 50 and <= 60_000, "out of range", "50-60000 ms");
-        var lapseText = lease?.Text("lapse_mode", "damping or estop");
-        ControlMode? lapseMode = lapseText?.Value switch
-        {
-            "damping" => ControlMode.Damping,
-            "estop" => ControlMode.EStop,
-            _ => null,
-        };
-        if (lapseText is { } l) diagnostics.Require(l, lapseMode is not null, "not a safe mode", "damping or estop");
+        var lapseText = lease?.Text("lapse_mode", LapseModesExpected);
+        ControlMode? lapseMode = null;
+        var lapseKnown = lapseText is { IsPresent: true } l && LapseModes.TryGetValue(l.Value, out lapseMode);
+        if (lapseText is { } lt) diagnostics.Require(lt, lapseKnown, "unknown lapse mode", LapseModesExpected);
         lease?.RejectUnknownKeys();
 
         var velocity = root.Mapping("velocity_command", "a mapping with vx_m_per_s, vy_m_per_s, yaw_rate_rad_per_s ranges");
@@ -98,7 +105,7 @@ public static class DaemonConfigLoader
         root.RejectUnknownKeys();
 
         if (diagnostics.HasErrors || address is not { IsPresent: true } || port is not { IsPresent: true } || tokens is null
-            || windowMs is not { IsPresent: true } || lapseMode is null || vx is null || vy is null || yaw is null
+            || windowMs is not { IsPresent: true } || !lapseKnown || vx is null || vy is null || yaw is null
             || robotConfig is null || backend is null || speed is null || realtime is null || hardware is null)
         {
             return null;
@@ -111,7 +118,7 @@ public static class DaemonConfigLoader
             Tls = tls,
             Tokens = tokens,
             LeaseWindowMs = windowMs.Value.Value,
-            LeaseLapseMode = lapseMode.Value,
+            LeaseLapseMode = lapseMode,
             VelocityLimits = new VelocityLimits(vx.Value, vy.Value, yaw.Value),
             RobotConfigPath = robotConfig,
             PolicyPath = policy,

@@ -8,9 +8,10 @@ namespace HumanoidRl.Daemon.Lease;
 
 /// <summary>
 /// What the daemon does when the lease changes: announce it on the event stream, zero the velocity command
-/// when the holder leaves, and on a lapse also send the robot to the configured safe mode.
+/// when the holder leaves, and on a lapse also send the robot to the configured safe mode (with a null
+/// <paramref name="lapseMode"/>, stand_still, the mode is kept: a walk policy under a zero command stands still).
 /// </summary>
-public sealed class LeaseConsequences(RobotController robot, DaemonEvents events, ControlMode lapseMode) : ILeaseListener
+public sealed class LeaseConsequences(RobotController robot, DaemonEvents events, ControlMode? lapseMode) : ILeaseListener
 {
     public void Acquired(string holder) =>
         events.LeaseChanged(Change.Acquired, holder, $"operator lease acquired by {holder}");
@@ -24,10 +25,17 @@ public sealed class LeaseConsequences(RobotController robot, DaemonEvents events
     public void Lapsed(string holder, TimeSpan silence)
     {
         robot.SetVelocityCommand(0, 0, 0);
-        var refusal = robot.RequestMode(lapseMode);
-        var outcome = refusal is null ? $"mode set to {lapseMode}" : $"could not enter {lapseMode}: {refusal}";
+        var outcome = ApplyLapseMode();
         var silenceMs = silence.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
         events.LeaseChanged(Change.Lapsed, holder,
             $"operator lease of {holder} lapsed: no heartbeat for {silenceMs} ms; velocity command zeroed, {outcome}");
+    }
+
+    /// <summary>Requests the configured lapse mode (or keeps the current one) and says what happened.</summary>
+    private string ApplyLapseMode()
+    {
+        if (lapseMode is not { } safeMode) return $"mode kept: {robot.Mode}";
+        var refusal = robot.RequestMode(safeMode);
+        return refusal is null ? $"mode set to {safeMode}" : $"could not enter {safeMode}: {refusal}";
     }
 }

@@ -21,6 +21,20 @@ public sealed class DaemonConfigLoaderTests
         Assert.Equal(SimSpeed.Realtime, config.SimSpeed);
     }
 
+    [Theory]
+    [InlineData("damping", ControlMode.Damping)]
+    [InlineData("estop", ControlMode.EStop)]
+    [InlineData("stand_still", null)]
+    public void Load_reads_the_lapse_mode_with_stand_still_as_keeping_the_mode(string lapseMode, ControlMode? expected)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(lapseMode: lapseMode));
+
+        var config = DaemonConfigLoader.Load(path);
+
+        Assert.Equal(expected, config.LeaseLapseMode);
+    }
+
     [Fact]
     public void Load_resolves_tls_paths_relative_to_the_config_file()
     {
@@ -38,7 +52,7 @@ public sealed class DaemonConfigLoaderTests
     [Theory]
     [InlineData("role: operator", "role: pilot", ":7: tokens[0].role: unknown role (expected viewer, operator or admin, got 'pilot')")]
     [InlineData("window_ms: 500", "window_ms: 5", ":19: lease.window_ms: out of range (expected 50-60000 ms, got 5)")]
-    [InlineData("lapse_mode: damping", "lapse_mode: policy", ":20: lease.lapse_mode: not a safe mode (expected damping or estop, got 'policy')")]
+    [InlineData("lapse_mode: damping", "lapse_mode: policy", ":20: lease.lapse_mode: unknown lapse mode (expected damping, estop or stand_still, got 'policy')")]
     [InlineData("vx_m_per_s: [-0.5, 1.0]", "vx_m_per_s: [0.2, 1.0]", ":22: velocity_command.vx_m_per_s: does not contain 0 (expected [min, max] with min <= 0 <= max, got [0.2, 1])")]
     [InlineData("vy_m_per_s: [-0.3, 0.3]", "vy_m_per_s: [0.3, -0.3]", ":23: velocity_command.vy_m_per_s: min is greater than max")]
     [InlineData("backend: simulator", "backend: gazebo", ":26: backend: unknown backend (expected simulator or hardware, got 'gazebo')")]

@@ -10,7 +10,7 @@ internal static class DaemonConfigText
 
     public static string RobotConfigPath { get; } = Path.Combine(RepositoryRoot(), "robot-config", "humanoid16.yaml");
 
-    public static string Valid(string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "", string simSpeed = "realtime") => $"""
+    public static string Valid(string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "", string simSpeed = "realtime", string lapseMode = "damping") => $"""
         listen:
           address: {address}
           port: 0
@@ -30,7 +30,7 @@ internal static class DaemonConfigText
             sha256: {Hash(AdminToken)}
         lease:
           window_ms: {leaseWindowMs}
-          lapse_mode: damping
+          lapse_mode: {lapseMode}
         velocity_command:
           vx_m_per_s: [-0.5, 1.0]
           vy_m_per_s: [-0.3, 0.3]

@@ -24,10 +24,11 @@ internal sealed class RunningDaemon : IAsyncDisposable
     private readonly X509Certificate2? _pinned;
     private readonly List<GrpcChannel> _channels = [];
 
-    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned, DaemonRobot robot, FaultyBackend backend)
+    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned, DaemonRobot robot, FaultyBackend backend, SimulatorBackend simulator)
     {
         Robot = robot;
         Backend = backend;
+        Simulator = simulator;
         _folder = folder;
         _app = app;
         _pinned = pinned;
@@ -39,6 +40,9 @@ internal sealed class RunningDaemon : IAsyncDisposable
 
     /// <summary>The simulator backend under the controller, with reads that can be made to fail.</summary>
     public FaultyBackend Backend { get; }
+
+    /// <summary>The simulator inside <see cref="Backend"/>: where the robot really is (base position, simulated time).</summary>
+    public SimulatorBackend Simulator { get; }
 
     /// <summary>Cancelled when the host begins to stop (by itself or by <see cref="StopAsync"/>).</summary>
     public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
@@ -55,7 +59,10 @@ internal sealed class RunningDaemon : IAsyncDisposable
     /// <param name="simSpeed">"max" (free run) where timing does not matter, "realtime" where rates are measured or the robot
     /// must stand up (free run lets it fall over in Passive while the test is still setting up).</param>
     /// <param name="extra">More top-level config text (e.g. a realtime section).</param>
-    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max", string extra = "")
+    /// <param name="lapseMode">lease.lapse_mode.</param>
+    /// <param name="policyPath">The policy: key (loaded at start); none when null.</param>
+    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max", string extra = "",
+        string lapseMode = "damping", string? policyPath = null)
     {
         var folder = new TempFolder();
         try
@@ -68,12 +75,15 @@ internal sealed class RunningDaemon : IAsyncDisposable
                 pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
                 tlsSection = "tls: {cert_file: daemon.crt, key_file: daemon.key}";
             }
-            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, extra: extra, simSpeed: simSpeed)));
+            var topLevel = policyPath is null ? extra : $"policy: {policyPath}\n{extra}";
+            var text = DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, extra: topLevel, simSpeed: simSpeed, lapseMode: lapseMode);
+            var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", text));
+            SimulatorBackend? simulator = null;
             FaultyBackend? backend = null;
-            var robot = DaemonRobot.Create(config, robotConfig => backend = new FaultyBackend(new SimulatorBackend(robotConfig)));
+            var robot = DaemonRobot.Create(config, robotConfig => backend = new FaultyBackend(simulator = new SimulatorBackend(robotConfig)));
             var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: !tls), robot);
             await app.StartAsync();
-            return new RunningDaemon(folder, app, pinned, robot, backend!);
+            return new RunningDaemon(folder, app, pinned, robot, backend!, simulator!);
         }
         catch
         {
