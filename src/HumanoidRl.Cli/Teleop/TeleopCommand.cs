@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Grpc.Core;
 using V1 = HumanoidRl.Protocol.V1;
 
@@ -48,15 +49,28 @@ internal static class TeleopCommand
         }
     }
 
-    /// <summary>Characters from a redirected input (scripts, tests); the session ends with the input.</summary>
+    /// <summary>
+    /// Characters from a redirected input (scripts, tests); the session ends with the input. Console.In reads
+    /// synchronously even through ReadAsync, so a blocked read would hold a thread-pool thread: on a 2-core
+    /// machine the pool then starts more threads only every half second or so, and the heartbeats waiting behind it
+    /// lose the lease. The input is read on its own thread instead.
+    /// </summary>
     internal static async IAsyncEnumerable<char> StreamKeys(TextReader input, [EnumeratorCancellation] CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var buffer = new char[1];
-        while (await input.ReadAsync(buffer, cancel) == 1)
+        var keys = Channel.CreateUnbounded<char>(new UnboundedChannelOptions { SingleWriter = true, SingleReader = true });
+        var reader = new Thread(() =>
         {
-            if (buffer[0] is '\n' or '\r') continue;
-            yield return buffer[0];
-        }
+            int read;
+            while ((read = input.Read()) >= 0)
+            {
+                if (read is '\n' or '\r') continue;
+                keys.Writer.TryWrite((char)read);
+            }
+            keys.Writer.TryComplete();
+        })
+        { IsBackground = true, Name = "teleop-stdin" };
+        reader.Start();
+        await foreach (var key in keys.Reader.ReadAllAsync(cancel)) yield return key;
     }
 }

@@ -41,4 +41,29 @@ public sealed class DaemonConnectionTests
 
         Assert.Equal("12wx", new string([.. keys]));
     }
+
+    [Fact]
+    public async Task StreamKeys_reads_the_input_off_the_thread_pool_so_a_blocked_read_cannot_starve_the_heartbeats()
+    {
+        var input = new ThreadRecordingReader("w");
+
+        await foreach (var _ in TeleopCommand.StreamKeys(input, CancellationToken.None))
+        {
+        }
+
+        Assert.NotEmpty(input.ReadOnThreadPool);
+        Assert.DoesNotContain(true, input.ReadOnThreadPool);
+    }
+
+    /// <summary>Input that records, for every read, whether it ran on a thread-pool thread.</summary>
+    private sealed class ThreadRecordingReader(string text) : StringReader(text)
+    {
+        public List<bool> ReadOnThreadPool { get; } = [];
+
+        public override int Read()
+        {
+            ReadOnThreadPool.Add(Thread.CurrentThread.IsThreadPoolThread);
+            return base.Read();
+        }
+    }
 }
