@@ -101,7 +101,7 @@ public sealed class PolicyRuntime : IDisposable
             _policy.Run(_observation, _action);
             _inferenceTime.Record(LinuxClock.NowNs() - inferenceStartNs);
             if (SafetyLayer.CheckPolicyOutput(_action, nowNs, out fault)) return false;
-            _action.CopyTo(_lastAction, 0);
+            ActionMapping.ClampNormalized(_action, _lastAction);
         }
         _ticks++;
         _mapping.ToTorques(_lastAction, frame.JointPositionRad, frame.JointVelocityRadPerS, torqueNm);

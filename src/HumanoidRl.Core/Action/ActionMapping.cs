@@ -37,6 +37,18 @@ public sealed class ActionMapping
     public ReadOnlySpan<double> TorqueLimitNm => _torqueLimitNm;
 
     /// <summary>
+    /// Limits a raw policy output to the normalized range [-1, 1]. Training clamps its action samples this way
+    /// before the environment sees them, so the last-action observation a policy learned from never leaves that
+    /// range; a deployed policy's mean can (a PD policy's often does), and feeding it back unclamped shows the
+    /// network inputs it never saw. <paramref name="clamped"/> may be <paramref name="raw"/> itself.
+    /// </summary>
+    public static void ClampNormalized(ReadOnlySpan<float> raw, Span<float> clamped)
+    {
+        if (raw.Length != clamped.Length) throw new ArgumentException($"raw action has {raw.Length} values, the clamped buffer {clamped.Length}");
+        for (var i = 0; i < raw.Length; i++) clamped[i] = System.Math.Clamp(raw[i], -1f, 1f);
+    }
+
+    /// <summary>
     /// Torques for one tick. Actions are clipped to [-1, 1]; in PD mode the gains are multiplied by
     /// gainScale when given (domain randomization of PD gains).
     /// </summary>

@@ -1,3 +1,4 @@
+using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Reward;
@@ -33,6 +34,7 @@ public sealed class HumanoidEnvironment : IDisposable
     private readonly ObservationBuilder _actorBuilder;
     private readonly ObservationBuilder _criticBuilder;
     private readonly float[] _lastAction;
+    private readonly float[] _action;
     private readonly float[] _command = new float[3];
     private readonly double[] _torqueNm;
     private readonly double[] _previousJointVelocity;
@@ -66,6 +68,7 @@ public sealed class HumanoidEnvironment : IDisposable
         _actorBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
         _criticBuilder = new ObservationBuilder(task.Layout, task.DefaultPoseRad);
         _lastAction = new float[joints];
+        _action = new float[joints];
         _torqueNm = new double[joints];
         _previousJointVelocity = new double[joints];
         _footAirTimeS = new double[task.FootCount];
@@ -169,13 +172,14 @@ public sealed class HumanoidEnvironment : IDisposable
     {
         var joints = _task.JointCount;
         if (action.Length != joints) throw new ArgumentException($"action has {action.Length} values, expected {joints}", nameof(action));
+        ActionMapping.ClampNormalized(action, _action);
         var ctrl = _data.Ctrl;
         var xfrc = _data.XfrcApplied;
         var baseForce = _binding.BaseBodyId * 6;
         Array.Clear(_footTouchdownAirTimeS);
         for (var tick = 0; tick < _task.Decimation; tick++)
         {
-            var applied = _actionDelay.PushAndRead(action, _drawn.ActionDelayTicks);
+            var applied = _actionDelay.PushAndRead(_action, _drawn.ActionDelayTicks);
             // The newest recorded frame is the true current state (PD runs on it, as motor firmware would).
             var current = _sensorDelay.Delayed(0);
             _task.ActionMapping.ToTorques(applied, current.JointPositionRad, current.JointVelocityRadPerS, _torqueNm, _drawn.PdGainScale);
@@ -220,7 +224,7 @@ public sealed class HumanoidEnvironment : IDisposable
             JointVelocityRadPerS = trueFrame.JointVelocityRadPerS,
             PreviousJointVelocityRadPerS = _previousJointVelocity,
             TorqueNm = _torqueNm,
-            Action = action,
+            Action = _action,
             PreviousAction = _lastAction,
             FootTouchdownAirTimeS = _footTouchdownAirTimeS,
             FootOnGround = _footOnGround,
@@ -231,7 +235,7 @@ public sealed class HumanoidEnvironment : IDisposable
         var reward = _task.Rewards.Compute(input, _rewardTerms);
 
         trueFrame.JointVelocityRadPerS.CopyTo(_previousJointVelocity, 0);
-        action.CopyTo(_lastAction);
+        _action.CopyTo(_lastAction, 0);
         BuildObservations(observation, criticObservation, forward, lateral);
         return reward;
     }

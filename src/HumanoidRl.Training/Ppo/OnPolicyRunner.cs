@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Environments;
 using HumanoidRl.Core.Tasks;
 using TorchSharp;
@@ -133,7 +134,7 @@ public sealed class OnPolicyRunner : IDisposable
             sample.Actions.data<float>().CopyTo(_actions, 0, 0);
             values.data<float>().CopyTo(_values, 0, 0);
             // The environment takes normalized actions in [-1, 1]; the unclipped sample is what PPO scores.
-            for (var i = 0; i < _actions.Length; i++) _actions[i] = Math.Clamp(_actions[i], -1f, 1f);
+            ActionMapping.ClampNormalized(_actions, _actions);
 
             _environment.Step(_actions);
 

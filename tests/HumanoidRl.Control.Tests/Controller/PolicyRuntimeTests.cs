@@ -30,4 +30,16 @@ public sealed class PolicyRuntimeTests : IDisposable
         Assert.InRange(inference.PercentileUs(0.5), 0, inference.PercentileUs(0.99));
         Assert.InRange(inference.PercentileUs(0.99), 0, inference.MaxUs);
     }
+
+    [Fact]
+    public void The_last_action_the_policy_observes_is_clamped_to_the_normalized_range_as_in_training()
+    {
+        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder, biasOverride: 40f), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
+        var torqueNm = new double[ControllerFixture.Robot.JointCount];
+
+        Assert.True(runtime.Tick(frame, new float[3], torqueNm, 0, out _));
+
+        Assert.All(runtime.LastAction.ToArray(), a => Assert.Equal(1f, a));
+    }
 }

@@ -70,6 +70,32 @@ public sealed class HumanoidEnvironmentTests
     }
 
     [Fact]
+    public void Out_of_range_actions_act_and_are_observed_as_their_clamped_values()
+    {
+        // A deployed policy's mean may leave [-1, 1]; training only ever fed the environment clamped samples, so the
+        // last-action observation must never show the policy more than that.
+        using var task = TestTasks.Create(TestTasks.Balance(ActionMode.PdTarget));
+        using var beyond = new HumanoidEnvironment(task, seed: 4);
+        using var atLimit = new HumanoidEnvironment(task, seed: 4);
+        var (beyondObservation, beyondCritic) = Buffers(task);
+        var (limitObservation, limitCritic) = Buffers(task);
+        beyond.Reset(beyondObservation, beyondCritic);
+        atLimit.Reset(limitObservation, limitCritic);
+        var large = Enumerable.Range(0, task.JointCount).Select(j => j % 2 == 0 ? 3f : -2.5f).ToArray();
+        var limits = large.Select(a => Math.Sign(a) * 1f).ToArray();
+
+        for (var step = 0; step < 3; step++)
+        {
+            var beyondReward = beyond.Step(large, beyondObservation, beyondCritic, out _, out _);
+            var limitReward = atLimit.Step(limits, limitObservation, limitCritic, out _, out _);
+
+            Assert.Equal(limitReward, beyondReward);
+            Assert.Equal(limitObservation, beyondObservation);
+            Assert.Equal(limitCritic, beyondCritic);
+        }
+    }
+
+    [Fact]
     public void Actor_observation_equals_the_clean_critic_part_without_noise_or_latency()
     {
         using var task = TestTasks.Create(TestTasks.Balance());
