@@ -13,7 +13,7 @@ namespace HumanoidRl.Core.Tasks;
 /// </summary>
 public sealed class CommandCurriculum
 {
-    public CommandCurriculum(CommandCurriculumSpec spec, double trackingWeightPerS, double episodeS, int episodesPerDecision)
+    public CommandCurriculum(CommandCurriculumSpec spec, double trackingWeightPerS, int episodesPerDecision)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (!(spec.InitialFraction is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.InitialFraction, "initial_fraction must be in (0, 1]");
@@ -21,11 +21,9 @@ public sealed class CommandCurriculum
         if (!(spec.TrackingThreshold is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.TrackingThreshold, "tracking_threshold must be in (0, 1)");
         if (!(spec.MaxFallRate is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.MaxFallRate, "max_fall_rate must be in (0, 1]");
         if (!(trackingWeightPerS > 0)) throw new ArgumentOutOfRangeException(nameof(trackingWeightPerS), trackingWeightPerS, "the curriculum needs a linear_velocity_tracking weight > 0");
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(episodeS);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(episodesPerDecision);
         Spec = spec;
         TrackingWeightPerS = trackingWeightPerS;
-        EpisodeS = episodeS;
         EpisodesPerDecision = episodesPerDecision;
         RangeFraction = spec.InitialFraction;
     }
@@ -33,8 +31,6 @@ public sealed class CommandCurriculum
     public CommandCurriculumSpec Spec { get; }
 
     public double TrackingWeightPerS { get; }
-
-    public double EpisodeS { get; }
 
     public int EpisodesPerDecision { get; }
 
@@ -55,7 +51,7 @@ public sealed class CommandCurriculum
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.Commands.Curriculum is { } spec
-            ? new CommandCurriculum(spec, task.Rewards.Weight(RewardTerm.LinearVelocityTracking), task.Environment.EpisodeS, environments)
+            ? new CommandCurriculum(spec, task.Rewards.Weight(RewardTerm.LinearVelocityTracking), environments)
             : null;
     }
 

@@ -8,7 +8,7 @@ public sealed class CommandCurriculumTests
     private const double EpisodeS = 20.0;
 
     private static CommandCurriculum Curriculum(int episodesPerDecision = 2) =>
-        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8, MaxFallRate: 0.5), WeightPerS, EpisodeS, episodesPerDecision);
+        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8, MaxFallRate: 0.5), WeightPerS, episodesPerDecision);
 
     /// <summary>The tracking reward sum of an episode that earned the given fraction of the weight every second of the full episode.</summary>
     private static double Episode(double fractionOfWeight) => fractionOfWeight * WeightPerS * EpisodeS;
@@ -103,7 +103,7 @@ public sealed class CommandCurriculumTests
     {
         var spec = new CommandCurriculumSpec(0.5, 0.1, 0.8, 0.5);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new CommandCurriculum(spec, trackingWeightPerS: 0, EpisodeS, 8));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CommandCurriculum(spec, trackingWeightPerS: 0, 8));
     }
 
     [Fact]

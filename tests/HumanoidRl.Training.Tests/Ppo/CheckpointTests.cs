@@ -73,7 +73,7 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(straight.CriticObservationNormalizer!.Variance(), resumed.CriticObservationNormalizer!.Variance());
     }
 
-    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8, 0.5), trackingWeightPerS: 10, episodeS: 20, episodesPerDecision: 3);
+    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8, 0.5), trackingWeightPerS: 10, episodesPerDecision: 3);
 
     [Fact]
     public void Resuming_restores_the_command_curriculum_bit_exactly()
