@@ -15,9 +15,6 @@ namespace HumanoidRl.Control.Controller;
 /// </summary>
 public sealed class PolicyRuntime : IDisposable
 {
-    // The controller's histogram range: a call slower than 20 ms lands in the overflow bucket (and in the max).
-    private const int InferenceRangeUs = 20_000;
-
     private readonly OnnxPolicy _policy;
     private readonly ObservationBuilder _observations;
     private readonly ActionMapping _mapping;
@@ -25,7 +22,7 @@ public sealed class PolicyRuntime : IDisposable
     private readonly float[] _action;
     private readonly float[] _lastAction;
     private readonly long _loopPeriodNs;
-    private readonly LatencyHistogram _inferenceTime = new(InferenceRangeUs);
+    private readonly LatencyHistogram _inferenceTime = new(LatencyHistogram.LoopRangeUs);
     private long _ticks;
 
     /// <summary>Loads the file and checks its contract against the robot's; mismatches are named field by field.</summary>

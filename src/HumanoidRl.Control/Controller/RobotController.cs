@@ -19,8 +19,6 @@ namespace HumanoidRl.Control.Controller;
 /// </summary>
 public sealed class RobotController : IDisposable
 {
-    private const int LatencyRangeUs = 20_000;
-
     private readonly IRobotBackend _backend;
     private readonly ControllerSettings _settings;
     private readonly PolicyContract _robotContract;
@@ -32,9 +30,9 @@ public sealed class RobotController : IDisposable
     private readonly double[] _standTargetRad;
     private readonly float[] _command = new float[3];
     private readonly DeadlineTimer _timer;
-    private readonly LatencyHistogram _jitter = new(LatencyRangeUs);
-    private readonly LatencyHistogram _compute = new(LatencyRangeUs);
-    private readonly LatencyHistogram _backendTime = new(LatencyRangeUs);
+    private readonly LatencyHistogram _jitter = new(LatencyHistogram.LoopRangeUs);
+    private readonly LatencyHistogram _compute = new(LatencyHistogram.LoopRangeUs);
+    private readonly LatencyHistogram _backendTime = new(LatencyHistogram.LoopRangeUs);
     private readonly TickPhaseTimer _phases = new();
     private readonly ConcurrentQueue<ControllerCommand> _mailbox = new();
     private readonly List<string> _realtimeNotes = [];

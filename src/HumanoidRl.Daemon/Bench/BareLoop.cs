@@ -11,7 +11,7 @@ public static class BareLoop
 {
     public static (LatencyHistogram Jitter, long Overruns) Run(long periodNs, long spinNs, TimeSpan duration)
     {
-        var jitter = new LatencyHistogram(20_000);
+        var jitter = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
         var timer = new DeadlineTimer(periodNs, spinNs);
         var thread = new Thread(() =>
         {

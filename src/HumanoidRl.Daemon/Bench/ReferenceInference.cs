@@ -14,7 +14,6 @@ namespace HumanoidRl.Daemon.Bench;
 /// </summary>
 public static class ReferenceInference
 {
-    private const int RangeUs = 20_000;
     private const float ObservationClip = 5f;
 
     /// <summary>Runs the reference for <paramref name="duration"/>; the histogram holds the duration of each Run.</summary>
@@ -26,7 +25,7 @@ public static class ReferenceInference
         var observation = new float[contract.ObservationSize];
         for (var i = 0; i < observation.Length; i++) observation[i] = (float)((random.NextDouble() * 2) - 1);
         var action = new float[contract.ActionSize];
-        var inference = new LatencyHistogram(RangeUs);
+        var inference = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
         var timer = new DeadlineTimer(policyPeriodNs, spinNs);
         var thread = new Thread(() =>
         {
