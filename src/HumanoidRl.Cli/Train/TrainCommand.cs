@@ -21,6 +21,12 @@ internal static class TrainCommand
         var seed = new Option<long>("--seed") { Description = "Seed for weights, action noise and environments.", DefaultValueFactory = _ => 1 };
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default runs/TASK-yyyyMMdd-HHmmss)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint." };
+        var initFrom = new Option<string?>("--init-from")
+        {
+            Description = "Start this new run from another run's checkpoint (weights, normalizers, optimizer, curriculum and iteration) " +
+                          "and continue it under this task config, e.g. with changed reward weights. Its policy contract must match; " +
+                          "--iterations counts from the start of that run.",
+        };
         var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
         var threads = new Option<int>("--threads") { Description = "Threads for environment stepping and torch.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("train",
@@ -28,16 +34,21 @@ internal static class TrainCommand
             "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +
             "TensorBoard events, progress.csv, learning_curve.png and policy.onnx.")
         {
-            task, config, envs, iterations, minutes, seed, runDir, resume, export, threads,
+            task, config, envs, iterations, minutes, seed, runDir, resume, initFrom, export, threads,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(resume) is not null && result.GetValue(initFrom) is not null)
+                result.AddError("--resume continues a run with its own state; --init-from starts a new run from a checkpoint: give one of them.");
+        });
         command.SetAction(parse => Run(new TrainArguments(
             parse.GetValue(task)!, parse.GetValue(config), parse.GetValue(envs), parse.GetValue(iterations), parse.GetValue(minutes),
-            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(export), parse.GetValue(threads))));
+            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(initFrom), parse.GetValue(export), parse.GetValue(threads))));
         return command;
     }
 
     private sealed record TrainArguments(string Task, string? Config, int? Envs, int? Iterations, double? Minutes, long Seed,
-        string? RunDir, string? Resume, string? Export, int Threads);
+        string? RunDir, string? Resume, string? InitFrom, string? Export, int Threads);
 
     private static int Run(TrainArguments arguments)
     {
@@ -86,7 +97,8 @@ internal static class TrainCommand
             arguments.Iterations ?? (arguments.Minutes is null ? task.Budget.Iterations : int.MaxValue),
             arguments.Minutes,
             arguments.Threads,
-            string.Join(' ', Environment.GetCommandLineArgs()));
+            string.Join(' ', Environment.GetCommandLineArgs()),
+            InitFromCheckpoint: arguments.InitFrom);
         return TrainingSession.Start(taskFile, task, robot, options);
     }
 

@@ -24,6 +24,10 @@ public sealed record RunManifest
     public required string CommandLine { get; init; }
     public required string Machine { get; init; }
 
+    /// <summary>The checkpoint this run started from (train --init-from), or null for a run from scratch.</summary>
+    public string? InitializedFrom { get; init; }
+    public string? InitializedFromSha256 { get; init; }
+
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public void Write(string runFolder) =>

@@ -67,6 +67,14 @@ public sealed class TrainingSession : IDisposable
 
     public string LatestCheckpointPath => Path.Combine(RunFolder, CheckpointFolder, LatestCheckpoint);
 
+    /// <summary>
+    /// Starts a new run in an empty folder. With <see cref="TrainingRunOptions.InitFromCheckpoint"/> the run takes
+    /// the whole training state of another run's checkpoint (weights, normalizers, optimizer and learning rate,
+    /// generator, command curriculum, iteration) and continues it under this task config, e.g. with changed reward
+    /// weights. The checkpoint's policy contract (its run's contract.json) must match this config's, or the
+    /// weights would be read against another observation layout or action meaning; a refused start leaves no
+    /// run folder behind.
+    /// </summary>
     public static TrainingSession Start(string taskFile, TaskConfig task, RobotConfig robot, TrainingRunOptions options)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -75,6 +83,9 @@ public sealed class TrainingSession : IDisposable
         var folder = Path.GetFullPath(options.RunFolder);
         if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
             throw new InvalidOperationException($"{folder}: already holds a training run; resume it with --resume {options.RunFolder} or choose another --run-dir");
+        var contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(folder));
+        var initFrom = options.InitFromCheckpoint is { } checkpoint ? VerifyInitCheckpoint(checkpoint, contract) : null;
+        var createdFolder = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         var manifest = new RunManifest
         {
@@ -90,16 +101,53 @@ public sealed class TrainingSession : IDisposable
             StartedUtc = DateTime.UtcNow.ToString("O"),
             CommandLine = options.CommandLine,
             Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            InitializedFrom = initFrom,
+            InitializedFromSha256 = initFrom is null ? null : RunManifest.Fingerprint(initFrom),
         };
-        manifest.Write(folder);
-        File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
-        ResolvedConfig.Write(folder, task, robot);
-        AtomicFile.WriteAllText(Path.Combine(folder, ContractFileName),
-            System.Text.Json.JsonSerializer.Serialize(PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)).ToMetadata()));
-        File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
-        var session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
-        session._environments.Reset(unchecked((int)options.Seed));
-        return session;
+        TrainingSession? session = null;
+        try
+        {
+            session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
+            if (initFrom is null)
+            {
+                session._environments.Reset(unchecked((int)options.Seed));
+            }
+            else
+            {
+                session.Runner.LoadCheckpoint(initFrom);
+                if (session.Runner.Iteration >= options.Iterations)
+                    throw new ArgumentException(
+                        $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start of its run, so give more than {session.Runner.Iteration}");
+                // As a resume does: episodes restart from a seed tied to the iteration.
+                session._environments.Reset(unchecked((int)options.Seed + session.Runner.Iteration));
+            }
+            manifest.Write(folder);
+            File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
+            ResolvedConfig.Write(folder, task, robot);
+            AtomicFile.WriteAllText(Path.Combine(folder, ContractFileName), System.Text.Json.JsonSerializer.Serialize(contract.ToMetadata()));
+            File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
+            return session;
+        }
+        catch
+        {
+            session?.Dispose();
+            if (createdFolder) Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>The checkpoint's full path, once its run's recorded contract is known to match this run's.</summary>
+    private static string VerifyInitCheckpoint(string checkpoint, PolicyContract contract)
+    {
+        var path = Path.GetFullPath(checkpoint);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint to initialize from not found", path);
+        // Checkpoints live in RUN/checkpoints/; the run's contract.json says what its weights mean.
+        var recordedContract = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, ContractFileName);
+        if (!File.Exists(recordedContract))
+            throw new FileNotFoundException($"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown", recordedContract);
+        VerifyContractMatches(recordedContract, contract, ignoring: new HashSet<string> { "training_run", "task" },
+            $"{path}: its policy does not fit this task config", "its run has");
+        return path;
     }
 
     /// <summary>
@@ -126,7 +174,9 @@ public sealed class TrainingSession : IDisposable
         if (targetIterations is { } target) manifest = manifest with { TargetIterations = target };
         var task = TaskConfigLoader.Load(manifest.TaskFile);
         var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
-        if (forExport && File.Exists(recordedContract)) VerifyContractUnchanged(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)));
+        if (forExport && File.Exists(recordedContract))
+            VerifyContractMatches(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string>(),
+                $"{recordedContract}: the configs changed what this run's policy means", "run started with");
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
         if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
@@ -172,18 +222,17 @@ public sealed class TrainingSession : IDisposable
         return outcome;
     }
 
-    private static void VerifyContractUnchanged(string recordedPath, PolicyContract current)
+    private static void VerifyContractMatches(string recordedPath, PolicyContract current, IReadOnlySet<string> ignoring, string problem, string recordedLabel)
     {
         var raw = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(recordedPath))
                   ?? throw new InvalidDataException($"{recordedPath}: empty contract record");
         // Through the parser, so keys added to the contract since (with their defaults) compare equal.
         var recorded = PolicyContract.FromMetadata(raw, recordedPath).ToMetadata();
         var changed = current.ToMetadata()
-            .Where(entry => !recorded.TryGetValue(entry.Key, out var before) || before != entry.Value)
-            .Select(entry => $"{entry.Key}: run started with {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
+            .Where(entry => !ignoring.Contains(entry.Key) && (!recorded.TryGetValue(entry.Key, out var before) || before != entry.Value))
+            .Select(entry => $"{entry.Key}: {recordedLabel} {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
             .ToList();
-        if (changed.Count > 0)
-            throw new InvalidDataException($"{recordedPath}: the configs changed what this run's policy means: {string.Join("; ", changed)}");
+        if (changed.Count > 0) throw new InvalidDataException($"{problem}: {string.Join("; ", changed)}");
     }
 
     public void SaveCheckpoint()

@@ -38,6 +38,30 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Init_from_starts_a_new_run_at_the_checkpoints_iteration_and_cannot_be_combined_with_resume()
+    {
+        var parent = Path.Combine(_folder, "parent");
+        var (parentExit, parentOut, parentErr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--envs", "2", "--iterations", "1", "--run-dir", parent, "--threads", "1");
+        Assert.True(parentExit == 0, $"{parentOut}\n{parentErr}");
+        var checkpoint = Path.Combine(parent, "checkpoints", "latest.ckpt");
+        var child = Path.Combine(_folder, "child");
+
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(3),
+            "train", "--init-from", checkpoint, "--envs", "2", "--iterations", "2", "--run-dir", child, "--threads", "1");
+
+        Assert.True(exitCode == 0, $"{stdout}\n{stderr}");
+        Assert.Contains("starting at iteration 1", stdout, StringComparison.Ordinal);
+        Assert.Contains("completed at iteration 2", stdout, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(child, "run.json")));
+        Assert.Equal(Path.GetFullPath(checkpoint), manifest.RootElement.GetProperty("InitializedFrom").GetString());
+
+        var (bothExit, _, bothErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--resume", child, "--init-from", checkpoint);
+
+        Assert.NotEqual(0, bothExit);
+        Assert.Contains("give one of them", bothErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Starting_over_an_existing_run_is_refused_with_the_way_to_resume()
     {
         var run = Path.Combine(_folder, "run");

@@ -1,0 +1,125 @@
+using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
+using HumanoidRl.Training.Runs;
+using static TorchSharp.torch;
+
+namespace HumanoidRl.Training.Tests.Runs;
+
+/// <summary>Starting a new run from another run's checkpoint (train --init-from) on the real walk tasks.</summary>
+public sealed class InitFromCheckpointTests : IDisposable
+{
+    private const int Environments = 4;
+    private readonly string _folder = Directory.CreateTempSubdirectory("hrl-init-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string ShippedTask(string name)
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "robot-config", "tasks", $"{name}.yaml");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException($"robot-config/tasks/{name}.yaml not found above the test binaries");
+    }
+
+    /// <summary>
+    /// A copy of a shipped task with 0.2 s episodes and a curriculum any upright robot passes (so two iterations
+    /// leave state worth carrying over), plus the given edits.
+    /// </summary>
+    private string ShortTask(string name, string fileName, params (string From, string To)[] edits)
+    {
+        var shipped = ShippedTask(name);
+        var robotConfig = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(shipped)!, "..", "humanoid16.yaml"));
+        var text = File.ReadAllText(shipped)
+            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {robotConfig}", StringComparison.Ordinal)
+            .Replace("episode_s: 20", "episode_s: 0.2", StringComparison.Ordinal)
+            .Replace("tracking_threshold: 0.8", "tracking_threshold: 0.01", StringComparison.Ordinal)
+            .Replace("max_fall_rate: 0.5", "max_fall_rate: 1.0", StringComparison.Ordinal);
+        foreach (var (from, to) in edits)
+        {
+            Assert.Contains(from, text, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
+        }
+        var path = Path.Combine(_folder, fileName);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private TrainingSession Start(string taskFile, int iterations, string runName, string? initFrom = null)
+    {
+        var task = TaskConfigLoader.Load(taskFile);
+        var robot = RobotConfigLoader.Load(task.RobotConfigPath);
+        var options = new TrainingRunOptions(Path.Combine(_folder, runName), Seed: 3, Environments, iterations, Minutes: null, Threads: 1,
+            CommandLine: "test", InitFromCheckpoint: initFrom);
+        return TrainingSession.Start(taskFile, task, robot, options);
+    }
+
+    private string TrainParent(string taskName, int iterations)
+    {
+        using var parent = Start(ShortTask(taskName, $"{taskName}-parent.yaml"), iterations, $"{taskName}-parent");
+        parent.Run(CancellationToken.None);
+        return parent.LatestCheckpointPath;
+    }
+
+    [Fact]
+    public void A_new_run_continues_the_checkpoints_weights_curriculum_and_iteration_under_changed_reward_weights()
+    {
+        var parentTask = ShortTask("walk-pd", "walk-pd-parent.yaml");
+        double parentFraction;
+        string checkpoint;
+        float[] parentWeights;
+        using (var parent = Start(parentTask, iterations: 2, "parent"))
+        {
+            parent.Run(CancellationToken.None);
+            parentFraction = parent.Runner.CommandCurriculum!.RangeFraction;
+            checkpoint = parent.LatestCheckpointPath;
+            parentWeights = Flatten(parent);
+        }
+        var childTask = ShortTask("walk-pd", "walk-pd-child.yaml", ("stability: 5.0", "stability: 30.0"));
+
+        using var child = Start(childTask, iterations: 3, "child", initFrom: checkpoint);
+
+        Assert.Equal(2, child.Runner.Iteration);
+        Assert.Equal(parentFraction, child.Runner.CommandCurriculum!.RangeFraction);
+        Assert.Equal(parentWeights, Flatten(child));
+        var manifest = RunManifest.Read(child.RunFolder);
+        Assert.Equal(checkpoint, manifest.InitializedFrom);
+        Assert.Equal(RunManifest.Fingerprint(checkpoint), manifest.InitializedFromSha256);
+        Assert.Equal(TrainingOutcome.Completed, child.Run(CancellationToken.None));
+        Assert.Equal(3, child.Runner.Iteration);
+        Assert.NotEqual(parentWeights, Flatten(child));
+    }
+
+    [Fact]
+    public void A_checkpoint_whose_actions_mean_something_else_is_refused_naming_the_field_and_leaves_no_run_folder()
+    {
+        // walk (torque) and walk-pd (joint targets) have the same network shapes: only the contract tells them apart.
+        var checkpoint = TrainParent("walk", iterations: 1);
+        var childFolder = Path.Combine(_folder, "child");
+
+        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
+
+        Assert.Contains(checkpoint, error.Message, StringComparison.Ordinal);
+        Assert.Contains("action_mode: its run has torque, configs now give pd_target", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(childFolder));
+    }
+
+    [Fact]
+    public void A_target_not_past_the_checkpoints_iteration_is_refused_and_leaves_no_run_folder()
+    {
+        var checkpoint = TrainParent("walk-pd", iterations: 2);
+        var childFolder = Path.Combine(_folder, "child");
+
+        var error = Assert.Throws<ArgumentException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
+
+        Assert.Contains("the checkpoint is at iteration 2", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(childFolder));
+    }
+
+    private static float[] Flatten(TrainingSession session)
+    {
+        using var scope = NewDisposeScope();
+        return cat(session.Runner.ActorCritic.parameters().Select(p => p.detach().flatten()).ToArray()).data<float>().ToArray();
+    }
+}
