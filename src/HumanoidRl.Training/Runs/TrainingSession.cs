@@ -175,7 +175,8 @@ public sealed class TrainingSession : IDisposable
         var task = TaskConfigLoader.Load(manifest.TaskFile);
         var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
         if (forExport && File.Exists(recordedContract))
-            VerifyContractMatches(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string>(),
+            // The folder's name is only a label (training_run): a moved or renamed run still exports.
+            VerifyContractMatches(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string> { "training_run" },
                 $"{recordedContract}: the configs changed what this run's policy means", "run started with");
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);

@@ -104,7 +104,7 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
-    public void Export_accepts_config_edits_that_keep_the_contract_and_refuses_ones_that_change_it()
+    public void Export_accepts_config_edits_that_keep_the_contract_and_a_moved_run_folder_and_refuses_edits_that_change_it()
     {
         var task = Path.Combine(_folder, "balance.yaml");
         var text = File.ReadAllText(Repository("robot-config/tasks/balance.yaml"))
@@ -119,8 +119,14 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(kept == 0, $"{keptOut}\n{keptErr}");
         Assert.True(File.Exists(Path.Combine(_folder, "a.onnx")));
 
+        // The folder name is only the policy's training_run label, not part of what its weights mean.
+        var moved = Path.Combine(_folder, "moved");
+        Directory.Move(run, moved);
+        var (movedExit, movedOut, movedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "m.onnx"));
+        Assert.True(movedExit == 0, $"{movedOut}\n{movedErr}");
+
         File.WriteAllText(task, text.Replace("action_scale: 1.0", "action_scale: 0.5", StringComparison.Ordinal));
-        var (changed, _, changedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "b.onnx"));
+        var (changed, _, changedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "b.onnx"));
         Assert.Equal(2, changed);
         Assert.Contains("action_scale: run started with 1, configs now give 0.5", changedErr, StringComparison.Ordinal);
     }
