@@ -20,7 +20,7 @@ internal static class EvalCommand
         var episodes = new Option<int>("--episodes") { Description = "Episodes, run in parallel.", DefaultValueFactory = _ => 50 };
         var seconds = new Option<double?>("--seconds") { Description = "Episode length (overrides the scenario's)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the randomization draws.", DefaultValueFactory = _ => 1 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate, roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate, roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms (instantaneous base velocity) and lin_vel_error_rms_stride, yaw_rate_error_rms_stride (velocities averaged over one gait period, phase_period_s)." };
         var command = new Command("eval",
             "Run an ONNX policy with the daemon's inference code (ONNX Runtime) in the domain-randomized simulator and report survival " +
             "(episodes reaching the time limit without a fall), roll/pitch RMS and velocity-tracking errors.")

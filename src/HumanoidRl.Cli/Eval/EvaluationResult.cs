@@ -8,7 +8,9 @@ public sealed record EvaluationResult(
     double PitchRmsDeg,
     double MeanEpisodeS,
     double LinearVelocityErrorRms,
-    double YawRateErrorRms)
+    double YawRateErrorRms,
+    double StrideLinearVelocityErrorRms,
+    double StrideYawRateErrorRms)
 {
     public Dictionary<string, object> ToJsonFields() => new()
     {
@@ -19,5 +21,8 @@ public sealed record EvaluationResult(
         ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),
         ["lin_vel_error_rms"] = Math.Round(LinearVelocityErrorRms, 4),
         ["yaw_rate_error_rms"] = Math.Round(YawRateErrorRms, 4),
+        // The same over velocities averaged across one gait period (phase_period_s): without the step-by-step sway.
+        ["lin_vel_error_rms_stride"] = Math.Round(StrideLinearVelocityErrorRms, 4),
+        ["yaw_rate_error_rms_stride"] = Math.Round(StrideYawRateErrorRms, 4),
     };
 }

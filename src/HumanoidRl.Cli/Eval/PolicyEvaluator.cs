@@ -8,7 +8,8 @@ namespace HumanoidRl.Cli.Eval;
 
 /// <summary>
 /// Runs an exported policy through ONNX Runtime with the daemon's inference code in the randomized simulator:
-/// one episode per environment, all in parallel, and measures survival, attitude and tracking.
+/// one episode per environment, all in parallel, and measures survival, attitude and tracking (of the
+/// instantaneous base velocity, and of the velocity averaged over one gait period).
 /// </summary>
 public static class PolicyEvaluator
 {
@@ -39,6 +40,7 @@ public static class PolicyEvaluator
         var survived = 0;
         double totalEpisodeS = 0, rollSquares = 0, pitchSquares = 0, linearSquares = 0, yawSquares = 0;
         long samples = 0;
+        var strideTracking = new StrideAveragedTracking(episodes, task.Environment.PhasePeriodS, humanoid.PolicyDtS);
         var remaining = episodes;
         while (remaining > 0)
         {
@@ -67,13 +69,15 @@ public static class PolicyEvaluator
                 pitchSquares += state.PitchRad * state.PitchRad;
                 linearSquares += Square(command[0] - state.ForwardMPerS) + Square(command[1] - state.LateralMPerS);
                 yawSquares += Square(command[2] - state.YawRateRadPerS);
+                strideTracking.Add(i, command, state.ForwardMPerS, state.LateralMPerS, state.YawRateRadPerS);
                 samples++;
                 steps[i]++;
             }
         }
         double Rms(double sum) => samples == 0 ? 0 : Math.Sqrt(sum / samples);
         return new EvaluationResult(episodes, survived / (double)episodes,
-            Rms(rollSquares) * 180 / Math.PI, Rms(pitchSquares) * 180 / Math.PI, totalEpisodeS / episodes, Rms(linearSquares), Rms(yawSquares));
+            Rms(rollSquares) * 180 / Math.PI, Rms(pitchSquares) * 180 / Math.PI, totalEpisodeS / episodes, Rms(linearSquares), Rms(yawSquares),
+            strideTracking.LinearVelocityErrorRms, strideTracking.YawRateErrorRms);
     }
 
     private static double Square(double x) => x * x;

@@ -51,7 +51,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(4, root.GetProperty("episodes").GetInt32());
         Assert.InRange(root.GetProperty("survival_rate").GetDouble(), 0, 1);
         Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
-        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms" })
+        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride" })
             Assert.True(root.GetProperty(figure).GetDouble() >= 0, figure);
     }
 
