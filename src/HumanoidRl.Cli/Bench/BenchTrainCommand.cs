@@ -14,7 +14,8 @@ namespace HumanoidRl.Cli.Bench;
 
 /// <summary>
 /// `bench train`: policy steps per second of real PPO training (collection with batched inference plus the
-/// update) next to pure environment stepping of the same environments, measured in one run.
+/// update) next to pure environment stepping of the same environments, and next to the same training with
+/// libtorch on every core, measured in one run.
 /// </summary>
 internal static class BenchTrainCommand
 {
@@ -22,7 +23,7 @@ internal static class BenchTrainCommand
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file.", DefaultValueFactory = _ => "balance" };
         var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (two phases).", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
         var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure environment stepping, as a ratio.")
         {
@@ -59,26 +60,10 @@ internal static class BenchTrainCommand
             stepping = steps / watch.Elapsed.TotalSeconds;
         }
 
-        if (!json) AnsiConsole.MarkupLine($"[grey]measuring PPO training for {seconds:F0} s[/]");
-        double training, collectionShare;
-        using (var vector = new HumanoidVectorEnvironment(task, environments, threads))
-        {
-            vector.Reset(1);
-            using var runner = new OnPolicyRunner(vector, new TrainingSettings { Ppo = taskConfig.Ppo, Policy = taskConfig.Policy, TorchThreadCount = threads });
-            runner.Learn(1);
-            var watch = Stopwatch.StartNew();
-            double collectionS = 0, updateS = 0;
-            long steps = 0;
-            while (watch.Elapsed.TotalSeconds < seconds)
-            {
-                var statistics = runner.Learn(1)[0];
-                collectionS += statistics.CollectionSeconds;
-                updateS += statistics.UpdateSeconds;
-                steps += (long)taskConfig.Ppo.NumStepsPerEnv * environments;
-            }
-            training = steps / watch.Elapsed.TotalSeconds;
-            collectionShare = collectionS / (collectionS + updateS);
-        }
+        if (!json) AnsiConsole.MarkupLine($"[grey]measuring PPO training as train runs it (libtorch on one thread) for {seconds:F0} s[/]");
+        var (training, collectionShare) = MeasureTraining(task, taskConfig, environments, threads, TrainingSettings.TrainingTorchThreads, seconds);
+        if (!json) AnsiConsole.MarkupLine($"[grey]measuring PPO training with libtorch on {threads} threads for {seconds:F0} s[/]");
+        var (trainingTorchOnAllCores, _) = MeasureTraining(task, taskConfig, environments, threads, threads, seconds);
 
         var figures = new Dictionary<string, object>
         {
@@ -88,6 +73,9 @@ internal static class BenchTrainCommand
             ["stepping_env_steps_per_s"] = Math.Round(stepping),
             ["ratio"] = Math.Round(training / stepping, 3),
             ["collection_share"] = Math.Round(collectionShare, 3),
+            // Why train keeps libtorch on one thread: the same training with libtorch on every core, side by side.
+            ["training_torch_all_cores_env_steps_per_s"] = Math.Round(trainingTorchOnAllCores),
+            ["torch_all_cores_ratio"] = Math.Round(trainingTorchOnAllCores / training, 3),
         };
         if (json)
         {
@@ -100,5 +88,26 @@ internal static class BenchTrainCommand
             AnsiConsole.Write(table);
         }
         return 0;
+    }
+
+    /// <summary>Policy steps per second of PPO iterations (after one warm-up iteration) and the collection's share of their time.</summary>
+    private static (double StepsPerS, double CollectionShare) MeasureTraining(
+        HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, int torchThreads, double seconds)
+    {
+        using var vector = new HumanoidVectorEnvironment(task, environments, environmentThreads);
+        vector.Reset(1);
+        using var runner = new OnPolicyRunner(vector, new TrainingSettings { Ppo = taskConfig.Ppo, Policy = taskConfig.Policy, TorchThreadCount = torchThreads });
+        runner.Learn(1);
+        var watch = Stopwatch.StartNew();
+        double collectionS = 0, updateS = 0;
+        long steps = 0;
+        while (watch.Elapsed.TotalSeconds < seconds)
+        {
+            var statistics = runner.Learn(1)[0];
+            collectionS += statistics.CollectionSeconds;
+            updateS += statistics.UpdateSeconds;
+            steps += (long)taskConfig.Ppo.NumStepsPerEnv * environments;
+        }
+        return (steps / watch.Elapsed.TotalSeconds, collectionS / (collectionS + updateS));
     }
 }

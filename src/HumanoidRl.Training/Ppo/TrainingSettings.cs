@@ -12,8 +12,15 @@ public sealed record TrainingSettings
     /// <summary>Seeds the network initialization and the generator for action noise and minibatch shuffling.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>
+    /// libtorch threads for training runs. The networks and batches are small: on more threads libtorch's per-call
+    /// fork-join costs more than it saves and its workers compete with the environment threads (`bench train`
+    /// measures both side by side).
+    /// </summary>
+    public const int TrainingTorchThreads = 1;
+
     /// <summary>Threads libtorch uses for inference and updates (torch.set_num_threads); the environment steps on its own threads.</summary>
-    public int TorchThreadCount { get; init; } = 1;
+    public int TorchThreadCount { get; init; } = TrainingTorchThreads;
 
     /// <summary>Running normalization of actor and critic observations.</summary>
     public bool NormalizeObservations { get; init; } = true;

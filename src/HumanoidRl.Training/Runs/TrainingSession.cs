@@ -50,7 +50,7 @@ public sealed class TrainingSession : IDisposable
             Ppo = task.Ppo,
             Policy = task.Policy,
             Seed = manifest.Seed,
-            TorchThreadCount = threads,
+            TorchThreadCount = TrainingSettings.TrainingTorchThreads,
         }, curriculum);
         _tensorBoard = new TensorBoardLog(runFolder);
         _progress = new ProgressLog(runFolder);
