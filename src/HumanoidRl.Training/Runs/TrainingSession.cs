@@ -114,12 +114,10 @@ public sealed class TrainingSession : IDisposable
             }
             else
             {
-                session.Runner.LoadCheckpoint(initFrom);
+                session.ContinueFrom(initFrom);
                 if (session.Runner.Iteration >= options.Iterations)
                     throw new ArgumentException(
                         $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start of its run, so give more than {session.Runner.Iteration}");
-                // As a resume does: episodes restart from a seed tied to the iteration.
-                session._environments.Reset(unchecked((int)options.Seed + session.Runner.Iteration));
             }
             manifest.Write(folder);
             File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
@@ -181,10 +179,18 @@ public sealed class TrainingSession : IDisposable
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
         if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
-        session.Runner.LoadCheckpoint(checkpoint);
-        // Environment episodes restart from a seed tied to the iteration, so a resumed run is reproducible.
-        session._environments.Reset(unchecked((int)manifest.Seed + session.Runner.Iteration));
+        session.ContinueFrom(checkpoint);
         return session;
+    }
+
+    /// <summary>
+    /// Restores the training state of a checkpoint (a resume, or --init-from). Environment episodes restart from a
+    /// seed tied to the iteration, so a continued run is reproducible.
+    /// </summary>
+    private void ContinueFrom(string checkpoint)
+    {
+        Runner.LoadCheckpoint(checkpoint);
+        _environments.Reset(unchecked((int)Manifest.Seed + Runner.Iteration));
     }
 
     /// <summary>Trains until the target iteration, the time budget or a stop request; always checkpoints before returning.</summary>
