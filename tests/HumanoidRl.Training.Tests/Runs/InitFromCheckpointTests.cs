@@ -13,38 +13,8 @@ public sealed class InitFromCheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string ShippedTask(string name)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "robot-config", "tasks", $"{name}.yaml");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException($"robot-config/tasks/{name}.yaml not found above the test binaries");
-    }
-
-    /// <summary>
-    /// A copy of a shipped task with 0.2 s episodes and a curriculum any upright robot passes (so two iterations
-    /// leave state worth carrying over), plus the given edits.
-    /// </summary>
-    private string ShortTask(string name, string fileName, params (string From, string To)[] edits)
-    {
-        var shipped = ShippedTask(name);
-        var robotConfig = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(shipped)!, "..", "humanoid16.yaml"));
-        var text = File.ReadAllText(shipped)
-            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {robotConfig}", StringComparison.Ordinal)
-            .Replace("episode_s: 20", "episode_s: 0.2", StringComparison.Ordinal)
-            .Replace("tracking_threshold: 0.8", "tracking_threshold: 0.01", StringComparison.Ordinal)
-            .Replace("max_fall_rate: 0.5", "max_fall_rate: 1.0", StringComparison.Ordinal);
-        foreach (var (from, to) in edits)
-        {
-            Assert.Contains(from, text, StringComparison.Ordinal);
-            text = text.Replace(from, to, StringComparison.Ordinal);
-        }
-        var path = Path.Combine(_folder, fileName);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string ShortTask(string name, string fileName, params (string From, string To)[] edits) =>
+        ShortWalkTask.Write(_folder, name, fileName, edits);
 
     private TrainingSession Start(string taskFile, int iterations, string runName, string? initFrom = null)
     {

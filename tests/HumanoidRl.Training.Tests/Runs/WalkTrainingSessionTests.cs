@@ -13,16 +13,6 @@ public sealed class WalkTrainingSessionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string ShippedWalkTask()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "robot-config", "tasks", "walk.yaml");
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException("robot-config/tasks/walk.yaml not found above the test binaries");
-    }
-
     private TrainingSession Start(string taskFile, int iterations, string runName)
     {
         var task = TaskConfigLoader.Load(taskFile);
@@ -37,7 +27,7 @@ public sealed class WalkTrainingSessionTests : IDisposable
     [Fact]
     public void Shipped_walk_task_trains_a_few_iterations_and_exports_a_policy()
     {
-        using var session = Start(ShippedWalkTask(), iterations: 2, "walk");
+        using var session = Start(ShortWalkTask.Shipped("walk"), iterations: 2, "walk");
 
         var outcome = session.Run(CancellationToken.None);
 
@@ -52,15 +42,7 @@ public sealed class WalkTrainingSessionTests : IDisposable
     [Fact]
     public void Resume_restores_the_command_curriculum_from_the_checkpoint()
     {
-        // The walk task with 0.2 s episodes and a threshold any upright robot beats, so the ranges widen at
-        // the first decision (after the first episode of each environment, 25 policy steps).
-        var text = File.ReadAllText(ShippedWalkTask())
-            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ShippedWalkTask())!, "..", "humanoid16.yaml"))}", StringComparison.Ordinal)
-            .Replace("episode_s: 20", "episode_s: 0.2", StringComparison.Ordinal)
-            .Replace("tracking_threshold: 0.8", "tracking_threshold: 0.01", StringComparison.Ordinal)
-            .Replace("max_fall_rate: 0.5", "max_fall_rate: 1.0", StringComparison.Ordinal);
-        var taskFile = Path.Combine(_folder, "walk-short.yaml");
-        File.WriteAllText(taskFile, text);
+        var taskFile = ShortWalkTask.Write(_folder, "walk", "walk-short.yaml");
         double widened;
         string runFolder;
         using (var session = Start(taskFile, iterations: 2, "short"))
