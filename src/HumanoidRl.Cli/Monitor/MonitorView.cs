@@ -21,6 +21,8 @@ internal static class MonitorView
         summary.AddRow("jitter p50/p99/max", Invariant($"{loop.PeriodJitterP50Us:F0} / {loop.PeriodJitterP99Us:F0} / {loop.PeriodJitterMaxUs:F0} us"));
         summary.AddRow("compute p50/p99", Invariant($"{loop.ComputeP50Us:F0} / {loop.ComputeP99Us:F0} us (controller)"));
         summary.AddRow("inference p50/p99/max", Invariant($"{loop.InferenceP50Us:F0} / {loop.InferenceP99Us:F0} / {loop.InferenceMaxUs:F0} us (ONNX Runtime, part of compute)"));
+        if (loop.PrewarmMaxUs > 0)
+            summary.AddRow("warm-up p50/p99/max", Invariant($"{loop.PrewarmP50Us:F0} / {loop.PrewarmP99Us:F0} / {loop.PrewarmMaxUs:F0} us (before the deadline, not in compute)"));
         summary.AddRow("backend p50/p99", Invariant($"{loop.BackendP50Us:F0} / {loop.BackendP99Us:F0} us (physics or bus)"));
         summary.AddRow("overruns", loop.Overruns == 0 ? "0" : Invariant($"[yellow]{loop.Overruns}[/]"));
         summary.AddRow("backend errors", loop.BackendErrors == 0 ? "0" : Invariant($"[red]{loop.BackendErrors}[/]"));

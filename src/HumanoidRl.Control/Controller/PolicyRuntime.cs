@@ -21,8 +21,10 @@ public sealed class PolicyRuntime : IDisposable
     private readonly float[] _observation;
     private readonly float[] _action;
     private readonly float[] _lastAction;
+    private readonly float[] _prewarmAction;
     private readonly long _loopPeriodNs;
     private readonly LatencyHistogram _inferenceTime = new(LatencyHistogram.LoopRangeUs);
+    private readonly LatencyHistogram _prewarmTime = new(LatencyHistogram.LoopRangeUs);
     private long _ticks;
 
     /// <summary>Loads the file and checks its contract against the robot's; mismatches are named field by field.</summary>
@@ -52,6 +54,7 @@ public sealed class PolicyRuntime : IDisposable
             _observation = new float[layout.Size];
             _action = new float[contract.ActionSize];
             _lastAction = new float[contract.ActionSize];
+            _prewarmAction = new float[contract.ActionSize];
             _loopPeriodNs = contract.LoopPeriodNs;
         }
         catch
@@ -70,6 +73,12 @@ public sealed class PolicyRuntime : IDisposable
     /// controller's compute; written by the loop thread, readable from any thread.
     /// </summary>
     public LatencyHistogram InferenceTime => _inferenceTime;
+
+    /// <summary>Duration of each <see cref="Prewarm"/> call: the ONNX Runtime call as it costs when it comes cold.</summary>
+    public LatencyHistogram PrewarmTime => _prewarmTime;
+
+    /// <summary>Whether the next <see cref="Tick"/> runs inference (one tick in decimation).</summary>
+    public bool InferenceDue => _ticks % Contract.Decimation == 0;
 
     /// <summary>The latest action the policy produced (normalized).</summary>
     public ReadOnlySpan<float> LastAction => _lastAction;
@@ -104,6 +113,17 @@ public sealed class PolicyRuntime : IDisposable
         _mapping.ToTorques(_lastAction, frame.JointPositionRad, frame.JointVelocityRadPerS, torqueNm);
         fault = default;
         return true;
+    }
+
+    /// <summary>
+    /// Runs inference once on the last observation and discards the result, so that the next tick's call finds ONNX
+    /// Runtime's code and data in cache. Called by the loop shortly before an inference tick's deadline.
+    /// </summary>
+    public void Prewarm()
+    {
+        var startNs = LinuxClock.NowNs();
+        _policy.Run(_observation, _prewarmAction);
+        _prewarmTime.Record(LinuxClock.NowNs() - startNs);
     }
 
     public void Dispose() => _policy.Dispose();

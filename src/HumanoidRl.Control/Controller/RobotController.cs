@@ -30,6 +30,7 @@ public sealed class RobotController : IDisposable
     private readonly double[] _standTargetRad;
     private readonly float[] _command = new float[3];
     private readonly DeadlineTimer _timer;
+    private readonly long _prewarmLeadNs;
     private readonly LatencyHistogram _jitter = new(LatencyHistogram.LoopRangeUs);
     private readonly LatencyHistogram _compute = new(LatencyHistogram.LoopRangeUs);
     private readonly LatencyHistogram _backendTime = new(LatencyHistogram.LoopRangeUs);
@@ -72,6 +73,7 @@ public sealed class RobotController : IDisposable
         _standStartRad = new double[joints];
         _standTargetRad = new double[joints];
         _timer = new DeadlineTimer(settings.PeriodNs, settings.Realtime.SpinUs * 1000L);
+        _prewarmLeadNs = Math.Min(settings.Realtime.PolicyPrewarmUs * 1000L, settings.PeriodNs);
         Telemetry = new TelemetryRing(joints);
         Events = new EventRing();
         _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
@@ -166,12 +168,15 @@ public sealed class RobotController : IDisposable
     public ControllerStatus Status()
     {
         var fault = _lastFault;
-        var inference = Volatile.Read(ref _policy)?.InferenceTime;
+        var policy = Volatile.Read(ref _policy);
+        var inference = policy?.InferenceTime;
+        var prewarm = policy?.PrewarmTime;
         return new ControllerStatus(Mode, _faultLatched, fault.TimestampNs == 0 ? null : fault.Describe(), _standUpComplete, _policyLoaded,
             Interlocked.Read(ref _ticks), _timer.Overruns, Interlocked.Read(ref _backendErrors),
             _jitter.PercentileUs(0.5), _jitter.PercentileUs(0.99), _jitter.MaxUs,
             _compute.PercentileUs(0.5), _compute.PercentileUs(0.99), _compute.MaxUs,
             inference?.PercentileUs(0.5) ?? 0, inference?.PercentileUs(0.99) ?? 0, inference?.MaxUs ?? 0,
+            prewarm?.PercentileUs(0.5) ?? 0, prewarm?.PercentileUs(0.99) ?? 0, prewarm?.MaxUs ?? 0,
             _backendTime.PercentileUs(0.5), _backendTime.PercentileUs(0.99), _backendTime.MaxUs,
             _backend.Name, [.. _realtimeNotes]);
     }
@@ -185,12 +190,14 @@ public sealed class RobotController : IDisposable
     /// <summary>Ticks run so far.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
-    /// <summary>Clears the jitter, compute, inference and backend histograms and the allocation count (benchmarks measure after warm-up).</summary>
+    /// <summary>Clears the jitter, compute, inference, warm-up and backend histograms and the allocation count (benchmarks measure after warm-up).</summary>
     public void ResetStatistics()
     {
         _jitter.Clear();
         _compute.Clear();
-        Volatile.Read(ref _policy)?.InferenceTime.Clear();
+        var policy = Volatile.Read(ref _policy);
+        policy?.InferenceTime.Clear();
+        policy?.PrewarmTime.Clear();
         _backendTime.Clear();
         Volatile.Write(ref _allocatedAtReset, Volatile.Read(ref _loopAllocatedBytes));
     }
@@ -215,6 +222,7 @@ public sealed class RobotController : IDisposable
             _timer.Start(LinuxClock.NowNs());
             while (!_stopRequested)
             {
+                if (!_settings.FreeRun) PrewarmPolicy();
                 var lateNs = _settings.FreeRun ? 0 : _timer.WaitNext();
                 Tick(lateNs);
             }
@@ -261,6 +269,19 @@ public sealed class RobotController : IDisposable
         _backendTime.Record(_phases.BackendNs);
         Interlocked.Increment(ref _ticks);
         Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    /// <summary>
+    /// Before a tick that will run inference in Policy mode: sleeps to the warm-up lead, warms the policy, then
+    /// busy-waits to the deadline, because a sleep and its wake-up would let the caches cool again.
+    /// </summary>
+    private void PrewarmPolicy()
+    {
+        if (_prewarmLeadNs == 0 || _mode != ControlMode.Policy || _policy is not { InferenceDue: true } policy) return;
+        var deadlineNs = _timer.NextDeadlineNs;
+        LinuxClock.SleepUntilNs(deadlineNs - _prewarmLeadNs);
+        policy.Prewarm();
+        while (LinuxClock.NowNs() < deadlineNs) Thread.SpinWait(20);
     }
 
     /// <summary>Fills the torque buffer for the current mode; false when the motors must be limp.</summary>
@@ -405,6 +426,7 @@ public sealed class RobotController : IDisposable
         if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
         // Busy-waiting needs no privilege, so it is always applied (capped at the period by the timer).
         if (options.SpinUs > 0) Note($"busy-wait {Math.Min(options.SpinUs * 1000L, _settings.PeriodNs) / 1000} us before each deadline", null);
+        if (_prewarmLeadNs > 0) Note($"policy warm-up {_prewarmLeadNs / 1000} us before each inference tick", _settings.FreeRun ? "sim_speed max has no deadline to warm up before" : null);
     }
 
     private void Note(string what, string? refusal) => _realtimeNotes.Add(refusal is null ? $"{what}: applied" : $"{what}: refused ({refusal})");

@@ -30,7 +30,9 @@ public static class LoopBenchmark
         "(with realtime.spin_us both loops busy-wait, wake within microseconds and the ratio compares noise). " +
         "compute_*: the controller's own work per tick, what runs on the robot computer whatever the backend (observation, " +
         "policy inference, action mapping, safety checks and clamp, telemetry publish). inference_*: the policy's ONNX Runtime " +
-        "call alone (a part of compute), on the ticks that run it (one in decimation). reference_inference_*: the same call measured " +
+        "call alone (a part of compute), on the ticks that run it (one in decimation). prewarm_*: the warm-up call that " +
+        "realtime.policy_prewarm_us runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the " +
+        "call costs when it comes cold. reference_inference_*: the same call measured " +
         "last, on its own, for a minimal network of the same observation and action size (one linear layer, loaded with the same " +
         "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
@@ -125,6 +127,9 @@ public static class LoopBenchmark
                 ["inference_p50_us"] = status.InferenceP50Us,
                 ["inference_p99_us"] = status.InferenceP99Us,
                 ["inference_max_us"] = status.InferenceMaxUs,
+                ["policy_prewarm_us"] = controller.Settings.Realtime.PolicyPrewarmUs,
+                ["prewarm_p50_us"] = status.PrewarmP50Us,
+                ["prewarm_p99_us"] = status.PrewarmP99Us,
                 ["reference_inference_p50_us"] = reference.PercentileUs(0.5),
                 ["reference_inference_p99_us"] = reference.PercentileUs(0.99),
                 ["backend_p50_us"] = status.BackendP50Us,

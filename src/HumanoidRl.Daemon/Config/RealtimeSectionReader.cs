@@ -4,14 +4,15 @@ using YamlDotNet.RepresentationModel;
 
 namespace HumanoidRl.Daemon.Config;
 
-/// <summary>Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning and mlockall.</summary>
+/// <summary>Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning, mlockall, busy-wait and policy warm-up.</summary>
 internal static class RealtimeSectionReader
 {
-    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us (each optional)";
+    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us, policy_prewarm_us (each optional)";
     private const string FifoExpected = "0 (normal scheduler) or a SCHED_FIFO priority 1-99";
     private const string AffinityExpected = "-1 (no pinning) or a CPU index 0-63";
     private const string LockExpected = "true or false";
     private const string SpinExpected = "0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period)";
+    private const string PrewarmExpected = "0 (no warm-up) or microseconds before each inference tick's deadline to warm the policy, 1-100000 (capped at the loop period)";
 
     /// <summary>The options, defaults when the section is absent, or null (reported) when any value is bad.</summary>
     /// <param name="freeRun">sim_speed is max: the loop never sleeps, so SCHED_FIFO would take its core from everything else.</param>
@@ -30,10 +31,13 @@ internal static class RealtimeSectionReader
         var spin = section.OptionalLocatedInteger("spin_us", 0, SpinExpected);
         diagnostics.Require(spin, spin.Value is >= 0 and <= 100_000, "out of range", SpinExpected);
         diagnostics.Require(spin, !freeRun || spin.Value == 0, "busy-waiting with sim_speed max has no deadline to wait for", "0 with sim_speed max");
+        var prewarm = section.OptionalLocatedInteger("policy_prewarm_us", 0, PrewarmExpected);
+        diagnostics.Require(prewarm, prewarm.Value is >= 0 and <= 100_000, "out of range", PrewarmExpected);
+        diagnostics.Require(prewarm, !freeRun || prewarm.Value == 0, "a warm-up with sim_speed max has no deadline to run before", "0 with sim_speed max");
         section.RejectUnknownKeys();
 
         if (diagnostics.Errors.Count > errorsBefore) return null;
-        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory, (int)spin.Value);
+        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory, (int)spin.Value, (int)prewarm.Value);
     }
 
     private static bool OptionalBoolean(YamlMappingReader section, string key, ConfigDiagnostics diagnostics)

@@ -53,6 +53,9 @@ public static class TelemetryMessages
             InferenceP50Us = status.InferenceP50Us,
             InferenceP99Us = status.InferenceP99Us,
             InferenceMaxUs = status.InferenceMaxUs,
+            PrewarmP50Us = status.PrewarmP50Us,
+            PrewarmP99Us = status.PrewarmP99Us,
+            PrewarmMaxUs = status.PrewarmMaxUs,
             BackendP50Us = status.BackendP50Us,
             BackendP99Us = status.BackendP99Us,
         };

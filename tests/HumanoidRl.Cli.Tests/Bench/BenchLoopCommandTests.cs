@@ -12,6 +12,7 @@ public sealed class BenchLoopCommandTests
         "loop_jitter_p50_us", "loop_jitter_p99_us", "loop_jitter_max_us", "bare_jitter_p50_us", "bare_jitter_p99_us", "bare_jitter_max_us",
         "compute_p50_us", "compute_p99_us", "compute_max_us", "backend_p50_us", "backend_p99_us", "backend_max_us",
         "inference_p50_us", "inference_p99_us", "inference_max_us", "reference_inference_p50_us", "reference_inference_p99_us",
+        "policy_prewarm_us", "prewarm_p50_us", "prewarm_p99_us",
     ];
 
     [Fact]
@@ -39,6 +40,10 @@ public sealed class BenchLoopCommandTests
         Assert.True(inferenceP50 > 0 && inferenceP50 <= inferenceP99 && inferenceP99 <= inferenceMax, $"inference p50/p99/max {inferenceP50}/{inferenceP99}/{inferenceMax} us");
         var (referenceP50, referenceP99) = (Us(figures, "reference_inference_p50_us"), Us(figures, "reference_inference_p99_us"));
         Assert.True(referenceP50 > 0 && referenceP50 <= referenceP99, $"reference inference p50/p99 {referenceP50}/{referenceP99} us");
+        // robot-config/daemon.yaml warms the policy up before each inference tick.
+        Assert.Equal(300, Us(figures, "policy_prewarm_us"));
+        var (prewarmP50, prewarmP99) = (Us(figures, "prewarm_p50_us"), Us(figures, "prewarm_p99_us"));
+        Assert.True(prewarmP50 > 0 && prewarmP50 <= prewarmP99, $"warm-up p50/p99 {prewarmP50}/{prewarmP99} us");
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.Contains("bench-loop: measuring the loop", stderr, StringComparison.Ordinal);

@@ -32,6 +32,59 @@ public sealed class PolicyRuntimeTests : IDisposable
     }
 
     [Fact]
+    public void Inference_is_due_once_per_policy_period_starting_with_the_first_tick()
+    {
+        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var decimation = runtime.Contract.Decimation;
+        var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
+        var torqueNm = new double[ControllerFixture.Robot.JointCount];
+
+        var due = new List<bool>();
+        for (var tick = 0; tick < 3 * decimation; tick++)
+        {
+            due.Add(runtime.InferenceDue);
+            Assert.True(runtime.Tick(frame, new float[3], torqueNm, tick, out _));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 3 * decimation).Select(tick => tick % decimation == 0), due);
+        Assert.Equal(due.Count(d => d), runtime.InferenceTime.Count);
+    }
+
+    [Fact]
+    public void A_warm_up_is_timed_apart_and_changes_neither_the_action_nor_the_next_one()
+    {
+        var path = ControllerFixture.PolicyFile(_folder);
+        var robot = PolicyContracts.ForRobot(ControllerFixture.Robot);
+        using var warmed = new PolicyRuntime(path, robot);
+        using var plain = new PolicyRuntime(path, robot);
+        var decimation = warmed.Contract.Decimation;
+        var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
+        var warmedTorqueNm = new double[ControllerFixture.Robot.JointCount];
+        var plainTorqueNm = new double[ControllerFixture.Robot.JointCount];
+        var command = new float[] { 0.3f, 0f, 0f };
+
+        for (var tick = 0; tick < 3 * decimation; tick++)
+        {
+            // The joints move between ticks, so each inference sees a new observation while the warm-up runs the last one.
+            for (var j = 0; j < frame.JointPositionRad.Length; j++) frame.JointPositionRad[j] = 0.01 * tick * (j + 1);
+            if (warmed.InferenceDue)
+            {
+                var before = warmed.LastAction.ToArray();
+                warmed.Prewarm();
+                Assert.Equal(before, warmed.LastAction.ToArray());
+            }
+            Assert.True(warmed.Tick(frame, command, warmedTorqueNm, tick, out _));
+            Assert.True(plain.Tick(frame, command, plainTorqueNm, tick, out _));
+            Assert.Equal(plain.LastAction.ToArray(), warmed.LastAction.ToArray());
+            Assert.Equal(plainTorqueNm, warmedTorqueNm);
+        }
+
+        Assert.Equal(3, warmed.PrewarmTime.Count);
+        Assert.Equal(3, warmed.InferenceTime.Count);
+        Assert.Equal(0, plain.PrewarmTime.Count);
+    }
+
+    [Fact]
     public void The_last_action_the_policy_observes_is_clamped_to_the_normalized_range_as_in_training()
     {
         using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder, biasOverride: 40f), PolicyContracts.ForRobot(ControllerFixture.Robot));

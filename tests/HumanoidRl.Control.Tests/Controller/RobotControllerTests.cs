@@ -1,6 +1,7 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Safety;
+using HumanoidRl.Core.Policy;
 using HumanoidRl.Sim.Backend;
 
 namespace HumanoidRl.Control.Tests.Controller;
@@ -192,6 +193,7 @@ public sealed class RobotControllerTests : IDisposable
 
         var status = controller.Status();
         Assert.Equal((0, 0, 0), (beforePolicy.InferenceP50Us, beforePolicy.InferenceP99Us, beforePolicy.InferenceMaxUs));
+        Assert.Equal(0, status.PrewarmMaxUs); // policy_prewarm_us is 0 unless configured
         Assert.True(status.InferenceMaxUs > 0, "no inference time recorded in Policy mode");
         Assert.InRange(status.InferenceP50Us, 0, status.InferenceP99Us);
         Assert.InRange(status.InferenceP99Us, 0, status.InferenceMaxUs);
@@ -199,6 +201,40 @@ public sealed class RobotControllerTests : IDisposable
         Assert.InRange(status.InferenceMaxUs, 0, status.ComputeMaxUs);
         controller.ResetStatistics();
         Assert.Equal(0, controller.Status().InferenceMaxUs);
+    }
+
+    [Fact]
+    public async Task With_a_policy_prewarm_the_real_time_loop_warms_the_policy_before_each_inference_tick_and_allocates_nothing()
+    {
+        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with
+        {
+            StandUpS = 0.2,
+            Realtime = new RealtimeOptions(PolicyPrewarmUs: 500),
+        };
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        // The shipped walk policy stands under a zero command, so the loop stays in Policy mode for the whole test.
+        controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        Assert.Equal(0, controller.Status().PrewarmMaxUs); // only in Policy mode
+        controller.RequestMode(ControlMode.Policy);
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+        var warm = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > warm + 50, "warm-up");
+
+        controller.ResetStatistics();
+        var start = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > start + 200, "200 ticks");
+        var allocated = controller.AllocatedBytesSinceReset;
+        var modeAtEnd = controller.Mode;
+        await controller.StopAsync(TimeSpan.Zero);
+
+        var status = controller.Status();
+        Assert.Equal(0, allocated);
+        Assert.True(modeAtEnd == ControlMode.Policy, $"left Policy mode ({modeAtEnd}): {status.LastFault}");
+        Assert.True(status.PrewarmMaxUs > 0, "no warm-up recorded in Policy mode");
+        Assert.InRange(status.PrewarmP50Us, 0, status.PrewarmMaxUs);
+        Assert.Contains(status.RealtimeNotes, note => note == "policy warm-up 500 us before each inference tick: applied");
     }
 
     [Fact]

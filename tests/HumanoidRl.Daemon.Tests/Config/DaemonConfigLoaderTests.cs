@@ -1,3 +1,4 @@
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Security;
@@ -19,6 +20,7 @@ public sealed class DaemonConfigLoaderTests
         Assert.Equal(DaemonConfigText.RobotConfigPath, config.RobotConfigPath);
         Assert.Equal(Role.Admin, Assert.Single(config.Tokens).Role);
         Assert.Equal(SimSpeed.Realtime, config.SimSpeed);
+        Assert.Equal(new RealtimeOptions(PolicyPrewarmUs: 300), config.Realtime);
     }
 
     [Theory]

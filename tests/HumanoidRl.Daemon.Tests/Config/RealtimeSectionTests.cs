@@ -19,11 +19,11 @@ public sealed class RealtimeSectionTests
     public void Load_reads_every_realtime_option()
     {
         using var folder = new TempFolder();
-        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(extra: "realtime: {fifo_priority: 80, cpu_affinity: 1, lock_memory: true, spin_us: 2000}"));
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(extra: "realtime: {fifo_priority: 80, cpu_affinity: 1, lock_memory: true, spin_us: 2000, policy_prewarm_us: 300}"));
 
         var config = DaemonConfigLoader.Load(path);
 
-        Assert.Equal(new RealtimeOptions(FifoPriority: 80, CpuAffinity: 1, LockMemory: true, SpinUs: 2000), config.Realtime);
+        Assert.Equal(new RealtimeOptions(FifoPriority: 80, CpuAffinity: 1, LockMemory: true, SpinUs: 2000, PolicyPrewarmUs: 300), config.Realtime);
     }
 
     [Fact]
@@ -48,6 +48,17 @@ public sealed class RealtimeSectionTests
         Assert.Equal(path + ":28: realtime.fifo_priority: SCHED_FIFO with sim_speed max would starve the machine (expected 0 with sim_speed max, got 80)", Assert.Single(error.Errors));
     }
 
+    [Fact]
+    public void Load_refuses_a_policy_prewarm_for_a_free_running_simulator()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(simSpeed: "max", extra: "realtime: {policy_prewarm_us: 300}"));
+
+        var error = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path));
+
+        Assert.Equal(path + ":28: realtime.policy_prewarm_us: a warm-up with sim_speed max has no deadline to run before (expected 0 with sim_speed max, got 300)", Assert.Single(error.Errors));
+    }
+
     [Theory]
     [InlineData("{fifo_priority: 100}", ":28: realtime.fifo_priority: out of range (expected 0 (normal scheduler) or a SCHED_FIFO priority 1-99, got 100)")]
     [InlineData("{fifo_priority: -1}", ":28: realtime.fifo_priority: out of range (expected 0 (normal scheduler) or a SCHED_FIFO priority 1-99, got -1)")]
@@ -57,8 +68,9 @@ public sealed class RealtimeSectionTests
     [InlineData("{lock_memory: yes}", ":28: realtime.lock_memory: must be a boolean (expected true or false, got yes)")]
     [InlineData("{lock_memory: 'true'}", ":28: realtime.lock_memory: must be a boolean (expected true or false, got 'true')")]
     [InlineData("{spin_us: 100001}", ":28: realtime.spin_us: out of range (expected 0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period), got 100001)")]
-    [InlineData("{fifo: 80}", ":28: realtime.fifo: unknown key (expected one of fifo_priority, cpu_affinity, lock_memory, spin_us)")]
-    [InlineData("80", ":28: realtime: must be a mapping (expected a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us (each optional), got 80)")]
+    [InlineData("{policy_prewarm_us: -1}", ":28: realtime.policy_prewarm_us: out of range (expected 0 (no warm-up) or microseconds before each inference tick's deadline to warm the policy, 1-100000 (capped at the loop period), got -1)")]
+    [InlineData("{fifo: 80}", ":28: realtime.fifo: unknown key (expected one of fifo_priority, cpu_affinity, lock_memory, spin_us, policy_prewarm_us)")]
+    [InlineData("80", ":28: realtime: must be a mapping (expected a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us, policy_prewarm_us (each optional), got 80)")]
     public void Load_names_file_line_field_and_expectation_of_a_bad_realtime_option(string section, string expected)
     {
         using var folder = new TempFolder();

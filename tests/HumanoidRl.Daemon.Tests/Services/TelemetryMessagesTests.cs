@@ -15,6 +15,7 @@ public sealed class TelemetryMessagesTests
             JitterP50Us: 11, JitterP99Us: 12, JitterMaxUs: 13,
             ComputeP50Us: 21, ComputeP99Us: 22, ComputeMaxUs: 23,
             InferenceP50Us: 31, InferenceP99Us: 32, InferenceMaxUs: 33,
+            PrewarmP50Us: 51, PrewarmP99Us: 52, PrewarmMaxUs: 53,
             BackendP50Us: 41, BackendP99Us: 42, BackendMaxUs: 43,
             Backend: "simulator", RealtimeNotes: []);
 
@@ -24,6 +25,7 @@ public sealed class TelemetryMessagesTests
         Assert.Equal((11.0, 12.0, 13.0), (loop.PeriodJitterP50Us, loop.PeriodJitterP99Us, loop.PeriodJitterMaxUs));
         Assert.Equal((21.0, 22.0), (loop.ComputeP50Us, loop.ComputeP99Us));
         Assert.Equal((31.0, 32.0, 33.0), (loop.InferenceP50Us, loop.InferenceP99Us, loop.InferenceMaxUs));
+        Assert.Equal((51.0, 52.0, 53.0), (loop.PrewarmP50Us, loop.PrewarmP99Us, loop.PrewarmMaxUs));
         Assert.Equal((41.0, 42.0), (loop.BackendP50Us, loop.BackendP99Us));
     }
 }
