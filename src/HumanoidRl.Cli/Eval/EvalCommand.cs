@@ -20,7 +20,7 @@ internal static class EvalCommand
         var episodes = new Option<int>("--episodes") { Description = "Episodes, run in parallel.", DefaultValueFactory = _ => 50 };
         var seconds = new Option<double?>("--seconds") { Description = "Episode length (overrides the scenario's)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the randomization draws.", DefaultValueFactory = _ => 1 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate, roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms (instantaneous base velocity) and lin_vel_error_rms_stride, yaw_rate_error_rms_stride (velocities averaged over one gait period, phase_period_s)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate, roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms (instantaneous base velocity) lin_vel_error_rms_stride, yaw_rate_error_rms_stride (velocities averaged over one gait period, phase_period_s), and lin_vel_error_rms_settled, yaw_rate_error_rms_settled (from 1 s after each command change and episode start on; settled_sample_fraction = the share of samples they cover)." };
         var command = new Command("eval",
             "Run an ONNX policy with the daemon's inference code (ONNX Runtime) in the domain-randomized simulator and report survival " +
             "(episodes reaching the time limit without a fall), roll/pitch RMS and velocity-tracking errors.")

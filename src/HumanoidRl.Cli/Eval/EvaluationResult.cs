@@ -10,7 +10,10 @@ public sealed record EvaluationResult(
     double LinearVelocityErrorRms,
     double YawRateErrorRms,
     double StrideLinearVelocityErrorRms,
-    double StrideYawRateErrorRms)
+    double StrideYawRateErrorRms,
+    double SettledLinearVelocityErrorRms,
+    double SettledYawRateErrorRms,
+    double SettledSampleFraction)
 {
     public Dictionary<string, object> ToJsonFields() => new()
     {
@@ -24,5 +27,9 @@ public sealed record EvaluationResult(
         // The same over velocities averaged across one gait period (phase_period_s): without the step-by-step sway.
         ["lin_vel_error_rms_stride"] = Math.Round(StrideLinearVelocityErrorRms, 4),
         ["yaw_rate_error_rms_stride"] = Math.Round(StrideYawRateErrorRms, 4),
+        // The same from 1 s after each command change (and episode start) on: without the response to new commands.
+        ["lin_vel_error_rms_settled"] = Math.Round(SettledLinearVelocityErrorRms, 4),
+        ["yaw_rate_error_rms_settled"] = Math.Round(SettledYawRateErrorRms, 4),
+        ["settled_sample_fraction"] = Math.Round(SettledSampleFraction, 4),
     };
 }

@@ -9,10 +9,14 @@ namespace HumanoidRl.Cli.Eval;
 /// <summary>
 /// Runs an exported policy through ONNX Runtime with the daemon's inference code in the randomized simulator:
 /// one episode per environment, all in parallel, and measures survival, attitude and tracking (of the
-/// instantaneous base velocity, and of the velocity averaged over one gait period).
+/// instantaneous base velocity, of the velocity averaged over one gait period, and from a settling time after each
+/// command change on).
 /// </summary>
 public static class PolicyEvaluator
 {
+    /// <summary>Time a command is given before its tracking counts in the settled figures.</summary>
+    public const double SettleS = 1.0;
+
     public static EvaluationResult Evaluate(OnnxPolicy policy, TaskConfig task, RobotConfig robot, int episodes, int seed, int threads)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -41,6 +45,7 @@ public static class PolicyEvaluator
         double totalEpisodeS = 0, rollSquares = 0, pitchSquares = 0, linearSquares = 0, yawSquares = 0;
         long samples = 0;
         var strideTracking = new StrideAveragedTracking(episodes, task.Environment.PhasePeriodS, humanoid.PolicyDtS);
+        var settledTracking = new SettledTracking(episodes, SettleS, humanoid.PolicyDtS);
         var remaining = episodes;
         while (remaining > 0)
         {
@@ -70,6 +75,7 @@ public static class PolicyEvaluator
                 linearSquares += Square(command[0] - state.ForwardMPerS) + Square(command[1] - state.LateralMPerS);
                 yawSquares += Square(command[2] - state.YawRateRadPerS);
                 strideTracking.Add(i, command, state.ForwardMPerS, state.LateralMPerS, state.YawRateRadPerS);
+                settledTracking.Add(i, command, state.ForwardMPerS, state.LateralMPerS, state.YawRateRadPerS);
                 samples++;
                 steps[i]++;
             }
@@ -77,7 +83,8 @@ public static class PolicyEvaluator
         double Rms(double sum) => samples == 0 ? 0 : Math.Sqrt(sum / samples);
         return new EvaluationResult(episodes, survived / (double)episodes,
             Rms(rollSquares) * 180 / Math.PI, Rms(pitchSquares) * 180 / Math.PI, totalEpisodeS / episodes, Rms(linearSquares), Rms(yawSquares),
-            strideTracking.LinearVelocityErrorRms, strideTracking.YawRateErrorRms);
+            strideTracking.LinearVelocityErrorRms, strideTracking.YawRateErrorRms,
+            settledTracking.LinearVelocityErrorRms, settledTracking.YawRateErrorRms, settledTracking.SettledFraction);
     }
 
     private static double Square(double x) => x * x;

@@ -51,8 +51,10 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(4, root.GetProperty("episodes").GetInt32());
         Assert.InRange(root.GetProperty("survival_rate").GetDouble(), 0, 1);
         Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
-        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride" })
+        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride",
+            "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled" })
             Assert.True(root.GetProperty(figure).GetDouble() >= 0, figure);
+        Assert.InRange(root.GetProperty("settled_sample_fraction").GetDouble(), 0, 1);
     }
 
     [Fact]
