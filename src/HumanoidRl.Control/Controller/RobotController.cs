@@ -280,6 +280,8 @@ public sealed class RobotController : IDisposable
         if (_prewarmLeadNs == 0 || _mode != ControlMode.Policy || _policy is not { InferenceDue: true } policy) return;
         var deadlineNs = _timer.NextDeadlineNs;
         LinuxClock.SleepUntilNs(deadlineNs - _prewarmLeadNs);
+        // A tick already late is not made later by a warm-up: its own call costs less than both together.
+        if (LinuxClock.NowNs() >= deadlineNs) return;
         policy.Prewarm();
         while (LinuxClock.NowNs() < deadlineNs) Thread.SpinWait(20);
     }
