@@ -10,8 +10,11 @@ internal enum ControllerCommandKind
     SwapPolicy,
 }
 
-/// <summary>A request from another thread, applied by the loop at the start of its next tick.</summary>
-internal readonly record struct ControllerCommand(ControllerCommandKind Kind, ControlMode Mode, PolicySwap? Swap = null);
+/// <summary>
+/// A request from another thread, applied by the loop at the start of its next tick. The loop completes
+/// <paramref name="Reply"/>, when given, with whether it applied the request.
+/// </summary>
+internal readonly record struct ControllerCommand(ControllerCommandKind Kind, ControlMode Mode, PolicySwap? Swap = null, TaskCompletionSource<bool>? Reply = null);
 
 /// <summary>A policy waiting to be swapped in; the loop answers through the completion.</summary>
 internal sealed class PolicySwap(PolicyRuntime runtime)
@@ -26,4 +29,12 @@ internal sealed class PolicySwap(PolicyRuntime runtime)
 internal sealed record VelocityCommand(double ForwardMPerS, double LateralMPerS, double YawRateRadPerS)
 {
     public static VelocityCommand Zero { get; } = new(0, 0, 0);
+}
+
+/// <summary>What became of a request handed to the loop.</summary>
+internal enum LoopAnswer
+{
+    Applied,
+    Refused,
+    NotAnswered,
 }

@@ -19,6 +19,8 @@ namespace HumanoidRl.Control.Controller;
 /// </summary>
 public sealed class RobotController : IDisposable
 {
+    private static readonly TimeSpan LoopAnswerTimeout = TimeSpan.FromSeconds(2);
+
     private readonly IRobotBackend _backend;
     private readonly ControllerSettings _settings;
     private readonly PolicyContract _robotContract;
@@ -133,8 +135,7 @@ public sealed class RobotController : IDisposable
         _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.SwapPolicy, ControlMode.Passive, swap));
         try
         {
-            if (!swap.Completion.Task.Wait(TimeSpan.FromSeconds(2)))
-                throw new InvalidOperationException("the control loop did not take the policy within 2 s");
+            if (!swap.Completion.Task.Wait(LoopAnswerTimeout)) throw new InvalidOperationException(NoAnswer());
             swap.Completion.Task.Result?.Dispose();
             return runtime.Contract;
         }
@@ -145,12 +146,22 @@ public sealed class RobotController : IDisposable
         }
     }
 
-    /// <summary>Null when the request was queued, otherwise why it is refused (naming the current mode).</summary>
+    /// <summary>
+    /// Null once the loop has entered the mode (or, before <see cref="Start"/>, queued it for the first tick),
+    /// otherwise why it is refused (naming the current mode). Waiting for the loop, at most a tick, means a
+    /// request that follows this one is judged against the new mode.
+    /// </summary>
     public string? RequestMode(ControlMode target)
     {
         var refusal = Refusal(Mode, target, _faultLatched, _standUpComplete, _policyLoaded);
-        if (refusal is null) _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.SetMode, target));
-        return refusal;
+        if (refusal is not null) return refusal;
+        return Submit(new ControllerCommand(ControllerCommandKind.SetMode, target, Reply: NewReply())) switch
+        {
+            LoopAnswer.Applied => null,
+            // The state changed between the check above and the tick; describe it as it is now.
+            LoopAnswer.Refused => Refusal(Mode, target, _faultLatched, _standUpComplete, _policyLoaded) ?? $"current mode is {Mode}: the loop refused {target}",
+            _ => NoAnswer(),
+        };
     }
 
     /// <summary>Clamps the command into the configured ranges and publishes it; returns what will be used.</summary>
@@ -163,7 +174,12 @@ public sealed class RobotController : IDisposable
 
     public void EStop() => _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.EStop, ControlMode.EStop));
 
-    public void ClearFault() => _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.ClearFault, ControlMode.EStop));
+    /// <summary>
+    /// Unlatches an e-stop or fault; null once done (or when nothing was latched), otherwise why not. Like
+    /// <see cref="RequestMode"/>, it returns after the loop has acted, so a mode request may follow at once.
+    /// </summary>
+    public string? ClearFault() =>
+        Submit(new ControllerCommand(ControllerCommandKind.ClearFault, ControlMode.EStop, Reply: NewReply())) == LoopAnswer.NotAnswered ? NoAnswer() : null;
 
     public ControllerStatus Status()
     {
@@ -207,6 +223,20 @@ public sealed class RobotController : IDisposable
         if (_running) StopAsync(TimeSpan.Zero).GetAwaiter().GetResult();
         Volatile.Read(ref _policy)?.Dispose();
     }
+
+    private static TaskCompletionSource<bool> NewReply() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LoopAnswer Submit(ControllerCommand command)
+    {
+        _mailbox.Enqueue(command);
+        if (!_running) return LoopAnswer.Applied;
+        if (!command.Reply!.Task.Wait(LoopAnswerTimeout)) return LoopAnswer.NotAnswered;
+        return command.Reply.Task.Result ? LoopAnswer.Applied : LoopAnswer.Refused;
+    }
+
+    private string NoAnswer() => LoopFailure is { } failure
+        ? $"the control loop has stopped: {failure.Message}"
+        : $"the control loop did not answer within {LoopAnswerTimeout.TotalSeconds:F0} s";
 
     private static string? Refusal(ControlMode current, ControlMode target, bool faultLatched, bool standUpComplete, bool policyLoaded)
     {
@@ -340,8 +370,10 @@ public sealed class RobotController : IDisposable
             switch (command.Kind)
             {
                 case ControllerCommandKind.SetMode:
-                    if (Refusal(_mode, command.Mode, _faultLatched, _standUpComplete, _policy is not null) is null) Transition(command.Mode, nowNs);
+                    var accepted = Refusal(_mode, command.Mode, _faultLatched, _standUpComplete, _policy is not null) is null;
+                    if (accepted) Transition(command.Mode, nowNs);
                     else Events.Publish(new ControllerEvent(0, ControllerEventKind.RequestRefused, _mode, command.Mode, default, nowNs));
+                    command.Reply?.SetResult(accepted);
                     break;
                 case ControllerCommandKind.EStop:
                     _faultLatched = true;
@@ -356,6 +388,7 @@ public sealed class RobotController : IDisposable
                         _safety.ResetBackendErrors();
                         Events.Publish(new ControllerEvent(0, ControllerEventKind.FaultCleared, _mode, _mode, default, nowNs));
                     }
+                    command.Reply?.SetResult(true);
                     break;
                 case ControllerCommandKind.SwapPolicy:
                     var swap = command.Swap!;

@@ -45,7 +45,7 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
                 $"mode: {request.Mode} is not a mode to request (expected MODE_PASSIVE, MODE_DAMPING, MODE_STAND_UP, MODE_POLICY or MODE_ESTOP)"));
         var refusal = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.Controller.RequestMode(target)));
         if (refusal is not null) throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot enter {target}: {refusal}"));
-        // Accepted requests are queued for the loop's next tick, so the answer is the mode being entered.
+        // The controller answers once the loop has entered the mode, so the next request is judged against it.
         return Task.FromResult(new V1.SetModeResponse { Mode = ModeNames.ToProto(target) });
     }
 
@@ -80,11 +80,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
     public override Task<V1.ClearFaultResponse> ClearFault(V1.ClearFaultRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        Refusable(() => lease.AsHolder(request.LeaseId, () =>
-        {
-            robot.Controller.ClearFault();
-            return 0;
-        }));
+        var failure = Refusable(() => lease.AsHolder(request.LeaseId, robot.Controller.ClearFault));
+        if (failure is not null) throw new RpcException(new Status(StatusCode.Unavailable, $"cannot clear the fault: {failure}"));
         return Task.FromResult(new V1.ClearFaultResponse());
     }
 

@@ -32,6 +32,41 @@ public sealed class RobotControllerTests : IDisposable
     }
 
     [Fact]
+    public void A_mode_request_returns_once_the_real_time_loop_is_in_the_mode_so_the_next_may_follow_at_once()
+    {
+        // At 500 Hz a request waits up to 2 ms for its tick: a queue-and-return controller refuses the second request.
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot),
+            ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        controller.Start();
+
+        for (var round = 0; round < 5; round++)
+        {
+            Assert.Null(controller.RequestMode(ControlMode.Damping));
+            Assert.Equal(ControlMode.Damping, controller.Mode);
+            Assert.Null(controller.RequestMode(ControlMode.StandUp));
+            Assert.Equal(ControlMode.StandUp, controller.Mode);
+            Assert.Null(controller.RequestMode(ControlMode.Damping));
+            Assert.Null(controller.RequestMode(ControlMode.Passive));
+            Assert.Equal(ControlMode.Passive, controller.Mode);
+        }
+    }
+
+    [Fact]
+    public void ClearFault_returns_once_the_latch_is_released_so_Damping_may_follow_at_once()
+    {
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot),
+            ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        controller.Start();
+        controller.EStop();
+        ControllerFixture.WaitFor(() => controller.Status().FaultLatched, "the e-stop latch");
+
+        Assert.Null(controller.ClearFault());
+        Assert.False(controller.Status().FaultLatched);
+        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Equal(ControlMode.Damping, controller.Mode);
+    }
+
+    [Fact]
     public void Policy_mode_runs_the_onnx_policy_and_publishes_its_actions()
     {
         using var controller = ControllerFixture.Create();
@@ -74,8 +109,7 @@ public sealed class RobotControllerTests : IDisposable
         ControllerFixture.WaitFor(() => backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
 
         Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping), StringComparison.Ordinal);
-        controller.ClearFault();
-        ControllerFixture.WaitFor(() => !controller.Status().FaultLatched, "fault cleared");
+        Assert.Null(controller.ClearFault());
         Assert.NotNull(controller.RequestMode(ControlMode.StandUp));
         Assert.Null(controller.RequestMode(ControlMode.Damping));
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping, "Damping after e-stop");
