@@ -313,7 +313,7 @@ public sealed class RobotController : IDisposable
         // A tick already late is not made later by a warm-up: its own call costs less than both together.
         if (LinuxClock.NowNs() >= deadlineNs) return;
         policy.Prewarm();
-        while (LinuxClock.NowNs() < deadlineNs) Thread.SpinWait(20);
+        LinuxClock.SpinUntilNs(deadlineNs);
     }
 
     /// <summary>Fills the torque buffer for the current mode; false when the motors must be limp.</summary>

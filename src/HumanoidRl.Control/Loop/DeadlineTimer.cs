@@ -36,7 +36,7 @@ public sealed class DeadlineTimer
         if (_spinNs > 0)
         {
             LinuxClock.SleepUntilNs(deadline - _spinNs);
-            while (LinuxClock.NowNs() < deadline) Thread.SpinWait(20);
+            LinuxClock.SpinUntilNs(deadline);
         }
         else
         {

@@ -39,4 +39,10 @@ public static partial class LinuxClock
         {
         }
     }
+
+    /// <summary>Busy-waits until the absolute monotonic deadline: exact to the clock read, at the cost of a core.</summary>
+    public static void SpinUntilNs(long deadlineNs)
+    {
+        while (NowNs() < deadlineNs) Thread.SpinWait(20);
+    }
 }
