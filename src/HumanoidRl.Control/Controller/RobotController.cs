@@ -172,7 +172,12 @@ public sealed class RobotController : IDisposable
         return clamped;
     }
 
-    public void EStop() => _mailbox.Enqueue(new ControllerCommand(ControllerCommandKind.EStop, ControlMode.EStop));
+    /// <summary>
+    /// Latches torque off; null once the loop is in EStop (the next write is torque-off), otherwise why that is not
+    /// known: the request stays queued, but a stalled loop writes nothing and the drivers' own watchdog must act.
+    /// </summary>
+    public string? EStop() =>
+        Submit(new ControllerCommand(ControllerCommandKind.EStop, ControlMode.EStop, Reply: NewReply())) == LoopAnswer.NotAnswered ? NoAnswer() : null;
 
     /// <summary>
     /// Unlatches an e-stop or fault; null once done (or when nothing was latched), otherwise why not. Like
@@ -230,6 +235,7 @@ public sealed class RobotController : IDisposable
     {
         _mailbox.Enqueue(command);
         if (!_running) return LoopAnswer.Applied;
+        if (LoopFailure is not null) return LoopAnswer.NotAnswered;
         if (!command.Reply!.Task.Wait(LoopAnswerTimeout)) return LoopAnswer.NotAnswered;
         return command.Reply.Task.Result ? LoopAnswer.Applied : LoopAnswer.Refused;
     }
@@ -380,6 +386,7 @@ public sealed class RobotController : IDisposable
                     _lastFault = new FaultEvent(FaultKind.EStop, double.NaN, double.NaN, -1, nowNs);
                     Events.Publish(new ControllerEvent(0, ControllerEventKind.Fault, _mode, ControlMode.EStop, _lastFault, nowNs));
                     Transition(ControlMode.EStop, nowNs);
+                    command.Reply?.SetResult(true);
                     break;
                 case ControllerCommandKind.ClearFault:
                     if (_mode == ControlMode.EStop && _faultLatched)

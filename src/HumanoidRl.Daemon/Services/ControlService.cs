@@ -73,7 +73,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
 
     public override Task<V1.EStopResponse> EStop(V1.EStopRequest request, ServerCallContext context)
     {
-        robot.Controller.EStop();
+        if (robot.Controller.EStop() is { } failure)
+            throw new RpcException(new Status(StatusCode.Unavailable, $"e-stop not confirmed: {failure}; torque state unknown, cut motor power"));
         return Task.FromResult(new V1.EStopResponse());
     }
 

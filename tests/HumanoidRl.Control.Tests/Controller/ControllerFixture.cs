@@ -69,12 +69,17 @@ internal static class ControllerFixture
 }
 
 /// <summary>
-/// Wraps the real simulator backend: fails reads on demand (a cable pulled out) and, given a write time, makes
-/// every Write take at least that long (a slow serial bus).
+/// Wraps the real simulator backend: fails or throws on reads on demand (a cable pulled out, a driver bug), blocks
+/// writes on demand (a hung driver) and, given a write time, makes every Write take at least that long (a slow serial bus).
 /// </summary>
 internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = default) : IRobotBackend
 {
     public volatile bool FailReads;
+
+    public volatile bool StallWrites;
+
+    /// <summary>Makes Read throw, as a backend bug would: the loop thread dies.</summary>
+    public volatile bool ThrowOnRead;
 
     public int TorqueOffWrites;
 
@@ -90,12 +95,13 @@ internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = d
 
     public void Deactivate() => inner.Deactivate();
 
-    public bool Read(SensorFrame frame) => !FailReads && inner.Read(frame);
+    public bool Read(SensorFrame frame) => ThrowOnRead ? throw new InvalidOperationException("injected backend bug") : !FailReads && inner.Read(frame);
 
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {
         if (!torqueEnabled) Interlocked.Increment(ref TorqueOffWrites);
         if (writeTime > TimeSpan.Zero) Thread.Sleep(writeTime);
+        while (StallWrites) Thread.Sleep(1);
         return inner.Write(torqueNm, torqueEnabled);
     }
 

@@ -57,13 +57,44 @@ public sealed class RobotControllerTests : IDisposable
         using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot),
             ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
         controller.Start();
-        controller.EStop();
-        ControllerFixture.WaitFor(() => controller.Status().FaultLatched, "the e-stop latch");
+        Assert.Null(controller.EStop());
+        Assert.True(controller.Status().FaultLatched);
 
         Assert.Null(controller.ClearFault());
         Assert.False(controller.Status().FaultLatched);
         Assert.Null(controller.RequestMode(ControlMode.Damping));
         Assert.Equal(ControlMode.Damping, controller.Mode);
+    }
+
+    [Fact]
+    public void Requests_to_a_stalled_loop_say_after_2_s_that_it_did_not_answer()
+    {
+        var backend = new FailingBackend(new SimulatorBackend(ControllerFixture.Robot)) { StallWrites = true };
+        using var controller = ControllerFixture.Create(backend);
+        controller.Start();
+
+        try
+        {
+            Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping));
+            Assert.Equal("the control loop did not answer within 2 s", controller.EStop());
+        }
+        finally
+        {
+            backend.StallWrites = false;
+        }
+    }
+
+    [Fact]
+    public void Requests_after_the_loop_died_say_at_once_why_it_stopped()
+    {
+        var backend = new FailingBackend(new SimulatorBackend(ControllerFixture.Robot));
+        using var controller = ControllerFixture.Create(backend);
+        controller.Start();
+        backend.ThrowOnRead = true;
+        ControllerFixture.WaitFor(() => controller.LoopFailure is not null, "the loop to die");
+
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.EStop());
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.RequestMode(ControlMode.Damping));
     }
 
     [Fact]
@@ -103,8 +134,8 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        controller.EStop();
-        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.EStop, "EStop");
+        Assert.Null(controller.EStop());
+        Assert.Equal(ControlMode.EStop, controller.Mode);
         var offWrites = backend.TorqueOffWrites;
         ControllerFixture.WaitFor(() => backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
 
