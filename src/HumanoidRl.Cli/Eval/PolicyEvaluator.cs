@@ -1,4 +1,5 @@
 using HumanoidRl.Control.Policy;
+using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
@@ -29,6 +30,10 @@ public static class PolicyEvaluator
         if (policy.Contract.ObservationLayout != expectedLayout)
             throw new InvalidDataException(
                 $"{policy.Path}: observation_layout is {policy.Contract.ObservationLayout}, but task {task.SourcePath} builds {expectedLayout}");
+        // The daemon runs the clock at the policy's period; evaluating it at another would test a gait it never learned.
+        if (task.Environment.Layout(robot.JointCount).Contains(ObservationTermKind.PhaseClock) && policy.Contract.PhasePeriodS != task.Environment.PhasePeriodS)
+            throw new InvalidDataException(
+                $"{policy.Path}: phase_period_s is {policy.Contract.PhasePeriodS} s, but task {task.SourcePath} runs the gait clock at {task.Environment.PhasePeriodS} s; pass --task with the training task's YAML");
         if (policy.Contract.ActionMode != task.Environment.ActionMode || policy.Contract.Decimation != task.Environment.Decimation)
             throw new InvalidDataException(
                 $"{policy.Path}: action mode {policy.Contract.ActionMode} at decimation {policy.Contract.Decimation}, task {task.SourcePath} uses {task.Environment.ActionMode} at {task.Environment.Decimation}");

@@ -22,10 +22,10 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     /// <summary>An untrained MLP with the balance task's contract: it falls, which is all these tests need.</summary>
-    private string UntrainedPolicy(Func<PolicyContract, PolicyContract>? edit = null)
+    private string UntrainedPolicy(Func<PolicyContract, PolicyContract>? edit = null, string task = "balance")
     {
         var robot = RobotConfigLoader.Load(Repository("robot-config/humanoid16.yaml"));
-        var contract = PolicyContracts.ForTask(robot, TaskConfigLoader.Load(Repository("robot-config/tasks/balance.yaml")), "test");
+        var contract = PolicyContracts.ForTask(robot, TaskConfigLoader.Load(Repository($"robot-config/tasks/{task}.yaml")), "test");
         contract = edit?.Invoke(contract) ?? contract;
         var random = new Random(1);
         var size = contract.ObservationSize;
@@ -66,5 +66,17 @@ public sealed class EvalCommandTests : IDisposable
 
         Assert.Equal(2, exitCode);
         Assert.Contains("joint_names: policy has", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_walk_policy_with_another_gait_clock_period_is_refused_naming_both_periods()
+    {
+        var policy = UntrainedPolicy(c => c with { PhasePeriodS = 0.6 }, task: "walk-pd");
+
+        var (exitCode, _, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "eval", "--policy", policy, "--episodes", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("phase_period_s is 0.6 s", stderr, StringComparison.Ordinal);
+        Assert.Contains("walk-pd.yaml runs the gait clock at 0.8 s", stderr, StringComparison.Ordinal);
     }
 }
