@@ -143,7 +143,8 @@ public sealed class TrainingSession : IDisposable
         var recordedContract = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, ContractFileName);
         if (!File.Exists(recordedContract))
             throw new FileNotFoundException($"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown", recordedContract);
-        VerifyContractMatches(recordedContract, contract, ignoring: new HashSet<string> { "training_run", "task" },
+        // The gait clock's period may change: the weights still read sin/cos of the phase, which then turns faster or slower.
+        VerifyContractMatches(recordedContract, contract, ignoring: new HashSet<string> { "training_run", "task", "phase_period_s" },
             $"{path}: its policy does not fit this task config", "its run has");
         return path;
     }

@@ -33,7 +33,7 @@ public sealed class InitFromCheckpointTests : IDisposable
     }
 
     [Fact]
-    public void A_new_run_continues_the_checkpoints_weights_curriculum_and_iteration_under_changed_reward_weights()
+    public void A_new_run_continues_the_checkpoints_weights_curriculum_and_iteration_under_changed_reward_weights_and_gait_period()
     {
         var parentTask = ShortTask("walk-pd", "walk-pd-parent.yaml");
         double parentFraction;
@@ -46,7 +46,7 @@ public sealed class InitFromCheckpointTests : IDisposable
             checkpoint = parent.LatestCheckpointPath;
             parentWeights = Flatten(parent);
         }
-        var childTask = ShortTask("walk-pd", "walk-pd-child.yaml", ("stability: 5.0", "stability: 30.0"));
+        var childTask = ShortTask("walk-pd", "walk-pd-child.yaml", ("stability: 5.0", "stability: 30.0"), ("phase_period_s: 0.8", "phase_period_s: 0.6"));
 
         using var child = Start(childTask, iterations: 3, "child", initFrom: checkpoint);
 
