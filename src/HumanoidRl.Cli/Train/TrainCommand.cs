@@ -24,8 +24,14 @@ internal static class TrainCommand
         var initFrom = new Option<string?>("--init-from")
         {
             Description = "Start this new run from another run's checkpoint (weights, normalizers, optimizer, curriculum and iteration) " +
-                          "and continue it under this task config, e.g. with changed reward weights. Its policy contract must match; " +
-                          "--iterations counts from the start of that run.",
+                          "and continue it under this task config, e.g. with changed reward weights; --iterations then counts from the start " +
+                          "of that run. Or from an exported policy (.onnx, e.g. when its checkpoints are gone): its actor and normalizer, a new " +
+                          "critic, from iteration 0. Either way its policy contract must match (the gait clock period may change).",
+        };
+        var criticWarmup = new Option<int?>("--critic-warmup")
+        {
+            Description = $"Updates that train the critic alone before PPO moves the policy (default {DefaultPolicyCriticWarmup} from an " +
+                          "exported policy, whose new critic knows nothing yet; 0 otherwise).",
         };
         var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
         var threads = new Option<int>("--threads") { Description = "Threads for environment stepping (libtorch runs on one: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -34,21 +40,32 @@ internal static class TrainCommand
             "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +
             "TensorBoard events, progress.csv, learning_curve.png and policy.onnx.")
         {
-            task, config, envs, iterations, minutes, seed, runDir, resume, initFrom, export, threads,
+            task, config, envs, iterations, minutes, seed, runDir, resume, initFrom, criticWarmup, export, threads,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(resume) is not null && result.GetValue(initFrom) is not null)
                 result.AddError("--resume continues a run with its own state; --init-from starts a new run from a checkpoint: give one of them.");
+            if (result.GetValue(criticWarmup) is { } warmup)
+            {
+                if (warmup < 0) result.AddError($"--critic-warmup {warmup}: expected a number of iterations >= 0.");
+                if (result.GetValue(resume) is not null) result.AddError("--critic-warmup applies to a new run; a resumed run keeps its own.");
+            }
         });
         command.SetAction(parse => Run(new TrainArguments(
             parse.GetValue(task)!, parse.GetValue(config), parse.GetValue(envs), parse.GetValue(iterations), parse.GetValue(minutes),
-            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(initFrom), parse.GetValue(export), parse.GetValue(threads))));
+            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(initFrom), parse.GetValue(criticWarmup), parse.GetValue(export), parse.GetValue(threads))));
         return command;
     }
 
     private sealed record TrainArguments(string Task, string? Config, int? Envs, int? Iterations, double? Minutes, long Seed,
-        string? RunDir, string? Resume, string? InitFrom, string? Export, int Threads);
+        string? RunDir, string? Resume, string? InitFrom, int? CriticWarmup, string? Export, int Threads);
+
+    /// <summary>
+    /// Critic-only updates after taking over an exported policy. Taking over the shipped walk-pd policy (256
+    /// environments), the value loss fell from 1.9 to 0.5-0.65 in the first 90 updates and stayed there.
+    /// </summary>
+    private const int DefaultPolicyCriticWarmup = 100;
 
     private static int Run(TrainArguments arguments)
     {
@@ -98,7 +115,9 @@ internal static class TrainCommand
             arguments.Minutes,
             arguments.Threads,
             string.Join(' ', Environment.GetCommandLineArgs()),
-            InitFromCheckpoint: arguments.InitFrom);
+            InitFrom: arguments.InitFrom,
+            CriticWarmupIterations: arguments.CriticWarmup
+                ?? (arguments.InitFrom is { } source && TrainingSession.IsExportedPolicy(source) ? DefaultPolicyCriticWarmup : 0));
         return TrainingSession.Start(taskFile, task, robot, options);
     }
 

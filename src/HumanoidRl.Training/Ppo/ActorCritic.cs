@@ -1,3 +1,4 @@
+using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Tasks;
 using TorchSharp.Modules;
 using TorchSharp;
@@ -83,6 +84,28 @@ public sealed class ActorCritic : nn.Module
         var stds = _logStd.exp().expand_as(means);
         var entropy = (0.5 + HalfLogTwoPi + _logStd).sum().expand(means.shape[0]);
         return (GaussianLogProb(actions, means, stds), entropy, means, stds);
+    }
+
+    /// <summary>
+    /// Overwrites the actor's layers with given ones (an exported policy's), which must have the actor's shapes.
+    /// The critic and the action std are left as they are.
+    /// </summary>
+    public void LoadActor(IReadOnlyList<DenseLayer> layers, string source)
+    {
+        ArgumentNullException.ThrowIfNull(layers);
+        var linears = _actor.children().OfType<Linear>().ToList();
+        var actorShape = string.Join(" -> ", linears.Select(l => l.weight!.shape[1]).Append(ActionSize));
+        var givenShape = string.Join(" -> ", layers.Select(l => (long)l.InputSize).Append(layers.Count > 0 ? layers[^1].OutputSize : 0));
+        if (actorShape != givenShape)
+            throw new InvalidDataException($"{source}: its network is {givenShape}, this task's actor is {actorShape} (policy.actor_hidden_sizes)");
+        using var noGrad = no_grad();
+        for (var i = 0; i < layers.Count; i++)
+        {
+            using var weight = tensor(layers[i].Weight).reshape(layers[i].OutputSize, layers[i].InputSize);
+            using var bias = tensor(layers[i].Bias);
+            linears[i].weight!.copy_(weight);
+            linears[i].bias!.copy_(bias);
+        }
     }
 
     /// <summary>Sum over action dimensions of the diagonal Gaussian log density.</summary>

@@ -114,6 +114,26 @@ public sealed class EmpiricalNormalizer
         }
     }
 
+    /// <summary>
+    /// A normalizer holding given statistics as if <paramref name="count"/> samples had produced them (an exported
+    /// policy's normalizer, whose sample count the file does not keep).
+    /// </summary>
+    public static EmpiricalNormalizer FromStatistics(ReadOnlySpan<double> mean, ReadOnlySpan<double> variance, long count, double epsilon, double? clip)
+    {
+        if (variance.Length != mean.Length)
+            throw new ArgumentException($"Normalizer variance has {variance.Length} values, mean {mean.Length}.", nameof(variance));
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        var normalizer = new EmpiricalNormalizer(mean.Length, epsilon, clip) { Count = count };
+        for (var i = 0; i < mean.Length; i++)
+        {
+            if (!(variance[i] >= 0)) throw new ArgumentOutOfRangeException(nameof(variance), variance[i], $"Normalizer variance [{i}]: expected >= 0.");
+            normalizer._mean[i] = mean[i];
+            normalizer._sumSquaredDeviations[i] = variance[i] * count;
+        }
+        normalizer.RefreshScale();
+        return normalizer;
+    }
+
     /// <summary>Writes the full state; <see cref="Read"/> restores it exactly.</summary>
     public void Write(BinaryWriter writer)
     {

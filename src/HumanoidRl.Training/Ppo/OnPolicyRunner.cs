@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Environments;
+using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Tasks;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -90,6 +91,38 @@ public sealed class OnPolicyRunner : IDisposable
 
     public CommandCurriculum? CommandCurriculum { get; }
 
+    /// <summary>Updates before this iteration train the critic alone (a critic new to its policy, or to changed rewards).</summary>
+    public int CriticOnlyBeforeIteration { get; set; }
+
+    /// <summary>
+    /// Samples an exported policy's normalizer statistics are taken to stand for: the file does not keep its
+    /// count, and this many (about 300 iterations of 128 environments) lets them follow the new run slowly.
+    /// </summary>
+    public const long TakenOverNormalizerSamples = 1_000_000;
+
+    /// <summary>
+    /// Takes over an exported policy: its layers become the actor and its normalizer the actor's observation
+    /// normalizer. The critic, the action std and the optimizer keep their fresh state, so let the first updates
+    /// train the critic alone (<see cref="CriticOnlyBeforeIteration"/>): advantages from an untrained critic would
+    /// push the policy anywhere.
+    /// </summary>
+    public void TakeOverPolicy(MlpPolicyWeights policy, string source)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.ObservationSize != ActorCritic.ObservationSize)
+            throw new InvalidDataException($"{source}: the policy reads {policy.ObservationSize} observation values, this task gives {ActorCritic.ObservationSize}");
+        ActorCritic.LoadActor(policy.Layers, source);
+        if (ObservationNormalizer is { } current)
+        {
+            if (current.Clip is { } clip && Math.Abs(policy.ObservationClip - clip) > 1e-6 * clip)
+                throw new InvalidDataException($"{source}: the policy clips normalized observations at {policy.ObservationClip}, this run at {clip}");
+            // The file divides by std + epsilon: take epsilon back off for the variance.
+            var mean = Array.ConvertAll(policy.ObservationMean, m => (double)m);
+            var variance = Array.ConvertAll(policy.ObservationStd, s => Math.Pow(Math.Max(0, s - current.Epsilon), 2));
+            ObservationNormalizer = EmpiricalNormalizer.FromStatistics(mean, variance, TakenOverNormalizerSamples, current.Epsilon, current.Clip);
+        }
+    }
+
     /// <summary>Runs <paramref name="iterations"/> collect-and-update iterations; returns their statistics in order.</summary>
     public IReadOnlyList<IterationStatistics> Learn(int iterations, Action<IterationStatistics>? onIteration = null)
     {
@@ -163,7 +196,7 @@ public sealed class OnPolicyRunner : IDisposable
             Tensor lastValues;
             using (no_grad()) lastValues = ActorCritic.Value(_criticObservationTensor);
             _storage.ComputeReturns(lastValues, gamma, Settings.Ppo.Lambda);
-            updateStatistics = Algorithm.Update(_storage, Generator);
+            updateStatistics = Algorithm.Update(_storage, Generator, criticOnly: Iteration < CriticOnlyBeforeIteration);
             _storage.Clear();
             using (no_grad()) meanActionStd = ActorCritic.ActionStd().mean().item<float>();
         }

@@ -31,8 +31,12 @@ public sealed class PpoAlgorithm : IDisposable
     /// <summary>Current learning rate (moved by the adaptive-KL schedule).</summary>
     public double LearningRate { get; private set; }
 
-    /// <summary>One update from a full rollout whose returns have been computed; the generator shuffles minibatches.</summary>
-    public PpoUpdateStatistics Update(RolloutStorage storage, Generator generator)
+    /// <summary>
+    /// One update from a full rollout whose returns have been computed; the generator shuffles minibatches. With
+    /// <paramref name="criticOnly"/> only the value loss is minimized at the current learning rate: the actor and
+    /// its action std stay exactly as they are (a new critic learning the values of a policy taken over).
+    /// </summary>
+    public PpoUpdateStatistics Update(RolloutStorage storage, Generator generator, bool criticOnly = false)
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(generator);
@@ -50,7 +54,7 @@ public sealed class PpoAlgorithm : IDisposable
             {
                 kl = GaussianKl(batch.Means, batch.Stds, means, stds).mean().item<float>();
             }
-            if (Settings.Schedule == LearningRateSchedule.AdaptiveKl)
+            if (Settings.Schedule == LearningRateSchedule.AdaptiveKl && !criticOnly)
             {
                 LearningRate = AdaptiveKlSchedule.Next(LearningRate, kl, Settings.DesiredKl, Settings.MinLearningRate, Settings.MaxLearningRate);
                 ApplyLearningRate();
@@ -73,7 +77,10 @@ public sealed class PpoAlgorithm : IDisposable
             }
 
             var entropyMean = entropy.mean();
-            var loss = surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean;
+            // Alone the value loss needs no coefficient: that only weighs it against the surrogate.
+            var loss = criticOnly
+                ? valueLoss
+                : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean;
 
             _optimizer.zero_grad();
             loss.backward();

@@ -24,9 +24,12 @@ public sealed record RunManifest
     public required string CommandLine { get; init; }
     public required string Machine { get; init; }
 
-    /// <summary>The checkpoint this run started from (train --init-from), or null for a run from scratch.</summary>
+    /// <summary>The checkpoint or exported policy this run started from (train --init-from), or null for a run from scratch.</summary>
     public string? InitializedFrom { get; init; }
     public string? InitializedFromSha256 { get; init; }
+
+    /// <summary>Updates before this iteration train the critic alone (train --critic-warmup); a resume keeps to it.</summary>
+    public int CriticOnlyBeforeIteration { get; init; }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -1,8 +1,9 @@
 namespace HumanoidRl.Training.Runs;
 
 /// <summary>
-/// How to start a training run; Iterations and Minutes bound it (whichever ends first). InitFromCheckpoint
-/// starts the run from another run's full training state (see <see cref="TrainingSession.Start"/>).
+/// How to start a training run; Iterations and Minutes bound it (whichever ends first). InitFrom starts the run
+/// from another run's checkpoint or from an exported policy (.onnx); the first CriticWarmupIterations updates then
+/// train the critic alone (see <see cref="TrainingSession.Start"/>).
 /// </summary>
 public sealed record TrainingRunOptions(
     string RunFolder,
@@ -13,4 +14,5 @@ public sealed record TrainingRunOptions(
     int Threads,
     string CommandLine,
     int CheckpointEveryIterations = 25,
-    string? InitFromCheckpoint = null);
+    string? InitFrom = null,
+    int CriticWarmupIterations = 0);

@@ -59,7 +59,7 @@ public sealed class TrainingSession : IDisposable
 
     public string RunFolder { get; }
 
-    public RunManifest Manifest { get; }
+    public RunManifest Manifest { get; private set; }
 
     public OnPolicyRunner Runner { get; }
 
@@ -68,12 +68,13 @@ public sealed class TrainingSession : IDisposable
     public string LatestCheckpointPath => Path.Combine(RunFolder, CheckpointFolder, LatestCheckpoint);
 
     /// <summary>
-    /// Starts a new run in an empty folder. With <see cref="TrainingRunOptions.InitFromCheckpoint"/> the run takes
-    /// the whole training state of another run's checkpoint (weights, normalizers, optimizer and learning rate,
+    /// Starts a new run in an empty folder. With <see cref="TrainingRunOptions.InitFrom"/> naming a checkpoint the
+    /// run takes the whole training state of another run (weights, normalizers, optimizer and learning rate,
     /// generator, command curriculum, iteration) and continues it under this task config, e.g. with changed reward
-    /// weights. The checkpoint's policy contract (its run's contract.json) must match this config's, or the
-    /// weights would be read against another observation layout or action meaning; a refused start leaves no
-    /// run folder behind.
+    /// weights. Naming an exported policy (.onnx, for when the checkpoints are gone) it takes the actor and its
+    /// normalizer and starts at iteration 0 with a fresh critic. Either way the source's policy contract (the
+    /// checkpoint's run's contract.json, the policy's metadata) must match this config's, or the weights would be
+    /// read against another observation layout or action meaning; a refused start leaves no run folder behind.
     /// </summary>
     public static TrainingSession Start(string taskFile, TaskConfig task, RobotConfig robot, TrainingRunOptions options)
     {
@@ -84,7 +85,11 @@ public sealed class TrainingSession : IDisposable
         if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
             throw new InvalidOperationException($"{folder}: already holds a training run; resume it with --resume {options.RunFolder} or choose another --run-dir");
         var contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(folder));
-        var initFrom = options.InitFromCheckpoint is { } checkpoint ? VerifyInitCheckpoint(checkpoint, contract) : null;
+        ArgumentOutOfRangeException.ThrowIfNegative(options.CriticWarmupIterations);
+        var initFrom = options.InitFrom is { } source ? Path.GetFullPath(source) : null;
+        var takenOverPolicy = initFrom is null ? null
+            : IsExportedPolicy(initFrom) ? VerifyInitPolicy(initFrom, contract)
+            : VerifyInitCheckpoint(initFrom, contract);
         var createdFolder = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         var manifest = new RunManifest
@@ -108,7 +113,8 @@ public sealed class TrainingSession : IDisposable
         try
         {
             session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
-            if (initFrom is null)
+            if (takenOverPolicy is not null) session.Runner.TakeOverPolicy(takenOverPolicy, initFrom!);
+            if (initFrom is null || takenOverPolicy is not null)
             {
                 session._environments.Reset(unchecked((int)options.Seed));
             }
@@ -119,6 +125,8 @@ public sealed class TrainingSession : IDisposable
                     throw new ArgumentException(
                         $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start of its run, so give more than {session.Runner.Iteration}");
             }
+            session.Runner.CriticOnlyBeforeIteration = session.Runner.Iteration + options.CriticWarmupIterations;
+            session.Manifest = manifest = manifest with { CriticOnlyBeforeIteration = session.Runner.CriticOnlyBeforeIteration };
             manifest.Write(folder);
             File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
             ResolvedConfig.Write(folder, task, robot);
@@ -134,19 +142,34 @@ public sealed class TrainingSession : IDisposable
         }
     }
 
-    /// <summary>The checkpoint's full path, once its run's recorded contract is known to match this run's.</summary>
-    private static string VerifyInitCheckpoint(string checkpoint, PolicyContract contract)
+    /// <summary>
+    /// Contract fields a new run may change from its source: labels, and the gait clock's period (the weights still
+    /// read sin/cos of the phase, which then turns faster or slower).
+    /// </summary>
+    private static readonly HashSet<string> ChangeableOnInit = ["training_run", "task", "phase_period_s"];
+
+    /// <summary>Whether --init-from names an exported policy (by its .onnx extension) rather than a checkpoint.</summary>
+    public static bool IsExportedPolicy(string path) => string.Equals(Path.GetExtension(path), ".onnx", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Returns null once the checkpoint's run's recorded contract is known to match this run's.</summary>
+    private static MlpPolicyWeights? VerifyInitCheckpoint(string path, PolicyContract contract)
     {
-        var path = Path.GetFullPath(checkpoint);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint to initialize from not found", path);
         // Checkpoints live in RUN/checkpoints/; the run's contract.json says what its weights mean.
         var recordedContract = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, ContractFileName);
         if (!File.Exists(recordedContract))
             throw new FileNotFoundException($"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown", recordedContract);
-        // The gait clock's period may change: the weights still read sin/cos of the phase, which then turns faster or slower.
-        VerifyContractMatches(recordedContract, contract, ignoring: new HashSet<string> { "training_run", "task", "phase_period_s" },
+        VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract, contract, ChangeableOnInit,
             $"{path}: its policy does not fit this task config", "its run has");
-        return path;
+        return null;
+    }
+
+    /// <summary>The exported policy's network, once its contract (the file's metadata) is known to match this run's.</summary>
+    private static MlpPolicyWeights VerifyInitPolicy(string path, PolicyContract contract)
+    {
+        var policy = OnnxPolicyReader.Read(path);
+        VerifyContractMatches(policy.Metadata, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
+        return policy.Weights;
     }
 
     /// <summary>
@@ -175,12 +198,13 @@ public sealed class TrainingSession : IDisposable
         var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
         if (forExport && File.Exists(recordedContract))
             // The folder's name is only a label (training_run): a moved or renamed run still exports.
-            VerifyContractMatches(recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string> { "training_run" },
+            VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string> { "training_run" },
                 $"{recordedContract}: the configs changed what this run's policy means", "run started with");
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
         if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
         session.ContinueFrom(checkpoint);
+        session.Runner.CriticOnlyBeforeIteration = manifest.CriticOnlyBeforeIteration;
         return session;
     }
 
@@ -230,10 +254,12 @@ public sealed class TrainingSession : IDisposable
         return outcome;
     }
 
-    private static void VerifyContractMatches(string recordedPath, PolicyContract current, IReadOnlySet<string> ignoring, string problem, string recordedLabel)
+    private static Dictionary<string, string> ReadContractRecord(string path) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
+        ?? throw new InvalidDataException($"{path}: empty contract record");
+
+    private static void VerifyContractMatches(IReadOnlyDictionary<string, string> raw, string recordedPath, PolicyContract current, IReadOnlySet<string> ignoring, string problem, string recordedLabel)
     {
-        var raw = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(recordedPath))
-                  ?? throw new InvalidDataException($"{recordedPath}: empty contract record");
         // Through the parser, so keys added to the contract since (with their defaults) compare equal.
         var recorded = PolicyContract.FromMetadata(raw, recordedPath).ToMetadata();
         var changed = current.ToMetadata()

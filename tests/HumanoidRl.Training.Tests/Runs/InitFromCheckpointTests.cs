@@ -21,7 +21,7 @@ public sealed class InitFromCheckpointTests : IDisposable
         var task = TaskConfigLoader.Load(taskFile);
         var robot = RobotConfigLoader.Load(task.RobotConfigPath);
         var options = new TrainingRunOptions(Path.Combine(_folder, runName), Seed: 3, Environments, iterations, Minutes: null, Threads: 1,
-            CommandLine: "test", InitFromCheckpoint: initFrom);
+            CommandLine: "test", InitFrom: initFrom);
         return TrainingSession.Start(taskFile, task, robot, options);
     }
 
