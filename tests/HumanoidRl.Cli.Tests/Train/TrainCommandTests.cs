@@ -38,7 +38,7 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Init_from_starts_a_new_run_at_the_checkpoints_iteration_and_cannot_be_combined_with_resume()
+    public void Init_from_a_checkpoint_starts_at_its_iteration_from_a_policy_at_zero_with_a_critic_warm_up_and_neither_combines_with_resume()
     {
         var parent = Path.Combine(_folder, "parent");
         var (parentExit, parentOut, parentErr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--envs", "2", "--iterations", "1", "--run-dir", parent, "--threads", "1");
@@ -59,6 +59,20 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.NotEqual(0, bothExit);
         Assert.Contains("give one of them", bothErr, StringComparison.Ordinal);
+
+        var fromPolicy = Path.Combine(_folder, "from-policy");
+        var (policyExit, policyOut, policyErr) = CliProcess.Run(TimeSpan.FromMinutes(3),
+            "train", "--init-from", Path.Combine(parent, "policy.onnx"), "--envs", "2", "--iterations", "1", "--run-dir", fromPolicy, "--threads", "1");
+
+        Assert.True(policyExit == 0, $"{policyOut}\n{policyErr}");
+        Assert.Contains("starting at iteration 0", policyOut, StringComparison.Ordinal);
+        using var policyManifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(fromPolicy, "run.json")));
+        Assert.Equal(100, policyManifest.RootElement.GetProperty("CriticOnlyBeforeIteration").GetInt32());
+
+        var (warmupExit, _, warmupErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--resume", fromPolicy, "--critic-warmup", "5");
+
+        Assert.NotEqual(0, warmupExit);
+        Assert.Contains("--critic-warmup applies to a new run", warmupErr, StringComparison.Ordinal);
     }
 
     [Fact]
