@@ -308,14 +308,15 @@ public sealed class RobotController : IDisposable
     }
 
     /// <summary>
-    /// Before a tick that will run inference in Policy mode: sleeps to the warm-up lead, warms the policy, then
-    /// busy-waits to the deadline, because a sleep and its wake-up would let the caches cool again.
+    /// Before a tick that will run inference in Policy mode: waits to the warm-up lead (spinning as the deadline
+    /// wait does, when realtime.spin_us reaches that far), warms the policy, then busy-waits to the deadline,
+    /// because a sleep and its wake-up would let the caches cool again.
     /// </summary>
     private void PrewarmPolicy()
     {
         if (_prewarmLeadNs == 0 || _mode != ControlMode.Policy || _policy is not { InferenceDue: true } policy) return;
         var deadlineNs = _timer.NextDeadlineNs;
-        LinuxClock.SleepUntilNs(deadlineNs - _prewarmLeadNs);
+        _timer.WaitUntilBeforeDeadline(_prewarmLeadNs);
         // A tick already late is not made later by a warm-up: its own call costs less than both together.
         if (LinuxClock.NowNs() >= deadlineNs) return;
         policy.Prewarm();

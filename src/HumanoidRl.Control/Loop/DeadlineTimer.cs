@@ -33,18 +33,22 @@ public sealed class DeadlineTimer
     public long WaitNext()
     {
         var deadline = NextDeadlineNs;
-        if (_spinNs > 0)
-        {
-            LinuxClock.SleepUntilNs(deadline - _spinNs);
-            LinuxClock.SpinUntilNs(deadline);
-        }
-        else
-        {
-            LinuxClock.SleepUntilNs(deadline);
-        }
+        WaitUntilBeforeDeadline(0);
         var now = LinuxClock.NowNs();
         Advance(now);
         return now - deadline;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="leadNs"/> before the next deadline without moving it: asleep until the spin
+    /// window before the deadline at the latest, busy-waiting from there, so work done ahead of a tick wakes as
+    /// promptly as the tick itself.
+    /// </summary>
+    public void WaitUntilBeforeDeadline(long leadNs)
+    {
+        var targetNs = NextDeadlineNs - leadNs;
+        LinuxClock.SleepUntilNs(Math.Min(targetNs, NextDeadlineNs - _spinNs));
+        LinuxClock.SpinUntilNs(targetNs);
     }
 
     /// <summary>Moves the deadline one period on, skipping (and counting) every deadline already past.</summary>

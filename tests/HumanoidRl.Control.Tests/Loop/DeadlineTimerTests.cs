@@ -39,6 +39,26 @@ public sealed class DeadlineTimerTests
             Assert.True(lateNs >= 0, $"woke {-lateNs} ns before the deadline {deadline}");
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(500_000)]
+    [InlineData(2_000_000)]
+    public void Waiting_for_a_lead_before_the_deadline_returns_at_or_after_it_and_leaves_the_deadline_in_place(long spinNs)
+    {
+        var timer = new DeadlineTimer(2_000_000, spinNs);
+        timer.Start(LinuxClock.NowNs());
+        for (var i = 0; i < 10; i++)
+        {
+            var deadline = timer.NextDeadlineNs;
+            timer.WaitUntilBeforeDeadline(300_000);
+
+            var now = LinuxClock.NowNs();
+            Assert.True(now >= deadline - 300_000, $"returned {deadline - 300_000 - now} ns before the lead");
+            Assert.Equal(deadline, timer.NextDeadlineNs);
+            timer.WaitNext();
+        }
+    }
 }
 
 public sealed class LatencyHistogramTests
