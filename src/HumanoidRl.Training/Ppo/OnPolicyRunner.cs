@@ -95,10 +95,12 @@ public sealed class OnPolicyRunner : IDisposable
     public int CriticOnlyBeforeIteration { get; set; }
 
     /// <summary>
-    /// Samples an exported policy's normalizer statistics are taken to stand for: the file does not keep its
-    /// count, and this many (about 300 iterations of 128 environments) lets them follow the new run slowly.
+    /// Samples an exported policy's normalizer statistics are taken to stand for (the file does not keep the count):
+    /// so many that new samples leave them where the actor learned them, since moving them changes what a trained
+    /// actor sees. With a count of one million, the shipped walk-pd policy's seed-7 survival fell from 0.94 to 0.88
+    /// in 100 critic-only iterations, its actor untouched, as the rollouts moved its normalizer.
     /// </summary>
-    public const long TakenOverNormalizerSamples = 1_000_000;
+    public const long TakenOverNormalizerSamples = 1_000_000_000_000;
 
     /// <summary>
     /// Takes over an exported policy: its layers become the actor and its normalizer the actor's observation

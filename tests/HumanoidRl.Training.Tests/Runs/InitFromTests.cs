@@ -122,6 +122,13 @@ public sealed class InitFromTests : IDisposable
         child.Runner.Learn(2);
         Assert.Equal(actorBefore, Parameters(child.Runner.ActorCritic.Actor));
         Assert.NotEqual(criticBefore, CriticParameters(child));
+        // The actor still sees its inputs scaled as it learned them.
+        var afterWarmup = PolicyExport.Weights(child.Runner.ActorCritic, child.Runner.ObservationNormalizer);
+        for (var i = 0; i < source.ObservationMean.Length; i++)
+        {
+            Assert.Equal(source.ObservationMean[i], afterWarmup.ObservationMean[i], 1e-6 * Math.Max(1, Math.Abs(source.ObservationMean[i])));
+            Assert.Equal(source.ObservationStd[i], afterWarmup.ObservationStd[i], 1e-5 * source.ObservationStd[i]);
+        }
 
         child.Runner.Learn(1);
         Assert.NotEqual(actorBefore, Parameters(child.Runner.ActorCritic.Actor));
