@@ -1,20 +1,26 @@
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Loop;
+using HumanoidRl.Control.Realtime;
 
 namespace HumanoidRl.Daemon.Bench;
 
 /// <summary>
 /// The reference the control loop's jitter is compared with: a thread that does nothing but wait for absolute
-/// deadlines with clock_nanosleep (the loop's own <see cref="DeadlineTimer"/>) at the same period, priority and
-/// busy-wait before each deadline.
+/// deadlines with clock_nanosleep (the loop's own <see cref="DeadlineTimer"/>) at the same period, scheduling
+/// (SCHED_FIFO priority, CPU affinity) and busy-wait before each deadline.
 /// </summary>
 public static class BareLoop
 {
-    public static (LatencyHistogram Jitter, long Overruns) Run(long periodNs, long spinNs, TimeSpan duration)
+    public static (LatencyHistogram Jitter, long Overruns) Run(long periodNs, RealtimeOptions realtime, TimeSpan duration)
     {
+        ArgumentNullException.ThrowIfNull(realtime);
         var jitter = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
-        var timer = new DeadlineTimer(periodNs, spinNs);
+        var timer = new DeadlineTimer(periodNs, realtime.SpinUs * 1000L);
         var thread = new Thread(() =>
         {
+            // As the loop thread does; whether the system granted them is in the loop's status (same process, same limits).
+            if (realtime.CpuAffinity >= 0) LinuxRealtime.TrySetAffinity(realtime.CpuAffinity);
+            if (realtime.FifoPriority > 0) LinuxRealtime.TrySetFifo(realtime.FifoPriority);
             var endNs = LinuxClock.NowNs() + (long)(duration.TotalSeconds * 1e9);
             timer.Start(LinuxClock.NowNs());
             while (LinuxClock.NowNs() < endNs) jitter.Record(timer.WaitNext());

@@ -97,7 +97,7 @@ public static class LoopBenchmark
             await app.StopAsync();
 
             progress(string.Create(CultureInfo.InvariantCulture, $"measuring the bare clock_nanosleep loop for {duration.TotalSeconds:F0} s"));
-            var (bare, bareOverruns) = BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime.SpinUs * 1000L, duration);
+            var (bare, bareOverruns) = BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime, duration);
             var bareP99 = bare.PercentileUs(0.99);
 
             var policyPeriodNs = contract.Decimation * controller.Settings.PeriodNs;
