@@ -87,9 +87,9 @@ public sealed class TrainingSession : IDisposable
         var contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(folder));
         ArgumentOutOfRangeException.ThrowIfNegative(options.CriticWarmupIterations);
         var initFrom = options.InitFrom is { } source ? Path.GetFullPath(source) : null;
-        var takenOverPolicy = initFrom is null ? null
-            : IsExportedPolicy(initFrom) ? VerifyInitPolicy(initFrom, contract)
-            : VerifyInitCheckpoint(initFrom, contract);
+        var fromCheckpoint = initFrom is not null && !IsExportedPolicy(initFrom);
+        if (fromCheckpoint) VerifyInitCheckpoint(initFrom!, contract);
+        var takenOverPolicy = initFrom is not null && !fromCheckpoint ? VerifyInitPolicy(initFrom, contract) : null;
         var createdFolder = !Directory.Exists(folder);
         Directory.CreateDirectory(folder);
         var manifest = new RunManifest
@@ -113,17 +113,17 @@ public sealed class TrainingSession : IDisposable
         try
         {
             session = new TrainingSession(folder, manifest, task, robot, options.Threads, options.CheckpointEveryIterations);
-            if (takenOverPolicy is not null) session.Runner.TakeOverPolicy(takenOverPolicy, initFrom!);
-            if (initFrom is null || takenOverPolicy is not null)
+            if (fromCheckpoint)
             {
-                session._environments.Reset(unchecked((int)options.Seed));
-            }
-            else
-            {
-                session.ContinueFrom(initFrom);
+                session.ContinueFrom(initFrom!);
                 if (session.Runner.Iteration >= options.Iterations)
                     throw new ArgumentException(
                         $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start of its run, so give more than {session.Runner.Iteration}");
+            }
+            else
+            {
+                if (takenOverPolicy is not null) session.Runner.TakeOverPolicy(takenOverPolicy, initFrom!);
+                session._environments.Reset(unchecked((int)options.Seed));
             }
             session.Runner.CriticOnlyBeforeIteration = session.Runner.Iteration + options.CriticWarmupIterations;
             session.Manifest = manifest = manifest with { CriticOnlyBeforeIteration = session.Runner.CriticOnlyBeforeIteration };
@@ -151,8 +151,8 @@ public sealed class TrainingSession : IDisposable
     /// <summary>Whether --init-from names an exported policy (by its .onnx extension) rather than a checkpoint.</summary>
     public static bool IsExportedPolicy(string path) => string.Equals(Path.GetExtension(path), ".onnx", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Returns null once the checkpoint's run's recorded contract is known to match this run's.</summary>
-    private static MlpPolicyWeights? VerifyInitCheckpoint(string path, PolicyContract contract)
+    /// <summary>Throws unless the checkpoint's run's recorded contract matches this run's.</summary>
+    private static void VerifyInitCheckpoint(string path, PolicyContract contract)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: checkpoint to initialize from not found", path);
         // Checkpoints live in RUN/checkpoints/; the run's contract.json says what its weights mean.
@@ -161,7 +161,6 @@ public sealed class TrainingSession : IDisposable
             throw new FileNotFoundException($"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown", recordedContract);
         VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract, contract, ChangeableOnInit,
             $"{path}: its policy does not fit this task config", "its run has");
-        return null;
     }
 
     /// <summary>The exported policy's network, once its contract (the file's metadata) is known to match this run's.</summary>
