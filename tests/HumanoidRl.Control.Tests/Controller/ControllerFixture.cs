@@ -78,6 +78,9 @@ internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = d
 
     public volatile bool StallWrites;
 
+    /// <summary>True while a Write is held by <see cref="StallWrites"/>: the loop is stuck inside its tick.</summary>
+    public volatile bool WriteStalled;
+
     /// <summary>Makes Read throw, as a backend bug would: the loop thread dies.</summary>
     public volatile bool ThrowOnRead;
 
@@ -101,7 +104,12 @@ internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = d
     {
         if (!torqueEnabled) Interlocked.Increment(ref TorqueOffWrites);
         if (writeTime > TimeSpan.Zero) Thread.Sleep(writeTime);
-        while (StallWrites) Thread.Sleep(1);
+        while (StallWrites)
+        {
+            WriteStalled = true;
+            Thread.Sleep(1);
+        }
+        WriteStalled = false;
         return inner.Write(torqueNm, torqueEnabled);
     }
 

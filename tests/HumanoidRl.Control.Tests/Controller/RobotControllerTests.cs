@@ -75,6 +75,8 @@ public sealed class RobotControllerTests : IDisposable
 
         try
         {
+            // A request posted before the first tick's Write would be applied by that tick before it stalls.
+            ControllerFixture.WaitFor(() => backend.WriteStalled, "the loop to stall in Write");
             Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping));
             Assert.Equal("the control loop did not answer within 2 s", controller.EStop());
         }
