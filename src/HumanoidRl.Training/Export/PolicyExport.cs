@@ -1,3 +1,4 @@
+using System.Globalization;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Training.Ppo;
 using TorchSharp.Modules;
@@ -12,6 +13,13 @@ public static class PolicyExport
 {
     /// <summary>Used in place of "no clip" so the ONNX graph keeps one shape.</summary>
     private const float NoClip = 1e9f;
+
+    /// <summary>
+    /// Metadata key for the action std the policy explored with when it was exported. Not part of the contract
+    /// (deployment runs the mean action); a run that takes the policy over explores with it, because PPO from a
+    /// different std reshapes the mean for noise the policy never learned under.
+    /// </summary>
+    public const string TrainingActionStdKey = "training_action_std";
 
     public static MlpPolicyWeights Weights(ActorCritic actorCritic, EmpiricalNormalizer? normalizer)
     {
@@ -57,7 +65,39 @@ public static class PolicyExport
             throw new InvalidOperationException(
                 $"the actor maps {weights.ObservationSize} -> {weights.ActionSize} values but the contract says {contract.ObservationSize} -> {contract.ActionSize}");
         var version = typeof(PolicyExport).Assembly.GetName().Version?.ToString() ?? "0";
-        return OnnxPolicyWriter.Write(weights, contract.ToMetadata(), version);
+        var metadata = new Dictionary<string, string>(contract.ToMetadata(), StringComparer.Ordinal)
+        {
+            [TrainingActionStdKey] = FormatActionStd(runner.ActorCritic),
+        };
+        return OnnxPolicyWriter.Write(weights, metadata, version);
+    }
+
+    /// <summary>
+    /// The action std recorded in a policy's metadata, one value per action, or null for a policy exported before
+    /// it was recorded.
+    /// </summary>
+    public static float[]? TrainingActionStd(IReadOnlyDictionary<string, string> metadata, int actionSize, string source)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (!metadata.TryGetValue(TrainingActionStdKey, out var text)) return null;
+        var parts = text.Split(',');
+        var values = new float[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !(values[i] > 0) || !float.IsFinite(values[i]))
+                throw new InvalidDataException(
+                    $"{source}: metadata '{TrainingActionStdKey}' value {i + 1} is '{parts[i]}': expected a positive finite number");
+        }
+        if (values.Length != actionSize)
+            throw new InvalidDataException(
+                $"{source}: metadata '{TrainingActionStdKey}' has {values.Length} values: expected {actionSize}, one per action");
+        return values;
+    }
+
+    private static string FormatActionStd(ActorCritic actorCritic)
+    {
+        using var std = actorCritic.ActionStd().detach().cpu();
+        return string.Join(',', std.data<float>().ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Writes the policy atomically (temporary file, then rename).</summary>

@@ -108,6 +108,17 @@ public sealed class ActorCritic : nn.Module
         }
     }
 
+    /// <summary>Sets the action std per dimension (a taken-over policy's), e.g. to explore as it last did.</summary>
+    public void SetActionStd(IReadOnlyList<float> std, string source)
+    {
+        ArgumentNullException.ThrowIfNull(std);
+        if (std.Count != ActionSize)
+            throw new InvalidDataException($"{source}: {std.Count} action std values, this actor has {ActionSize} actions");
+        using var noGrad = no_grad();
+        using var values = tensor(std.ToArray());
+        _logStd.copy_(values.log());
+    }
+
     /// <summary>Sum over action dimensions of the diagonal Gaussian log density.</summary>
     public static Tensor GaussianLogProb(Tensor actions, Tensor means, Tensor stds)
     {

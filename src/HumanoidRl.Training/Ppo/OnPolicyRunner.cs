@@ -103,17 +103,18 @@ public sealed class OnPolicyRunner : IDisposable
     public const long TakenOverNormalizerSamples = 1_000_000_000_000;
 
     /// <summary>
-    /// Takes over an exported policy: its layers become the actor and its normalizer the actor's observation
-    /// normalizer. The critic, the action std and the optimizer keep their fresh state, so let the first updates
-    /// train the critic alone (<see cref="CriticOnlyBeforeIteration"/>): advantages from an untrained critic would
-    /// push the policy anywhere.
+    /// Takes over an exported policy: its layers become the actor, its normalizer the actor's observation
+    /// normalizer and, when the file recorded it, its action std the run's. The critic and the optimizer keep their
+    /// fresh state, so let the first updates train the critic alone (<see cref="CriticOnlyBeforeIteration"/>):
+    /// advantages from an untrained critic would push the policy anywhere.
     /// </summary>
-    public void TakeOverPolicy(MlpPolicyWeights policy, string source)
+    public void TakeOverPolicy(MlpPolicyWeights policy, IReadOnlyList<float>? actionStd, string source)
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.ObservationSize != ActorCritic.ObservationSize)
             throw new InvalidDataException($"{source}: the policy reads {policy.ObservationSize} observation values, this task gives {ActorCritic.ObservationSize}");
         ActorCritic.LoadActor(policy.Layers, source);
+        if (actionStd is not null) ActorCritic.SetActionStd(actionStd, source);
         if (ObservationNormalizer is { } current)
         {
             if (current.Clip is { } clip && Math.Abs(policy.ObservationClip - clip) > 1e-6 * clip)

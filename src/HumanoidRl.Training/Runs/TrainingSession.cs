@@ -71,8 +71,8 @@ public sealed class TrainingSession : IDisposable
     /// Starts a new run in an empty folder. With <see cref="TrainingRunOptions.InitFrom"/> naming a checkpoint the
     /// run takes the whole training state of another run (weights, normalizers, optimizer and learning rate,
     /// generator, command curriculum, iteration) and continues it under this task config, e.g. with changed reward
-    /// weights. Naming an exported policy (.onnx, for when the checkpoints are gone) it takes the actor and its
-    /// normalizer and starts at iteration 0 with a fresh critic. Either way the source's policy contract (the
+    /// weights. Naming an exported policy (.onnx, for when the checkpoints are gone) it takes the actor, its
+    /// normalizer and the action std the file recorded, and starts at iteration 0 with a fresh critic. Either way the source's policy contract (the
     /// checkpoint's run's contract.json, the policy's metadata) must match this config's, or the weights would be
     /// read against another observation layout or action meaning; a refused start leaves no run folder behind.
     /// </summary>
@@ -122,7 +122,9 @@ public sealed class TrainingSession : IDisposable
             }
             else
             {
-                if (takenOverPolicy is not null) session.Runner.TakeOverPolicy(takenOverPolicy, initFrom!);
+                if (takenOverPolicy is not null)
+                    session.Runner.TakeOverPolicy(takenOverPolicy.Weights,
+                        PolicyExport.TrainingActionStd(takenOverPolicy.Metadata, session.Runner.ActorCritic.ActionSize, initFrom!), initFrom!);
                 session._environments.Reset(unchecked((int)options.Seed));
             }
             session.Runner.CriticOnlyBeforeIteration = session.Runner.Iteration + options.CriticWarmupIterations;
@@ -163,12 +165,12 @@ public sealed class TrainingSession : IDisposable
             $"{path}: its policy does not fit this task config", "its run has");
     }
 
-    /// <summary>The exported policy's network, once its contract (the file's metadata) is known to match this run's.</summary>
-    private static MlpPolicyWeights VerifyInitPolicy(string path, PolicyContract contract)
+    /// <summary>The exported policy, once its contract (the file's metadata) is known to match this run's.</summary>
+    private static OnnxPolicyFile VerifyInitPolicy(string path, PolicyContract contract)
     {
         var policy = OnnxPolicyReader.Read(path);
         VerifyContractMatches(policy.Metadata, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
-        return policy.Weights;
+        return policy;
     }
 
     /// <summary>

@@ -135,6 +135,46 @@ public sealed class InitFromTests : IDisposable
     }
 
     [Fact]
+    public void The_new_run_explores_with_the_action_std_the_policy_recorded_rather_than_the_tasks_initial_std()
+    {
+        var policyPath = ExportedPolicy("walk-pd"); // its run started at initial_action_std 0.5
+        var policy = OnnxPolicyReader.Read(policyPath);
+        var recorded = PolicyExport.TrainingActionStd(policy.Metadata, policy.Weights.ActionSize, policyPath);
+
+        using var child = Start(ShortTask("walk-pd", "walk-pd-child.yaml", ("initial_action_std: 0.5", "initial_action_std: 0.1")),
+            iterations: 2, "child", initFrom: policyPath, criticWarmup: 1);
+
+        Assert.NotNull(recorded);
+        Assert.All(recorded, std => Assert.InRange(std, 0.4f, 0.6f));
+        var taken = ActionStd(child);
+        for (var i = 0; i < recorded.Length; i++) Assert.Equal(recorded[i], taken[i], 1e-6f * recorded[i]);
+    }
+
+    [Fact]
+    public void A_policy_exported_before_the_std_was_recorded_explores_with_the_tasks_initial_std()
+    {
+        var policyPath = WithMetadata(ExportedPolicy("walk-pd"), "no-std.onnx", metadata => metadata.Remove(PolicyExport.TrainingActionStdKey));
+
+        using var child = Start(ShortTask("walk-pd", "walk-pd-child.yaml", ("initial_action_std: 0.5", "initial_action_std: 0.1")),
+            iterations: 2, "child", initFrom: policyPath, criticWarmup: 1);
+
+        Assert.All(ActionStd(child), std => Assert.Equal(0.1f, std, 1e-6f));
+    }
+
+    [Fact]
+    public void A_malformed_recorded_std_is_refused_naming_the_file_the_key_and_the_value_and_leaves_no_run_folder()
+    {
+        var policyPath = WithMetadata(ExportedPolicy("walk-pd"), "bad-std.onnx",
+            metadata => metadata[PolicyExport.TrainingActionStdKey] = string.Join(',', Enumerable.Repeat("0.5", 15).Append("-0.1")));
+
+        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
+
+        Assert.Contains(policyPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("metadata 'training_action_std' value 16 is '-0.1': expected a positive finite number", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "child")));
+    }
+
+    [Fact]
     public void A_policy_whose_actions_mean_something_else_is_refused_naming_the_field_and_leaves_no_run_folder()
     {
         // walk (torque) and walk-pd (joint targets) have the same network shapes: only the contract tells them apart.
@@ -164,6 +204,23 @@ public sealed class InitFromTests : IDisposable
 
         Assert.Equal(3, resumed.Runner.CriticOnlyBeforeIteration);
         Assert.Equal(actorBefore, Parameters(resumed.Runner.ActorCritic.Actor));
+    }
+
+    /// <summary>A copy of the policy file with edited metadata.</summary>
+    private string WithMetadata(string policyPath, string fileName, Action<Dictionary<string, string>> edit)
+    {
+        var policy = OnnxPolicyReader.Read(policyPath);
+        var metadata = new Dictionary<string, string>(policy.Metadata, StringComparer.Ordinal);
+        edit(metadata);
+        var path = Path.Combine(_folder, fileName);
+        File.WriteAllBytes(path, OnnxPolicyWriter.Write(policy.Weights, metadata, "test"));
+        return path;
+    }
+
+    private static float[] ActionStd(TrainingSession session)
+    {
+        using var std = session.Runner.ActorCritic.ActionStd().detach();
+        return std.data<float>().ToArray();
     }
 
     private static float[] Flatten(TrainingSession session)
