@@ -55,14 +55,41 @@ internal sealed class DaemonClient(GrpcChannel channel)
         }
     }
 
-    /// <summary>Reads events until one matches.</summary>
-    public static async Task<V1.Event> NextEventAsync(AsyncServerStreamingCall<V1.Event> events, Func<V1.Event, bool> condition)
+    /// <summary>Reads events until one matches; when none does in time, the failure lists the events read instead.</summary>
+    public static async Task<V1.Event> NextEventAsync(AsyncServerStreamingCall<V1.Event> events, Func<V1.Event, bool> condition) =>
+        (await NextEventsAsync(events, condition))[0];
+
+    /// <summary>
+    /// Reads events until each condition has matched one, in any order: the loop's events (mode changes, faults)
+    /// reach the stream through the telemetry pump, the daemon's own (lease changes) directly, so two of them
+    /// raised by one cause may arrive either way round. Returns the matches in the order of the conditions.
+    /// </summary>
+    public static async Task<V1.Event[]> NextEventsAsync(AsyncServerStreamingCall<V1.Event> events, params Func<V1.Event, bool>[] conditions)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        while (await events.ResponseStream.MoveNext(timeout.Token))
+        var matches = new V1.Event?[conditions.Length];
+        var skipped = new List<string>();
+        try
         {
-            if (condition(events.ResponseStream.Current)) return events.ResponseStream.Current;
+            while (await events.ResponseStream.MoveNext(timeout.Token))
+            {
+                var current = events.ResponseStream.Current;
+                var index = Enumerable.Range(0, conditions.Length).FirstOrDefault(i => matches[i] is null && conditions[i](current), -1);
+                if (index < 0)
+                {
+                    skipped.Add(current.ToString());
+                    continue;
+                }
+                matches[index] = current;
+                if (Array.TrueForAll(matches, match => match is not null)) return [.. matches.Select(match => match!)];
+            }
         }
-        throw new InvalidOperationException("the event stream ended");
+        catch (RpcException cancelled) when (cancelled.StatusCode == StatusCode.Cancelled && timeout.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Unmatched(matches)} of {conditions.Length} events not seen within {Patience.TotalSeconds} s; read instead: [{string.Join(", ", skipped)}]", cancelled);
+        }
+        throw new InvalidOperationException($"the event stream ended with {Unmatched(matches)} of {conditions.Length} events not seen; read before: [{string.Join(", ", skipped)}]");
     }
+
+    private static int Unmatched(V1.Event?[] matches) => matches.Count(match => match is null);
 }
