@@ -15,10 +15,16 @@ public sealed record EvaluationResult(
     double SettledYawRateErrorRms,
     double SettledSampleFraction)
 {
+    /// <summary>95 % interval of the survival rate: 50 episodes at 0.98 are also consistent with 0.90.</summary>
+    public (double Low, double High) SurvivalRateInterval95 =>
+        WilsonInterval.Of95((int)Math.Round(SurvivalRate * Episodes), Episodes);
+
     public Dictionary<string, object> ToJsonFields() => new()
     {
         ["episodes"] = Episodes,
         ["survival_rate"] = Math.Round(SurvivalRate, 4),
+        ["survival_rate_ci95_low"] = Math.Round(SurvivalRateInterval95.Low, 4),
+        ["survival_rate_ci95_high"] = Math.Round(SurvivalRateInterval95.High, 4),
         ["roll_rms_deg"] = Math.Round(RollRmsDeg, 3),
         ["pitch_rms_deg"] = Math.Round(PitchRmsDeg, 3),
         ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),

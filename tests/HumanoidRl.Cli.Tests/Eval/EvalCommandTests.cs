@@ -49,7 +49,10 @@ public sealed class EvalCommandTests : IDisposable
         using var document = JsonDocument.Parse(stdout);
         var root = document.RootElement;
         Assert.Equal(4, root.GetProperty("episodes").GetInt32());
-        Assert.InRange(root.GetProperty("survival_rate").GetDouble(), 0, 1);
+        var survival = root.GetProperty("survival_rate").GetDouble();
+        Assert.InRange(survival, 0, 1);
+        Assert.InRange(survival, root.GetProperty("survival_rate_ci95_low").GetDouble(), root.GetProperty("survival_rate_ci95_high").GetDouble());
+        Assert.True(root.GetProperty("survival_rate_ci95_high").GetDouble() - root.GetProperty("survival_rate_ci95_low").GetDouble() > 0.3, "4 episodes leave a wide interval");
         Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
         foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride",
             "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled" })
