@@ -67,7 +67,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(policyExit == 0, $"{policyOut}\n{policyErr}");
         Assert.Contains("starting at iteration 0", policyOut, StringComparison.Ordinal);
         using var policyManifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(fromPolicy, "run.json")));
-        Assert.Equal(100, policyManifest.RootElement.GetProperty("CriticOnlyBeforeIteration").GetInt32());
+        // Three 20 s episodes of 2500 policy steps at 24 steps per iteration.
+        Assert.Equal(315, policyManifest.RootElement.GetProperty("CriticOnlyBeforeIteration").GetInt32());
 
         var (warmupExit, _, warmupErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--resume", fromPolicy, "--critic-warmup", "5");
 
