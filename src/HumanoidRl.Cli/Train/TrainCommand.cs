@@ -75,7 +75,7 @@ internal static class TrainCommand
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(robot);
-        var episodePolicySteps = (int)Math.Round(task.Environment.EpisodeS / (robot.LoopPeriodS * task.Environment.Decimation));
+        var episodePolicySteps = task.Environment.EpisodePolicySteps(robot.LoopPeriodS);
         return PolicyCriticWarmupEpisodes * ((episodePolicySteps + task.Ppo.NumStepsPerEnv - 1) / task.Ppo.NumStepsPerEnv);
     }
 

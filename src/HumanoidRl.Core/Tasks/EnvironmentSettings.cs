@@ -27,4 +27,10 @@ public sealed record EnvironmentSettings
     public double PhasePeriodS { get; init; } = 0.8;
 
     public ObservationLayout Layout(int jointCount) => new(ObservationTerms, jointCount, ObservationHistory);
+
+    /// <summary>Seconds per policy step on a loop of the given period.</summary>
+    public double PolicyDtS(double loopPeriodS) => loopPeriodS * Decimation;
+
+    /// <summary>Policy steps in one episode (up to its time limit) on a loop of the given period.</summary>
+    public int EpisodePolicySteps(double loopPeriodS) => (int)Math.Round(EpisodeS / PolicyDtS(loopPeriodS));
 }

@@ -41,12 +41,12 @@ public sealed class HumanoidTask : IDisposable
             ActionMapping = new ActionMapping(task.Environment.ActionMode, task.Environment.ActionScale, TorqueLimitNm, DefaultPoseRad,
                 [.. joints.Select(j => j.ActionGains.KpNmPerRad)], [.. joints.Select(j => j.ActionGains.KdNmSPerRad)]);
             Layout = task.Environment.Layout(robot.JointCount);
-            PolicyDtS = robot.LoopPeriodS * task.Environment.Decimation;
+            PolicyDtS = task.Environment.PolicyDtS(robot.LoopPeriodS);
             Rewards = new RewardCalculator(task.Rewards, PolicyDtS, LowerLimitRad, UpperLimitRad);
             FootCount = robot.Base.FootTouchSensors.Length;
             if (task.Rewards.UsesFootContacts) Contacts = GroundContacts.Resolve(NominalModel, task.Rewards.FootBodies, task.SourcePath);
             CriticObservationSize = Layout.Size + PrivilegedFixedSize + robot.JointCount + FootCount;
-            EpisodeSteps = (int)Math.Round(task.Environment.EpisodeS / PolicyDtS);
+            EpisodeSteps = task.Environment.EpisodePolicySteps(robot.LoopPeriodS);
         }
         catch
         {
