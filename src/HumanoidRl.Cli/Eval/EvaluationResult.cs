@@ -19,23 +19,27 @@ public sealed record EvaluationResult(
     public (double Low, double High) SurvivalRateInterval95 =>
         WilsonInterval.Of95((int)Math.Round(SurvivalRate * Episodes), Episodes);
 
-    public Dictionary<string, object> ToJsonFields() => new()
+    public Dictionary<string, object> ToJsonFields()
     {
-        ["episodes"] = Episodes,
-        ["survival_rate"] = Math.Round(SurvivalRate, 4),
-        ["survival_rate_ci95_low"] = Math.Round(SurvivalRateInterval95.Low, 4),
-        ["survival_rate_ci95_high"] = Math.Round(SurvivalRateInterval95.High, 4),
-        ["roll_rms_deg"] = Math.Round(RollRmsDeg, 3),
-        ["pitch_rms_deg"] = Math.Round(PitchRmsDeg, 3),
-        ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),
-        ["lin_vel_error_rms"] = Math.Round(LinearVelocityErrorRms, 4),
-        ["yaw_rate_error_rms"] = Math.Round(YawRateErrorRms, 4),
-        // The same over velocities averaged across one gait period (phase_period_s): without the step-by-step sway.
-        ["lin_vel_error_rms_stride"] = Math.Round(StrideLinearVelocityErrorRms, 4),
-        ["yaw_rate_error_rms_stride"] = Math.Round(StrideYawRateErrorRms, 4),
-        // The same from 1 s after each command change (and episode start) on: without the response to new commands.
-        ["lin_vel_error_rms_settled"] = Math.Round(SettledLinearVelocityErrorRms, 4),
-        ["yaw_rate_error_rms_settled"] = Math.Round(SettledYawRateErrorRms, 4),
-        ["settled_sample_fraction"] = Math.Round(SettledSampleFraction, 4),
-    };
+        var (survivalLow, survivalHigh) = SurvivalRateInterval95;
+        return new()
+        {
+            ["episodes"] = Episodes,
+            ["survival_rate"] = Math.Round(SurvivalRate, 4),
+            ["survival_rate_ci95_low"] = Math.Round(survivalLow, 4),
+            ["survival_rate_ci95_high"] = Math.Round(survivalHigh, 4),
+            ["roll_rms_deg"] = Math.Round(RollRmsDeg, 3),
+            ["pitch_rms_deg"] = Math.Round(PitchRmsDeg, 3),
+            ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),
+            ["lin_vel_error_rms"] = Math.Round(LinearVelocityErrorRms, 4),
+            ["yaw_rate_error_rms"] = Math.Round(YawRateErrorRms, 4),
+            // The same over velocities averaged across one gait period (phase_period_s): without the step-by-step sway.
+            ["lin_vel_error_rms_stride"] = Math.Round(StrideLinearVelocityErrorRms, 4),
+            ["yaw_rate_error_rms_stride"] = Math.Round(StrideYawRateErrorRms, 4),
+            // The same from 1 s after each command change (and episode start) on: without the response to new commands.
+            ["lin_vel_error_rms_settled"] = Math.Round(SettledLinearVelocityErrorRms, 4),
+            ["yaw_rate_error_rms_settled"] = Math.Round(SettledYawRateErrorRms, 4),
+            ["settled_sample_fraction"] = Math.Round(SettledSampleFraction, 4),
+        };
+    }
 }
