@@ -16,8 +16,8 @@ public static class PolicyExport
 
     /// <summary>
     /// Metadata key for the action std the policy explored with when it was exported. Not part of the contract
-    /// (deployment runs the mean action); a run that takes the policy over explores with it, because PPO from a
-    /// different std reshapes the mean for noise the policy never learned under.
+    /// (deployment runs the mean action); a run that takes the policy over explores with it, as the policy last did,
+    /// rather than with a guessed std.
     /// </summary>
     public const string TrainingActionStdKey = "training_action_std";
 
