@@ -46,6 +46,12 @@ internal static class TestTasks
 
     public static HumanoidTask Create(TaskConfig task) => new(task, Robot);
 
+    /// <summary>The shipped robot with another soft start (0: the policy's torques act from the first tick).</summary>
+    public static RobotConfig RobotWithSoftStart(double seconds) => Robot with { Safety = Robot.Safety with { SoftStartS = seconds } };
+
+    /// <summary>For tests that read the torques of an episode's first ticks, which the soft start would blend with the hold.</summary>
+    public static HumanoidTask CreateWithoutSoftStart(TaskConfig task) => new(task, RobotWithSoftStart(0));
+
     public static string ModelPath => Path.Combine(RepositoryRoot, "sim", "humanoid16.xml");
 
     public static IReadOnlyList<string> FootBodies { get; } = ["left_foot", "right_foot"];

@@ -60,7 +60,7 @@ public sealed record ControllerSettings
             PeriodNs = robot.LoopPeriodNs,
             Safety = new SafetyThresholds(
                 robot.Safety.FallRollRad, robot.Safety.FallPitchRad, robot.Safety.MinBaseHeightM,
-                MaxSensorAgeNs: 10 * robot.LoopPeriodNs, MaxConsecutiveBackendErrors: 10, SoftStartS: 0.5),
+                MaxSensorAgeNs: 10 * robot.LoopPeriodNs, MaxConsecutiveBackendErrors: 10, robot.Safety.SoftStartS),
             DefaultPoseRad = [.. joints.Select(j => j.DefaultAngleRad)],
             LowerLimitRad = [.. joints.Select(j => j.LowerLimitRad)],
             UpperLimitRad = [.. joints.Select(j => j.UpperLimitRad)],

@@ -4,6 +4,7 @@ using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Realtime;
 using HumanoidRl.Control.Safety;
+using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Sensing;
@@ -351,7 +352,7 @@ public sealed class RobotController : IDisposable
                 if (weight < 1)
                 {
                     Hold(_settings.DefaultPoseRad, _holdTorqueNm);
-                    for (var j = 0; j < _torqueNm.Length; j++) _torqueNm[j] = (weight * _torqueNm[j]) + ((1 - weight) * _holdTorqueNm[j]);
+                    SoftStart.Blend(_torqueNm, _holdTorqueNm, weight);
                 }
                 return true;
             default:

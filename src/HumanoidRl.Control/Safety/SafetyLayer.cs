@@ -1,3 +1,4 @@
+using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Sensing;
 
 namespace HumanoidRl.Control.Safety;
@@ -82,8 +83,7 @@ public sealed class SafetyLayer
     }
 
     /// <summary>Weight of the policy's torques (against the stand-up hold) after this long in Policy mode.</summary>
-    public double SoftStartWeight(double secondsInPolicy) =>
-        _limits.SoftStartS <= 0 ? 1.0 : Math.Clamp(secondsInPolicy / _limits.SoftStartS, 0.0, 1.0);
+    public double SoftStartWeight(double secondsInPolicy) => SoftStart.Weight(secondsInPolicy, _limits.SoftStartS);
 
     public void ResetBackendErrors() => _consecutiveBackendErrors = 0;
 

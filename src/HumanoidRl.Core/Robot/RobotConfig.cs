@@ -61,5 +61,6 @@ public sealed record BaseNames(
     ImmutableArray<string> FootTouchSensors,
     string StandKeyframe);
 
-/// <summary>Thresholds past which the robot counts as fallen.</summary>
-public sealed record SafetyLimits(double FallRollRad, double FallPitchRad, double MinBaseHeightM);
+/// <summary>Thresholds past which the robot counts as fallen, and the hand-over to a policy.</summary>
+/// <param name="SoftStartS">How long a policy's torques blend in with the default-pose hold when it takes over (see SoftStart).</param>
+public sealed record SafetyLimits(double FallRollRad, double FallPitchRad, double MinBaseHeightM, double SoftStartS);

@@ -9,7 +9,9 @@ namespace HumanoidRl.Core.Robot;
 /// policy sees or does changes (names, loop period, motors, joint order, limits, default pose, gains, safety)
 /// and stays the same across comments, layout, key order and number spelling (0.5 vs 5e-1). Wiring (buses,
 /// ports, IDs, directions, zero offsets, IMU placement) and file paths are left out: re-cabling, recalibrating
-/// or moving a robot's files does not invalidate its policies.
+/// or moving a robot's files does not invalidate its policies. So is the soft start: it is how the daemon hands
+/// the robot over, not part of the policy's interface, and evaluation runs it too, so a changed value is judged by
+/// evaluating the policy under it rather than by refusing every policy trained before.
 /// </summary>
 public static class RobotConfigHash
 {

@@ -17,6 +17,9 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
 
     internal const long MaxDeviceId = 252;
 
+    /// <summary>Longest soft start accepted: longer blends let a policy wind up against the hold (see SoftStart).</summary>
+    internal const double MaxSoftStartS = 2.0;
+
     public RobotConfig? Read(YamlNode rootNode, string sourcePath, string configDirectory)
     {
         var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints", diagnostics);
@@ -34,7 +37,7 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         var motors = ReadMotors(root.Sequence("motors", "a list of servo models"));
         var buses = ReadBuses(root.Sequence("buses", "a list of motor buses"));
         var imu = ReadImu(root.Mapping("imu", "a mapping with bus, id, axis_map"), buses);
-        var safety = ReadSafety(root.Mapping("safety", "a mapping with fall_roll_rad, fall_pitch_rad, min_base_height_m"));
+        var safety = ReadSafety(root.Mapping("safety", "a mapping with fall_roll_rad, fall_pitch_rad, min_base_height_m, soft_start_s"));
         var joints = new JointsReader(diagnostics, motors, buses, imu).Read(root.Sequence("joints", "a list of joints in policy order"));
         root.RejectUnknownKeys();
 
@@ -195,8 +198,11 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         if (pitch is { } p) diagnostics.Require(p, p.Value is > 0 and <= System.Math.PI, "out of range", AngleExpected);
         var height = mapping?.Number("min_base_height_m", "a positive height in m");
         if (height is { } h) diagnostics.Require(h, h.Value > 0, "must be > 0", "a positive height in m");
+        const string SoftStartExpected = "seconds in [0, 2] (0: the policy takes over at once)";
+        var softStart = mapping?.Number("soft_start_s", SoftStartExpected);
+        if (softStart is { } s) diagnostics.Require(s, s.Value is >= 0 and <= MaxSoftStartS, "out of range", SoftStartExpected);
         mapping?.RejectUnknownKeys();
-        return new SafetyLimits(roll?.Value ?? 0, pitch?.Value ?? 0, height?.Value ?? 0);
+        return new SafetyLimits(roll?.Value ?? 0, pitch?.Value ?? 0, height?.Value ?? 0, softStart?.Value ?? 0);
     }
 
     internal static void RequireBus(ConfigDiagnostics diagnostics, Located<string> bus, ImmutableArray<BusConfig> buses)

@@ -2,6 +2,7 @@ using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Reward;
+using HumanoidRl.Core.Sensing;
 using HumanoidRl.MuJoCo;
 using HumanoidRl.Sim.Randomization;
 using HumanoidRl.Sim.Robot;
@@ -37,6 +38,7 @@ public sealed class HumanoidEnvironment : IDisposable
     private readonly float[] _action;
     private readonly float[] _command = new float[3];
     private readonly double[] _torqueNm;
+    private readonly double[] _holdTorqueNm;
     private readonly double[] _previousJointVelocity;
     private readonly double[] _footAirTimeS;
     private readonly double[] _footTouchdownAirTimeS;
@@ -70,6 +72,7 @@ public sealed class HumanoidEnvironment : IDisposable
         _lastAction = new float[joints];
         _action = new float[joints];
         _torqueNm = new double[joints];
+        _holdTorqueNm = new double[joints];
         _previousJointVelocity = new double[joints];
         _footAirTimeS = new double[task.FootCount];
         _footTouchdownAirTimeS = new double[task.FootCount];
@@ -183,6 +186,7 @@ public sealed class HumanoidEnvironment : IDisposable
             // The newest recorded frame is the true current state (PD runs on it, as motor firmware would).
             var current = _sensorDelay.Delayed(0);
             _task.ActionMapping.ToTorques(applied, current.JointPositionRad, current.JointVelocityRadPerS, _torqueNm, _drawn.PdGainScale);
+            BlendInSoftStart(tick, current);
             for (var j = 0; j < joints; j++)
             {
                 _torqueNm[j] *= _drawn.MotorStrengthScale[j];
@@ -254,6 +258,17 @@ public sealed class HumanoidEnvironment : IDisposable
         var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(orientation, attitude.YawRad);
         return new BaseState(attitude.RollRad, attitude.PitchRad, _data.Qpos[_binding.BaseQposAdr + 2], forward, lateral, yawRate,
             _data.Qpos[_binding.BaseQposAdr], _data.Qpos[_binding.BaseQposAdr + 1]);
+    }
+
+    /// <summary>The daemon's hand-over at the start of the episode: the policy's torques blend in with the default-pose hold.</summary>
+    private void BlendInSoftStart(int tick, SensorFrame current)
+    {
+        var secondsSinceStart = ((_step * _task.Decimation) + tick) * _task.Robot.LoopPeriodS;
+        var weight = SoftStart.Weight(secondsSinceStart, _task.Robot.Safety.SoftStartS);
+        if (weight >= 1) return;
+        _task.ActionMapping.PdTowards(_task.DefaultPoseRad, _task.StandKpNmPerRad, _task.StandKdNmSPerRad,
+            current.JointPositionRad, current.JointVelocityRadPerS, _holdTorqueNm);
+        SoftStart.Blend(_torqueNm, _holdTorqueNm, weight);
     }
 
     private Quat BaseOrientation() => Quat.FromSpan(_data.Qpos.Slice(_binding.BaseQposAdr + 3, 4)).Normalized();

@@ -38,6 +38,8 @@ public sealed class HumanoidTask : IDisposable
             TorqueLimitNm = [.. joints.Select(j => j.TorqueLimitNm)];
             LowerLimitRad = [.. joints.Select(j => j.LowerLimitRad)];
             UpperLimitRad = [.. joints.Select(j => j.UpperLimitRad)];
+            StandKpNmPerRad = [.. joints.Select(j => j.StandGains.KpNmPerRad)];
+            StandKdNmSPerRad = [.. joints.Select(j => j.StandGains.KdNmSPerRad)];
             ActionMapping = new ActionMapping(task.Environment.ActionMode, task.Environment.ActionScale, TorqueLimitNm, DefaultPoseRad,
                 [.. joints.Select(j => j.ActionGains.KpNmPerRad)], [.. joints.Select(j => j.ActionGains.KdNmSPerRad)]);
             Layout = task.Environment.Layout(robot.JointCount);
@@ -83,6 +85,11 @@ public sealed class HumanoidTask : IDisposable
     public double[] LowerLimitRad { get; }
 
     public double[] UpperLimitRad { get; }
+
+    /// <summary>Gains that hold the default pose, as the daemon's stand-up and soft start use them.</summary>
+    public double[] StandKpNmPerRad { get; }
+
+    public double[] StandKdNmSPerRad { get; }
 
     public double PolicyDtS { get; }
 

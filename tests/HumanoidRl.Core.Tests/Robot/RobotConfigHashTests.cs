@@ -56,6 +56,14 @@ public sealed class RobotConfigHashTests : IDisposable
     }
 
     [Fact]
+    public void Hash_ignores_the_soft_start_so_tuning_the_hand_over_keeps_policies_loadable()
+    {
+        var original = VariantHash();
+        _config.Replace(null, "soft_start_s: 0.1", "soft_start_s: 0.2");
+        Assert.Equal(original, VariantHash());
+    }
+
+    [Fact]
     public void Canonical_text_lists_joints_in_policy_order()
     {
         var text = RobotConfigHash.CanonicalText(RobotConfigLoader.Load(RepositoryFiles.ShippedConfig));

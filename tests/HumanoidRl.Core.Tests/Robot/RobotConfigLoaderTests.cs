@@ -41,7 +41,7 @@ public sealed class RobotConfigLoaderTests
         Assert.Equal("pelvis", config.Base.Body);
         Assert.Equal("imu_quat", config.Base.OrientationSensor);
         Assert.Equal(["left_foot_touch", "right_foot_touch"], config.Base.FootTouchSensors.AsEnumerable());
-        Assert.Equal(new SafetyLimits(0.8, 0.8, 0.35), config.Safety);
+        Assert.Equal(new SafetyLimits(0.8, 0.8, 0.35, 0.1), config.Safety);
 
         var knee = config.Joints[3];
         Assert.Equal(new JointConfig("left_knee", "left_knee", "PH54-200-S500", 0, 2.3, 36, 3, 0.5,

@@ -90,7 +90,7 @@ public sealed class RobotConfigValidationTests : IDisposable
     [Fact]
     public void Missing_section_is_reported()
     {
-        _config.Replace(null, "safety:\n  fall_roll_rad: 0.8\n  fall_pitch_rad: 0.8\n  min_base_height_m: 0.35\n", "");
+        _config.Replace(null, "safety:\n  fall_roll_rad: 0.8\n  fall_pitch_rad: 0.8\n  min_base_height_m: 0.35\n  soft_start_s: 0.1\n", "");
         var rootMappingLine = _config.LineOf(null, "\nrobot:") + 1;
         AssertReported(LoadFails(), rootMappingLine, "safety", "missing required key");
     }
@@ -214,6 +214,21 @@ public sealed class RobotConfigValidationTests : IDisposable
     {
         var line = _config.Replace(null, "fall_pitch_rad: 0.8", "fall_pitch_rad: 4");
         AssertReported(LoadFails(), line, "safety.fall_pitch_rad", "out of range");
+    }
+
+    [Fact]
+    public void Soft_start_longer_than_the_accepted_bound_is_reported()
+    {
+        var line = _config.Replace(null, "soft_start_s: 0.1", "soft_start_s: 2.5");
+        AssertReported(LoadFails(), line, "safety.soft_start_s", "out of range");
+    }
+
+    [Fact]
+    public void Missing_soft_start_is_reported_with_the_section()
+    {
+        var line = _config.LineOf(null, "fall_roll_rad: 0.8");
+        _config.Replace(null, "  soft_start_s: 0.1\n", "");
+        AssertReported(LoadFails(), line, "safety.soft_start_s", "missing required key");
     }
 
     [Fact]

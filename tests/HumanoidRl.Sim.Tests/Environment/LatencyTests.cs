@@ -12,7 +12,7 @@ public sealed class LatencyTests
     public void An_action_delay_of_k_ticks_makes_an_action_appear_exactly_k_ticks_later(int delayTicks)
     {
         var spec = new RandomizationSpec { ActionDelayTicks = new UniformRange(delayTicks, delayTicks) };
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: spec, decimation: 1));
+        using var task = TestTasks.CreateWithoutSoftStart(TestTasks.Balance(randomization: spec, decimation: 1));
         using var environment = new HumanoidEnvironment(task, seed: 9);
         var observation = new float[task.Layout.Size];
         var critic = new float[task.CriticObservationSize];
@@ -45,7 +45,7 @@ public sealed class LatencyTests
     {
         const int delay = 4;
         var spec = new RandomizationSpec { ObservationDelayTicks = new UniformRange(delay, delay) };
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: spec, decimation: 1));
+        using var task = TestTasks.CreateWithoutSoftStart(TestTasks.Balance(randomization: spec, decimation: 1));
         using var environment = new HumanoidEnvironment(task, seed: 9);
         var observation = new float[task.Layout.Size];
         var critic = new float[task.CriticObservationSize];

@@ -88,7 +88,7 @@ public sealed class DomainRandomizerTests
     [Fact]
     public void Motor_strength_scales_the_torque_the_motors_deliver()
     {
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: new RandomizationSpec { MotorStrengthScale = new UniformRange(0.5, 0.5) }, decimation: 1));
+        using var task = TestTasks.CreateWithoutSoftStart(TestTasks.Balance(randomization: new RandomizationSpec { MotorStrengthScale = new UniformRange(0.5, 0.5) }, decimation: 1));
         using var environment = ResetWith(task);
         var action = Enumerable.Repeat(0.4f, task.JointCount).ToArray();
 
