@@ -13,8 +13,8 @@ internal sealed class StandingHold(HumanoidTask task)
     private double TorqueNm(MjData data, int joint)
     {
         var binding = task.Binding;
-        var error = task.DefaultPoseRad[joint] - data.Qpos[binding.JointQposAdr[joint]];
-        var tau = (_kp[joint] * error) - (_kd[joint] * data.Qvel[binding.JointDofAdr[joint]]);
+        var tau = PdLaw.TorqueNm(_kp[joint], _kd[joint], task.DefaultPoseRad[joint],
+            data.Qpos[binding.JointQposAdr[joint]], data.Qvel[binding.JointDofAdr[joint]]);
         return Math.Clamp(tau, -task.TorqueLimitNm[joint], task.TorqueLimitNm[joint]);
     }
 

@@ -366,7 +366,7 @@ public sealed class RobotController : IDisposable
         var q = _frame.JointPositionRad;
         var qd = _frame.JointVelocityRadPerS;
         for (var j = 0; j < torqueNm.Length; j++)
-            torqueNm[j] = (_settings.StandKpNmPerRad[j] * (targetRad[j] - q[j])) - (_settings.StandKdNmSPerRad[j] * qd[j]);
+            torqueNm[j] = PdLaw.TorqueNm(_settings.StandKpNmPerRad[j], _settings.StandKdNmSPerRad[j], targetRad[j], q[j], qd[j]);
     }
 
     private double SecondsInMode() => (_ticks - _modeStartTick) * _settings.PeriodNs / 1e9;

@@ -70,7 +70,7 @@ public sealed class ActionMapping
             {
                 var scale = gainScale.IsEmpty ? 1.0 : gainScale[j];
                 var target = _defaultAngleRad[j] + a * ActionScale;
-                tau = scale * (_kpNmPerRad[j] * (target - jointPositionRad[j]) - _kdNmSPerRad[j] * jointVelocityRadPerS[j]);
+                tau = scale * PdLaw.TorqueNm(_kpNmPerRad[j], _kdNmSPerRad[j], target, jointPositionRad[j], jointVelocityRadPerS[j]);
             }
             torqueNm[j] = ClampTorque(j, tau);
         }
@@ -81,7 +81,7 @@ public sealed class ActionMapping
         ReadOnlySpan<double> jointPositionRad, ReadOnlySpan<double> jointVelocityRadPerS, Span<double> torqueNm)
     {
         for (var j = 0; j < _torqueLimitNm.Length; j++)
-            torqueNm[j] = ClampTorque(j, kpNmPerRad[j] * (targetRad[j] - jointPositionRad[j]) - kdNmSPerRad[j] * jointVelocityRadPerS[j]);
+            torqueNm[j] = ClampTorque(j, PdLaw.TorqueNm(kpNmPerRad[j], kdNmSPerRad[j], targetRad[j], jointPositionRad[j], jointVelocityRadPerS[j]));
     }
 
     private double ClampTorque(int joint, double tau) =>
