@@ -59,8 +59,8 @@ public sealed class RewardCalculator
         RewardTerm.JointAcceleration => -JointAccelerationSquared(input),
         RewardTerm.JointLimits => -LimitViolation(input.JointPositionRad),
         RewardTerm.BaseHeight => -Square(input.BaseHeightM - _config.BaseHeightTargetM),
-        RewardTerm.LinearVelocityTracking => System.Math.Exp(
-            -(Square(input.Command[0] - input.BaseVelocityXMPerS) + Square(input.Command[1] - input.BaseVelocityYMPerS)) / _config.TrackingSigma),
+        RewardTerm.LinearVelocityTracking => System.Math.Exp(-LinearVelocityErrorSquared(input) / _config.TrackingSigma),
+        RewardTerm.LinearVelocityError => -LinearVelocityErrorSquared(input),
         RewardTerm.YawRateTracking => System.Math.Exp(-Square(input.Command[2] - input.YawRateRadPerS) / _config.TrackingSigma),
         RewardTerm.JointVelocity => -SumOfSquares(input.JointVelocityRadPerS),
         RewardTerm.Termination => input.Terminated ? -1.0 : 0.0,
@@ -109,6 +109,9 @@ public sealed class RewardCalculator
     }
 
     private static double Square(double x) => x * x;
+
+    private static double LinearVelocityErrorSquared(in RewardInput input) =>
+        Square(input.Command[0] - input.BaseVelocityXMPerS) + Square(input.Command[1] - input.BaseVelocityYMPerS);
 
     private static double SumOfSquares(ReadOnlySpan<double> values)
     {

@@ -44,4 +44,11 @@ public enum RewardTerm
 
     /// <summary>-(number of contacts of anything but a foot with the ground, plus self-collisions).</summary>
     Collision,
+
+    /// <summary>
+    /// -|v_xy,cmd - v_xy|^2, (m/s)^2, heading frame: the squared error whose root mean eval reports as
+    /// lin_vel_error_rms. The exp kernel of linear_velocity_tracking barely changes for errors above ~0.7 m/s, right
+    /// after a large command change; this term keeps pulling there.
+    /// </summary>
+    LinearVelocityError,
 }

@@ -41,6 +41,7 @@ public sealed record RewardWeights
         RewardTerm.FeetAirTime => "feet_air_time",
         RewardTerm.FootSlip => "foot_slip",
         RewardTerm.Collision => "collision",
+        RewardTerm.LinearVelocityError => "linear_velocity_error",
         _ => throw new ArgumentOutOfRangeException(nameof(term), term, "unknown reward term"),
     };
 

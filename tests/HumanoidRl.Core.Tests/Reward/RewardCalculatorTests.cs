@@ -50,6 +50,38 @@ public sealed class RewardCalculatorTests
         Assert.Equal(0.0, calculator.Compute(new RewardInput { CollisionCount = 0 }));
     }
 
+    [Theory]
+    [InlineData(0.5, 0.0, 0.5, 0.0, 0.0)]
+    [InlineData(1.0, 0.2, 0.0, 0.0, -1.04)]
+    [InlineData(-0.5, 0.3, 0.5, -0.1, -1.16)]
+    public void Linear_velocity_error_is_the_negative_squared_planar_velocity_error(
+        double commandXMPerS, double commandYMPerS, double velocityXMPerS, double velocityYMPerS, double expectedValue)
+    {
+        var calculator = Calculator(RewardTerm.LinearVelocityError, 4.0);
+        var contributions = Contributions();
+
+        var reward = calculator.Compute(new RewardInput
+        {
+            Command = [(float)commandXMPerS, (float)commandYMPerS, 0f],
+            BaseVelocityXMPerS = velocityXMPerS,
+            BaseVelocityYMPerS = velocityYMPerS,
+        }, contributions);
+
+        Assert.Equal(4.0 * expectedValue * PolicyDtS, reward, 6);
+        Assert.Equal(reward, contributions[(int)RewardTerm.LinearVelocityError]);
+    }
+
+    [Fact]
+    public void Linear_velocity_error_keeps_its_slope_where_the_tracking_kernel_has_flattened()
+    {
+        // Slope of each term between errors of 0.9 and 1.0 m/s (a fresh large command change).
+        static double Slope(RewardTerm term) =>
+            Calculator(term, 1.0).Compute(new RewardInput { Command = [1f, 0f, 0f], BaseVelocityXMPerS = 0.1 }) -
+            Calculator(term, 1.0).Compute(new RewardInput { Command = [1f, 0f, 0f], BaseVelocityXMPerS = 0.0 });
+
+        Assert.True(Slope(RewardTerm.LinearVelocityError) > 5 * Slope(RewardTerm.LinearVelocityTracking)); // 0.19 against 0.021 per unit weight
+    }
+
     [Fact]
     public void Uses_reports_only_weighted_terms()
     {
