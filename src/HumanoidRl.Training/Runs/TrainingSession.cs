@@ -32,8 +32,9 @@ public sealed class TrainingSession : IDisposable
 
     private readonly HumanoidTask _task;
     private readonly HumanoidVectorEnvironment _environments;
-    private readonly TensorBoardLog _tensorBoard;
-    private readonly ProgressLog _progress;
+    // Opened by the first Run: a session opened to export must leave the run folder as it found it.
+    private TensorBoardLog? _tensorBoard;
+    private ProgressLog? _progress;
     private readonly int _checkpointEvery;
 
     private TrainingSession(string runFolder, RunManifest manifest, TaskConfig task, RobotConfig robot, int threads, int checkpointEvery)
@@ -52,8 +53,6 @@ public sealed class TrainingSession : IDisposable
             Seed = manifest.Seed,
             TorchThreadCount = TrainingSettings.TrainingTorchThreads,
         }, curriculum);
-        _tensorBoard = new TensorBoardLog(runFolder);
-        _progress = new ProgressLog(runFolder);
         Contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(runFolder));
     }
 
@@ -224,6 +223,8 @@ public sealed class TrainingSession : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var startIteration = Runner.Iteration;
+        var tensorBoard = _tensorBoard ??= new TensorBoardLog(RunFolder);
+        var progress = _progress ??= new ProgressLog(RunFolder);
         var outcome = TrainingOutcome.Completed;
         try
         {
@@ -240,8 +241,8 @@ public sealed class TrainingSession : IDisposable
                     break;
                 }
                 var statistics = Runner.Learn(1)[0];
-                _tensorBoard.Add(statistics);
-                _progress.Add(statistics, clock.Elapsed.TotalSeconds);
+                tensorBoard.Add(statistics);
+                progress.Add(statistics, clock.Elapsed.TotalSeconds);
                 if (Runner.Iteration % _checkpointEvery == 0) SaveCheckpoint();
                 onIteration?.Invoke(statistics, Eta(clock.Elapsed, Runner.Iteration - startIteration));
             }
@@ -249,7 +250,7 @@ public sealed class TrainingSession : IDisposable
         finally
         {
             SaveCheckpoint();
-            LearningCurve.Write(RunFolder, _progress, $"{Contract.Task}: {Path.GetFileName(RunFolder)}");
+            LearningCurve.Write(RunFolder, progress, $"{Contract.Task}: {Path.GetFileName(RunFolder)}");
         }
         ExportPolicy(Path.Combine(RunFolder, PolicyFileName));
         return outcome;

@@ -118,8 +118,12 @@ public sealed class ExportCommandTests : IDisposable
         throw new InvalidOperationException("repository root not found");
     }
 
+    private static string[] Snapshot(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetRelativePath(folder, f)} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f):O}")];
+
     [Fact]
-    public void Export_accepts_config_edits_that_keep_the_contract_and_a_moved_run_folder_and_refuses_edits_that_change_it()
+    public void Export_leaves_the_run_folder_untouched_accepts_config_edits_that_keep_the_contract_and_a_moved_run_folder_and_refuses_edits_that_change_it()
     {
         var task = Path.Combine(_folder, "balance.yaml");
         var text = File.ReadAllText(Repository("robot-config/tasks/balance.yaml"))
@@ -130,9 +134,11 @@ public sealed class ExportCommandTests : IDisposable
         Assert.True(trained == 0, $"{stdout}\n{stderr}");
 
         File.WriteAllText(task, text.Replace("iterations: 700", "iterations: 900", StringComparison.Ordinal));
+        var before = Snapshot(run);
         var (kept, keptOut, keptErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "a.onnx"));
         Assert.True(kept == 0, $"{keptOut}\n{keptErr}");
         Assert.True(File.Exists(Path.Combine(_folder, "a.onnx")));
+        Assert.Equal(before, Snapshot(run)); // exporting reads the run and writes nothing into it
 
         // The folder name is only the policy's training_run label, not part of what its weights mean.
         var moved = Path.Combine(_folder, "moved");
