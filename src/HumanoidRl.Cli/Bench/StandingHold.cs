@@ -7,13 +7,10 @@ namespace HumanoidRl.Cli.Bench;
 /// <summary>PD hold of the default pose with the robot's stand gains: keeps benchmarked robots standing.</summary>
 internal sealed class StandingHold(HumanoidTask task)
 {
-    private readonly double[] _kp = [.. task.Robot.Joints.Select(j => j.StandGains.KpNmPerRad)];
-    private readonly double[] _kd = [.. task.Robot.Joints.Select(j => j.StandGains.KdNmSPerRad)];
-
     private double TorqueNm(MjData data, int joint)
     {
         var binding = task.Binding;
-        var tau = PdLaw.TorqueNm(_kp[joint], _kd[joint], task.DefaultPoseRad[joint],
+        var tau = PdLaw.TorqueNm(task.StandKpNmPerRad[joint], task.StandKdNmSPerRad[joint], task.DefaultPoseRad[joint],
             data.Qpos[binding.JointQposAdr[joint]], data.Qvel[binding.JointDofAdr[joint]]);
         return Math.Clamp(tau, -task.TorqueLimitNm[joint], task.TorqueLimitNm[joint]);
     }
