@@ -26,7 +26,8 @@ internal static class TrainCommand
             Description = "Start this new run from another run's checkpoint (weights, normalizers, optimizer, curriculum and iteration) " +
                           "and continue it under this task config, e.g. with changed reward weights; --iterations then counts from the start " +
                           "of that run. Or from an exported policy (.onnx, e.g. when its checkpoints are gone): its actor, its normalizer and " +
-                          "the action std it recorded (else the task's initial_action_std), a new critic, from iteration 0. Either way its policy contract must match (the gait clock period may change).",
+                          "the action std it recorded (else the task's initial_action_std), a new critic, from iteration 0. Either way its policy contract must match (the gait clock period may change; " +
+                          "from a policy, observation.history may also stack more frames: the added ones start with zero weights).",
         };
         var criticWarmup = new Option<int?>("--critic-warmup")
         {

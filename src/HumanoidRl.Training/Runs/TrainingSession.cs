@@ -164,10 +164,21 @@ public sealed class TrainingSession : IDisposable
             $"{path}: its policy does not fit this task config", "its run has");
     }
 
-    /// <summary>The exported policy, once its contract (the file's metadata) is known to match this run's.</summary>
+    /// <summary>
+    /// The exported policy, once its contract (the file's metadata) is known to match this run's. A policy that reads
+    /// the same observation frame over fewer frames is widened to this run's history (<see cref="HistoryWidening"/>).
+    /// </summary>
     private static OnnxPolicyFile VerifyInitPolicy(string path, PolicyContract contract)
     {
         var policy = OnnxPolicyReader.Read(path);
+        var source = PolicyContract.FromMetadata(policy.Metadata, path);
+        if (HistoryWidening.ShorterSourceHistory(source, contract) is { } sourceHistory)
+        {
+            var widened = source with { ObservationLayout = contract.ObservationLayout, ObservationSize = contract.ObservationSize };
+            VerifyContractMatches(widened.ToMetadata(), path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
+            var frameSize = source.ObservationSize / sourceHistory;
+            return policy with { Weights = HistoryWidening.Widen(policy.Weights, frameSize, sourceHistory, contract.ObservationSize / frameSize) };
+        }
         VerifyContractMatches(policy.Metadata, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
         return policy;
     }

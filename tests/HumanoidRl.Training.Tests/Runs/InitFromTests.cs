@@ -175,6 +175,49 @@ public sealed class InitFromTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_starts_a_run_that_stacks_more_frames_acting_exactly_as_the_file_does_and_then_trains()
+    {
+        var policyPath = ExportedPolicy("walk-pd"); // history 1
+        var source = OnnxPolicyReader.Read(policyPath).Weights;
+
+        using var child = Start(ShortTask("walk-pd", "walk-pd-h3.yaml", ("history: 1", "history: 3")), iterations: 2, "child", initFrom: policyPath, criticWarmup: 1);
+
+        var taken = PolicyExport.Weights(child.Runner.ActorCritic, child.Runner.ObservationNormalizer);
+        Assert.Equal(3 * source.ObservationSize, taken.ObservationSize);
+        var random = new Random(5);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var observation = Enumerable.Range(0, taken.ObservationSize).Select(_ => (float)(random.NextDouble() * 4 - 2)).ToArray();
+            var expected = source.Evaluate(observation.AsSpan(0, source.ObservationSize));
+            var actual = taken.Evaluate(observation);
+            for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 1e-4f);
+        }
+
+        child.Run(CancellationToken.None);
+        var trained = OnnxPolicyReader.Read(Path.Combine(child.RunFolder, TrainingSession.PolicyFileName));
+        Assert.EndsWith("|history:3", trained.Metadata["observation_layout"], StringComparison.Ordinal);
+        Assert.NotEqual(taken.Layers[0].Weight, trained.Weights.Layers[0].Weight);
+    }
+
+    [Fact]
+    public void A_policy_that_stacks_more_frames_than_the_run_is_refused_naming_the_layout_and_leaves_no_run_folder()
+    {
+        string policyPath;
+        using (var parent = Start(ShortTask("walk-pd", "walk-pd-h3-parent.yaml", ("history: 1", "history: 3")), iterations: 1, "h3-parent"))
+        {
+            parent.Run(CancellationToken.None);
+            policyPath = Path.Combine(parent.RunFolder, TrainingSession.PolicyFileName);
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
+
+        Assert.Contains(policyPath, error.Message, StringComparison.Ordinal);
+        Assert.Contains("observation_layout: the policy has", error.Message, StringComparison.Ordinal);
+        Assert.Contains("|history:3, configs now give", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "child")));
+    }
+
+    [Fact]
     public void A_policy_whose_actions_mean_something_else_is_refused_naming_the_field_and_leaves_no_run_folder()
     {
         // walk (torque) and walk-pd (joint targets) have the same network shapes: only the contract tells them apart.
