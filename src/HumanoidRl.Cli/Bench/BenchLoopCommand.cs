@@ -7,15 +7,20 @@ namespace HumanoidRl.Cli.Bench;
 
 /// <summary>
 /// `bench loop`: the control loop benchmark of humanoid-rld (real loop, simulator backend, ONNX policy, K gRPC
-/// telemetry subscribers, against a bare clock_nanosleep loop and a reference ONNX Runtime call). The loop, its gRPC services and the benchmark live
-/// in the daemon, which this CLI must not link (docs/ARCHITECTURE.md), so it runs `humanoid-rld bench-loop` as a
-/// child process and passes its stdout (the figures) and stderr (progress) through unchanged.
+/// telemetry subscribers, against a bare clock_nanosleep loop taking turns with it and a reference ONNX Runtime
+/// call). The loop, its gRPC services and the benchmark live in the daemon, which this CLI must not link
+/// (docs/ARCHITECTURE.md), so it runs `humanoid-rld bench-loop` as a child process and passes its stdout (the
+/// figures) and stderr (progress) through unchanged.
 /// </summary>
 internal static class BenchLoopCommand
 {
     public const string FigureDefinitions =
         "Figures: loop_jitter_* = wake-up lateness of the control loop against its absolute deadlines; bare_jitter_* = the same for a " +
-        "bare clock_nanosleep loop at the same period, right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
+        "bare clock_nanosleep loop at the same period. The two take turns (slices = how many turns each, slice_ms = their length) so " +
+        "that both see the same host noise: during the bare loop's turns the control loop is held between two ticks (it does not run; " +
+        "the subscribers stay connected) and on resume it starts from fresh deadlines, so the pause is neither jitter nor overruns. " +
+        "Every loop figure (jitter, compute, inference, prewarm, backend, alloc_bytes_per_tick, overruns, ticks, the telemetry rate) " +
+        "covers the loop's turns only, seconds = their total. jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
         "compute_* = the controller's own work per tick, what runs on the robot computer whatever the backend (observation, policy " +
         "inference, action mapping, safety checks and clamp, telemetry publish). inference_* = the policy's ONNX Runtime call alone " +
         "(a part of compute), on the ticks that run it (one in decimation). prewarm_* = the warm-up call that realtime.policy_prewarm_us " +
@@ -35,27 +40,44 @@ internal static class BenchLoopCommand
             DefaultValueFactory = _ => "robot-config/daemon.yaml",
         };
         var policy = new Option<FileInfo?>("--policy") { Description = "ONNX policy to run (default: a freshly initialized network of the balance task's actor shape)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of the three phases: loop, bare loop, reference inference (s, > 0).", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<double>("--seconds")
+        {
+            Description = "Measuring time of the loop and of the bare loop each (taking turns, see --slice-ms), then of the reference inference (s, > 0).",
+            DefaultValueFactory = _ => 10,
+        };
+        var slice = new Option<int>("--slice-ms")
+        {
+            Description = "Longest turn of the loop and of the bare loop (ms, > 0): they alternate, the loop held between two ticks during the bare " +
+                "loop's turn, so that both see the same host noise; --seconds is cut into equal slices of at most this. Shorter slices follow " +
+                "faster changes of the noise, but each resume starts the loop with cold caches.",
+            DefaultValueFactory = _ => 500,
+        };
         var subscribers = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + FigureDefinitions };
         var daemon = new Option<string?>("--daemon") { Description = "humanoid-rld (executable or .dll) to run (default: next to this CLI, then the repository's build output, then PATH)." };
         var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
-            "clock_nanosleep loop at the same period and a reference ONNX Runtime call at the policy period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
+            "clock_nanosleep loop at the same period, the two taking turns, and a reference ONNX Runtime call at the policy period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
         {
-            config, policy, seconds, subscribers, json, daemon,
+            config, policy, seconds, slice, subscribers, json, daemon,
         };
-        command.SetAction((parse, cancel) => RunAsync(parse, parse.GetValue(config)!, parse.GetValue(policy), parse.GetValue(seconds), parse.GetValue(subscribers),
-            parse.GetValue(json), parse.GetValue(daemon), cancel));
+        command.SetAction((parse, cancel) => RunAsync(parse, parse.GetValue(config)!, parse.GetValue(policy), parse.GetValue(seconds), parse.GetValue(slice),
+            parse.GetValue(subscribers), parse.GetValue(json), parse.GetValue(daemon), cancel));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, string configPath, FileInfo? policy, double seconds, int subscribers, bool json, string? daemonPath, CancellationToken cancel)
+    private static async Task<int> RunAsync(ParseResult parse, string configPath, FileInfo? policy, double seconds, int sliceMs, int subscribers, bool json,
+        string? daemonPath, CancellationToken cancel)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         if (!(seconds > 0) || subscribers < 0)
         {
             await error.WriteLineAsync($"bench loop: --seconds must be > 0 (got {seconds.ToString(CultureInfo.InvariantCulture)}) and --subscribers >= 0 (got {subscribers})");
+            return 2;
+        }
+        if (sliceMs <= 0)
+        {
+            await error.WriteLineAsync($"bench loop: --slice-ms must be > 0 (got {sliceMs})");
             return 2;
         }
         (string Program, string[] Arguments) daemon;
@@ -77,7 +99,7 @@ internal static class BenchLoopCommand
         string[] benchArguments =
         [
             "bench-loop", "--config", config, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
-            "--subscribers", subscribers.ToString(CultureInfo.InvariantCulture),
+            "--slice-ms", sliceMs.ToString(CultureInfo.InvariantCulture), "--subscribers", subscribers.ToString(CultureInfo.InvariantCulture),
         ];
         foreach (var argument in benchArguments) start.ArgumentList.Add(argument);
         if (policy is not null)

@@ -5,13 +5,19 @@ namespace HumanoidRl.Control.Backends;
 /// <summary>
 /// The robot (or its simulator) as the control loop sees it, in the ros2_control shape: a lifecycle
 /// (Configure -> Activate -> Deactivate) and one Read and one Write per loop tick. Nothing above a backend
-/// knows which one it is. Read and Write run on the loop thread, must not allocate after Activate, and must
-/// bound every I/O by a timeout.
+/// knows which one it is, except through <see cref="IsSimulated"/> for what only a simulation allows. Read and
+/// Write run on the loop thread, must not allocate after Activate, and must bound every I/O by a timeout.
 /// </summary>
 public interface IRobotBackend : IDisposable
 {
     /// <summary>Short name for status and logs ("simulator", "dynamixel").</summary>
     string Name { get; }
+
+    /// <summary>
+    /// True when no motors are behind the backend (a simulation whose physics advances only with Write): the loop may
+    /// then pause between ticks, for benchmarks. On a robot a paused loop stops commanding the motors.
+    /// </summary>
+    bool IsSimulated { get; }
 
     /// <summary>Joints in policy order.</summary>
     int JointCount { get; }

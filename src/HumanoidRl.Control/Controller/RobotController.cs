@@ -41,6 +41,9 @@ public sealed class RobotController : IDisposable
     private readonly ConcurrentQueue<ControllerCommand> _mailbox = new();
     private readonly List<string> _realtimeNotes = [];
     private readonly Thread _thread;
+    // Taken by the loop thread only when a benchmark holds it (simulator only), never by request threads:
+    // the loop stays off every lock the gRPC side uses.
+    private readonly object _holdGate = new();
     private VelocityCommand _velocity = VelocityCommand.Zero;
     private PolicyRuntime? _policy;
     private ControlMode _mode = ControlMode.Passive;
@@ -50,6 +53,8 @@ public sealed class RobotController : IDisposable
     private volatile bool _policyLoaded;
     private volatile bool _stopRequested;
     private volatile bool _running;
+    private volatile bool _holdRequested;
+    private bool _parked;
     private FaultEvent _lastFault;
     private long _ticks;
     private long _modeStartTick;
@@ -112,6 +117,8 @@ public sealed class RobotController : IDisposable
     public async Task StopAsync(TimeSpan dampingTime)
     {
         if (!_running) return;
+        // A held loop must tick again to take the robot to Damping and to see the stop request.
+        Resume();
         if (Mode is ControlMode.StandUp or ControlMode.Policy) RequestMode(ControlMode.Damping);
         if (Mode != ControlMode.Passive) await Task.Delay(dampingTime).ConfigureAwait(false);
         _stopRequested = true;
@@ -203,6 +210,44 @@ public sealed class RobotController : IDisposable
             _backend.Name, [.. _realtimeNotes]);
     }
 
+    /// <summary>
+    /// Parks the loop thread between two ticks and returns once it is parked, so that a benchmark can measure
+    /// something else on the same cores without the loop's load. While held nothing ticks (the simulated physics
+    /// stands still) and requests get no answer, as from a stalled loop. Refused unless the backend is a simulation,
+    /// because on a robot a held loop stops commanding the motors.
+    /// </summary>
+    public void Hold()
+    {
+        if (!_backend.IsSimulated)
+            throw new InvalidOperationException($"the control loop can be held only on a simulator: backend {_backend.Name} drives motors, which a held loop would stop commanding");
+        if (!_running) throw new InvalidOperationException("the controller is not running: there is no loop to hold");
+        lock (_holdGate)
+        {
+            _holdRequested = true;
+            var deadline = Environment.TickCount64 + (long)LoopAnswerTimeout.TotalMilliseconds;
+            while (!_parked)
+            {
+                var leftMs = deadline - Environment.TickCount64;
+                if (leftMs <= 0 || LoopFailure is not null)
+                {
+                    _holdRequested = false;
+                    throw new InvalidOperationException(NoAnswer());
+                }
+                Monitor.Wait(_holdGate, (int)leftMs);
+            }
+        }
+    }
+
+    /// <summary>Lets a held loop run again (nothing if it is not held).</summary>
+    public void Resume()
+    {
+        lock (_holdGate)
+        {
+            _holdRequested = false;
+            Monitor.PulseAll(_holdGate);
+        }
+    }
+
     /// <summary>The exception that stopped the loop thread, if it died.</summary>
     public Exception? LoopFailure => Volatile.Read(ref _loopFailure);
 
@@ -259,6 +304,7 @@ public sealed class RobotController : IDisposable
             _timer.Start(LinuxClock.NowNs());
             while (!_stopRequested)
             {
+                if (_holdRequested) Park();
                 if (!_settings.FreeRun) PrewarmPolicy();
                 var lateNs = _settings.FreeRun ? 0 : _timer.WaitNext();
                 Tick(lateNs);
@@ -271,6 +317,24 @@ public sealed class RobotController : IDisposable
             Volatile.Write(ref _loopFailure, e);
             _backend.Write(new double[_settings.JointCount], torqueEnabled: false);
         }
+    }
+
+    /// <summary>
+    /// Waits on the hold gate until <see cref="Resume"/>, then restarts the deadlines from now, so the pause counts
+    /// neither as overruns nor as a late wake-up. The rest of the loop's timing is counted in ticks, not read from the
+    /// clock (stand-up, soft start, the policy's phase), and the safety layer needs no reset either: sensor age is
+    /// measured against the tick's own read and backend errors are counted in a row, not timed.
+    /// </summary>
+    private void Park()
+    {
+        lock (_holdGate)
+        {
+            _parked = true;
+            Monitor.PulseAll(_holdGate);
+            while (_holdRequested) Monitor.Wait(_holdGate);
+            _parked = false;
+        }
+        _timer.Start(LinuxClock.NowNs());
     }
 
     private void Tick(long lateNs)

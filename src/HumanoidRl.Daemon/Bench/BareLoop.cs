@@ -11,10 +11,14 @@ namespace HumanoidRl.Daemon.Bench;
 /// </summary>
 public static class BareLoop
 {
-    public static (LatencyHistogram Jitter, long Overruns) Run(long periodNs, RealtimeOptions realtime, TimeSpan duration)
+    /// <summary>
+    /// Runs for the duration on a thread of its own and adds each wake-up's lateness to <paramref name="jitter"/>, so
+    /// that the slices of an interleaved run add up in one histogram; returns the ticks it missed.
+    /// </summary>
+    public static long Run(long periodNs, RealtimeOptions realtime, TimeSpan duration, LatencyHistogram jitter)
     {
         ArgumentNullException.ThrowIfNull(realtime);
-        var jitter = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
+        ArgumentNullException.ThrowIfNull(jitter);
         var timer = new DeadlineTimer(periodNs, realtime.SpinUs * 1000L);
         var thread = new Thread(() =>
         {
@@ -28,6 +32,6 @@ public static class BareLoop
         { Name = "bare-loop", Priority = ThreadPriority.Highest };
         thread.Start();
         thread.Join();
-        return (jitter, timer.Overruns);
+        return timer.Overruns;
     }
 }

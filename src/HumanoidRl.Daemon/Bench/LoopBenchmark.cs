@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Grpc.Core;
 using Grpc.Net.Client;
 using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Core.Tasks;
 using HumanoidRl.Daemon.Config;
@@ -17,16 +18,20 @@ namespace HumanoidRl.Daemon.Bench;
 
 /// <summary>
 /// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState
-/// subscribers at the loop rate over gRPC on loopback), measures the loop, then runs a bare clock_nanosleep loop
-/// at the same period and a reference ONNX Runtime call (a one-layer network of the policy's size at the policy
-/// period), each for the same time, and reports all three side by side.
+/// subscribers at the loop rate over gRPC on loopback) and measures the loop and a bare clock_nanosleep loop at the
+/// same period in turns, in slices, so that both see the same host noise; then a reference ONNX Runtime call (a
+/// one-layer network of the policy's size at the policy period) for the same time; and reports all three side by side.
 /// </summary>
 public static class LoopBenchmark
 {
     /// <summary>What the figures mean; printed with the command's help.</summary>
     public const string FigureDefinitions =
         "loop_jitter_*: wake-up lateness of the control loop against its absolute deadlines; bare_jitter_*: the same for a bare " +
-        "clock_nanosleep loop at the same period, measured right after; jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us, each floored at 1 us " +
+        "clock_nanosleep loop at the same period. The two take turns (slices: how many turns each; slice_ms: their length) so that " +
+        "both see the same host noise: during the bare loop's turns the control loop is held between two ticks (it does not run; the " +
+        "subscribers stay connected) and on resume it starts from fresh deadlines, so the pause is neither jitter nor overruns. Every " +
+        "loop figure (jitter, compute, inference, prewarm, backend, alloc_bytes_per_tick, overruns, ticks, the telemetry rate) covers " +
+        "the loop's turns only; seconds: their total. jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us, each floored at 1 us " +
         "(with realtime.spin_us both loops busy-wait, wake within microseconds and the ratio compares noise). " +
         "compute_*: the controller's own work per tick, what runs on the robot computer whatever the backend (observation, " +
         "policy inference, action mapping, safety checks and clamp, telemetry publish). inference_*: the policy's ONNX Runtime " +
@@ -39,10 +44,23 @@ public static class LoopBenchmark
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
         "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks.";
 
-    public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration, int subscribers, Action<string> progress)
+    /// <summary>
+    /// Slice length when none is given. Short enough that the loop and the bare loop take turns within the second-to-second
+    /// changes of a shared machine's noise; long enough (250 ticks at 500 Hz) that the first tick after each resume, which
+    /// finds the caches cold, is one in 250: too few to make a p99 on their own.
+    /// </summary>
+    public const int DefaultSliceMs = 500;
+
+    /// <param name="duration">Time of the loop and of the bare loop each, in total, and of the reference inference.</param>
+    /// <param name="slice">Longest slice: the duration is cut into as few equal slices as keep each within it.</param>
+    public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration, TimeSpan slice, int subscribers, Action<string> progress)
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
         ArgumentNullException.ThrowIfNull(progress);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(slice, TimeSpan.Zero);
+        var slices = (int)Math.Ceiling(duration / slice);
+        var sliceLength = duration / slices;
         var token = "hrl_bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var config = baseConfig with
         {
@@ -75,18 +93,32 @@ public static class LoopBenchmark
             progress("warming up for 2 s in Policy mode");
             await Task.Delay(TimeSpan.FromSeconds(2));
 
-            progress(string.Create(CultureInfo.InvariantCulture, $"measuring the loop for {duration.TotalSeconds:F0} s with {subscribers} subscribers"));
+            progress(string.Create(CultureInfo.InvariantCulture,
+                $"measuring the loop with {subscribers} subscribers and the bare clock_nanosleep loop in turns: {slices} slices of {sliceLength.TotalMilliseconds:0.#} ms each, {duration.TotalSeconds:0.##} s each in total"));
             controller.ResetStatistics();
             var ticks0 = controller.Ticks;
             var overruns0 = controller.Status().Overruns;
             var received0 = counts.Sum();
-            var clock = Stopwatch.StartNew();
-            await Task.Delay(duration);
+            var bare = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
+            long bareOverruns = 0;
+            var loopTime = TimeSpan.Zero;
+            for (var i = 0; i < slices; i++)
+            {
+                if (i > 0) controller.Resume();
+                var clock = Stopwatch.StartNew();
+                await Task.Delay(sliceLength);
+                // Returns once the loop has parked: on 2 cores a running loop would load the bare loop it is compared with.
+                controller.Hold();
+                loopTime += clock.Elapsed;
+                bareOverruns += BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime, sliceLength, bare);
+            }
+            // Still held, so these are one snapshot; and the last bare slice gave the subscribers time to receive every message the
+            // loop published. The host's StopAsync below resumes the loop to take the robot to Damping.
             var status = controller.Status();
             var allocated = controller.AllocatedBytesSinceReset;
             var ticks = controller.Ticks - ticks0;
             var received = counts.Sum() - received0;
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = loopTime.TotalSeconds;
             var modeAtEnd = controller.Mode;
             if (modeAtEnd != ControlMode.Policy)
                 progress($"warning: the loop left Policy mode during the run (now {modeAtEnd}; {status.LastFault ?? "no fault"}): the figures include ticks without inference");
@@ -97,9 +129,6 @@ public static class LoopBenchmark
                 progress($"warning: the daemon dropped {dropped} of {subscribers} subscribers for falling behind (this machine is loaded): the telemetry rate counts them only until then");
             foreach (var channel in channels) channel.Dispose();
             await app.StopAsync();
-
-            progress(string.Create(CultureInfo.InvariantCulture, $"measuring the bare clock_nanosleep loop for {duration.TotalSeconds:F0} s"));
-            var (bare, bareOverruns) = BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime, duration);
             var bareP99 = bare.PercentileUs(0.99);
 
             var policyPeriodNs = contract.Decimation * controller.Settings.PeriodNs;
@@ -109,6 +138,8 @@ public static class LoopBenchmark
             return new Dictionary<string, object>
             {
                 ["seconds"] = Math.Round(seconds, 2),
+                ["slice_ms"] = Math.Round(sliceLength.TotalMilliseconds, 1),
+                ["slices"] = slices,
                 ["loop_rate_hz"] = Math.Round(1e9 / controller.Settings.PeriodNs),
                 ["ticks"] = ticks,
                 ["subscribers"] = subscribers,

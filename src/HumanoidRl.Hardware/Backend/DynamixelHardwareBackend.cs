@@ -56,6 +56,8 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
 
     public string Name => "dynamixel";
 
+    public bool IsSimulated => false;
+
     public int JointCount => _config.JointCount;
 
     public double BaseHeightM => double.NaN;

@@ -40,6 +40,8 @@ public sealed class SimulatorBackend : IRobotBackend
 
     public string Name => "simulator";
 
+    public bool IsSimulated => true;
+
     public int JointCount => _robot.JointCount;
 
     public double BaseHeightM => _data is null || _binding is null ? double.NaN : _data.Qpos[_binding.BaseQposAdr + 2];

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices"];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -33,6 +33,13 @@ public sealed class BenchLoopCommandTests
         Assert.Equal(2, figures.GetProperty("subscribers").GetInt64());
         Assert.True(figures.GetProperty("ticks").GetInt64() > 0);
         Assert.Equal(500, figures.GetProperty("loop_rate_hz").GetDouble());
+        // One second with the default 500 ms slices: the loop and the bare loop take two turns each.
+        Assert.Equal(2, figures.GetProperty("slices").GetInt64());
+        Assert.Equal(500, figures.GetProperty("slice_ms").GetDouble());
+        // The loop's time and ticks leave out the bare loop's turns (then the loop is held): about 1 s, not 2, at no more than the loop rate.
+        var seconds = figures.GetProperty("seconds").GetDouble();
+        Assert.InRange(seconds, 0.99, 1.5);
+        Assert.True(figures.GetProperty("ticks").GetInt64() <= 500 * seconds * 1.05, $"{figures.GetProperty("ticks")} ticks in the loop's {seconds} s");
         Assert.True(figures.GetProperty("jitter_ratio").GetDouble() >= 0);
         Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
         Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
@@ -46,8 +53,7 @@ public sealed class BenchLoopCommandTests
         Assert.True(prewarmP50 > 0 && prewarmP50 <= prewarmP99, $"warm-up p50/p99 {prewarmP50}/{prewarmP99} us");
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
-        Assert.Contains("bench-loop: measuring the loop", stderr, StringComparison.Ordinal);
-        Assert.Contains("bench-loop: measuring the bare clock_nanosleep loop", stderr, StringComparison.Ordinal);
+        Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
     }
 
@@ -61,6 +67,16 @@ public sealed class BenchLoopCommandTests
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         Assert.Contains("--seconds must be > 0 (got 0)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_loop_refuses_a_non_positive_slice_naming_the_option()
+    {
+        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--slice-ms", "0", "--json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("--slice-ms must be > 0 (got 0)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -88,6 +88,8 @@ internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = d
 
     public string Name => inner.Name;
 
+    public bool IsSimulated => inner.IsSimulated;
+
     public int JointCount => inner.JointCount;
 
     public double BaseHeightM => inner.BaseHeightM;

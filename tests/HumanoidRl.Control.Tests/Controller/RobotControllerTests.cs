@@ -2,6 +2,7 @@ using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Safety;
 using HumanoidRl.Core.Policy;
+using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Sim.Backend;
 
 namespace HumanoidRl.Control.Tests.Controller;
@@ -302,6 +303,53 @@ public sealed class RobotControllerTests : IDisposable
         Assert.True(status.PrewarmMaxUs > 0, "no warm-up recorded in Policy mode");
         Assert.InRange(status.PrewarmP50Us, 0, status.PrewarmMaxUs);
         Assert.Contains(status.RealtimeNotes, note => note == "policy warm-up 500 us before each inference tick: applied");
+    }
+
+    [Fact]
+    public void A_held_loop_stops_ticking_and_resumes_in_policy_mode_without_a_fault_overruns_late_wake_up_or_allocation()
+    {
+        // Paced in real time: only deadlines the pause has passed could turn into overruns and late wake-ups.
+        const int HeldMs = 500;
+        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { StandUpS = 0.2 };
+        var heldPeriods = HeldMs * 1_000_000L / settings.PeriodNs;
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        // The shipped walk policy stands under a zero command, so only a fault can take the loop out of Policy mode.
+        controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        var warm = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > warm + 100, "warm-up in Policy mode");
+        controller.ResetStatistics();
+        var overrunsBefore = controller.Status().Overruns;
+
+        controller.Hold();
+        var heldAt = controller.Ticks;
+        Thread.Sleep(HeldMs);
+        var ticksWhileHeld = controller.Ticks - heldAt;
+        controller.Resume();
+        ControllerFixture.WaitFor(() => controller.Ticks > heldAt + 200, "200 ticks after the resume");
+        controller.Hold(); // the figures below are one consistent snapshot
+        var status = controller.Status();
+        var allocated = controller.AllocatedBytesSinceReset;
+
+        Assert.Equal(0, ticksWhileHeld);
+        Assert.True(status.Mode == ControlMode.Policy && status.LastFault is null, $"left Policy mode ({status.Mode}): {status.LastFault}");
+        // Counted as missed, the deadlines the pause spans would all be overruns, and the first tick after it would wake that late.
+        Assert.True(status.Overruns - overrunsBefore < heldPeriods / 2, $"{status.Overruns - overrunsBefore} overruns across a {HeldMs} ms hold");
+        Assert.True(status.JitterMaxUs < HeldMs * 1000 / 2, $"jitter max {status.JitterMaxUs} us across a {HeldMs} ms hold");
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Holding_the_loop_is_refused_on_the_hardware_backend_naming_why()
+    {
+        using var backend = new DynamixelHardwareBackend(ControllerFixture.Robot);
+        using var controller = new RobotController(backend, ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
+
+        var refusal = Assert.Throws<InvalidOperationException>(controller.Hold);
+
+        Assert.Equal("the control loop can be held only on a simulator: backend dynamixel drives motors, which a held loop would stop commanding", refusal.Message);
     }
 
     [Fact]

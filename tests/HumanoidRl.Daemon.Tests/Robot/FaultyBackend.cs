@@ -20,6 +20,8 @@ internal sealed class FaultyBackend(IRobotBackend inner) : IRobotBackend
 
     public string Name => inner.Name;
 
+    public bool IsSimulated => inner.IsSimulated;
+
     public int JointCount => inner.JointCount;
 
     public double BaseHeightM => inner.BaseHeightM;
