@@ -33,6 +33,10 @@ public static partial class LinuxClock
     /// <summary>Sleeps until the absolute monotonic deadline (returns at once if it has passed).</summary>
     public static void SleepUntilNs(long deadlineNs)
     {
+        // Without entering the kernel when the deadline has passed (the clock read is a vDSO call): on a VM even an
+        // expired clock_nanosleep arms a timer and now and then costs tens of microseconds, which a loop that reaches
+        // this after busy-waiting to its deadline (the policy warm-up) would add to its lateness.
+        if (NowNs() >= deadlineNs) return;
         var request = new Timespec { Seconds = deadlineNs / NsPerSecond, Nanoseconds = deadlineNs % NsPerSecond };
         // clock_nanosleep returns the error number directly; with TIMER_ABSTIME a retry after a signal is exact.
         while (clock_nanosleep(ClockMonotonic, TimerAbstime, request, IntPtr.Zero) == Eintr)
