@@ -59,24 +59,16 @@ public sealed class BenchLoopCommandTests
 
     private static long Us(JsonElement figures, string key) => figures.GetProperty(key).GetInt64();
 
-    [Fact]
-    public void Bench_loop_refuses_a_non_positive_duration_naming_the_option()
+    [Theory]
+    [InlineData("--seconds")]
+    [InlineData("--slice-ms")]
+    public void Bench_loop_refuses_a_non_positive_duration_or_slice_naming_the_option(string option)
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--seconds", "0", "--json");
+        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", option, "0", "--json");
 
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
-        Assert.Contains("--seconds must be > 0 (got 0)", stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Bench_loop_refuses_a_non_positive_slice_naming_the_option()
-    {
-        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--slice-ms", "0", "--json");
-
-        Assert.Equal(2, exitCode);
-        Assert.Empty(stdout);
-        Assert.Contains("--slice-ms must be > 0 (got 0)", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{option} must be > 0 (got 0)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

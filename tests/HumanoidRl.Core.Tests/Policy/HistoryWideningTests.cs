@@ -1,4 +1,3 @@
-using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Policy;
 
 namespace HumanoidRl.Core.Tests.Policy;
@@ -20,23 +19,8 @@ public sealed class HistoryWideningTests
             [Layer(observationSize, 8), Layer(8, 3)]);
     }
 
-    private static PolicyContract Contract(string frame, int history, int frameSize = FrameSize) => new()
-    {
-        Robot = "humanoid16",
-        JointNames = ["a", "b", "c"],
-        ObservationLayout = $"{frame}|history:{history}",
-        ObservationSize = frameSize * history,
-        ActionSize = 3,
-        ActionMode = ActionMode.PdTarget,
-        ActionScale = 0.5,
-        TorqueLimitNm = [30, 30, 30],
-        DefaultPoseRad = [0, 0, 0],
-        KpNmPerRad = [80, 80, 80],
-        KdNmSPerRad = [2, 2, 2],
-        LoopPeriodNs = 2_000_000,
-        Decimation = 4,
-        RobotConfigHash = "hash",
-    };
+    private static PolicyContract Contract(string frame, int history, int frameSize = FrameSize) =>
+        SampleContract.Create() with { ObservationLayout = $"{frame}|history:{history}", ObservationSize = frameSize * history };
 
     [Theory]
     [InlineData(1, 3)]

@@ -5,23 +5,7 @@ namespace HumanoidRl.Core.Tests.Policy;
 
 public sealed class PolicyContractTests
 {
-    private static PolicyContract Robot() => new()
-    {
-        Robot = "humanoid16",
-        JointNames = ["left_hip", "left_knee", "right_hip"],
-        ObservationLayout = "gyro:3:0.25:100|history:1",
-        ObservationSize = 3,
-        ActionSize = 3,
-        ActionMode = ActionMode.Torque,
-        ActionScale = 1,
-        TorqueLimitNm = [30, 30, 30],
-        DefaultPoseRad = [0.1, 0.2, 0.1],
-        KpNmPerRad = [80, 80, 80],
-        KdNmSPerRad = [2, 2, 2],
-        LoopPeriodNs = 2_000_000,
-        Decimation = 4,
-        RobotConfigHash = "hash-a",
-    };
+    private static PolicyContract Robot() => SampleContract.Create();
 
     [Fact]
     public void Metadata_round_trip_preserves_every_field()
