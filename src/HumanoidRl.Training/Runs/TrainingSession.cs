@@ -172,15 +172,15 @@ public sealed class TrainingSession : IDisposable
     {
         var policy = OnnxPolicyReader.Read(path);
         var source = PolicyContract.FromMetadata(policy.Metadata, path);
-        if (HistoryWidening.ShorterSourceHistory(source, contract) is { } sourceHistory)
-        {
-            var widened = source with { ObservationLayout = contract.ObservationLayout, ObservationSize = contract.ObservationSize };
-            VerifyContractMatches(widened.ToMetadata(), path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
-            var frameSize = source.ObservationSize / sourceHistory;
-            return policy with { Weights = HistoryWidening.Widen(policy.Weights, frameSize, sourceHistory, contract.ObservationSize / frameSize) };
-        }
-        VerifyContractMatches(policy.Metadata, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
-        return policy;
+        var sourceHistory = HistoryWidening.ShorterSourceHistory(source, contract);
+        // A policy to be widened is compared as widened: everything but its history must match.
+        var compared = sourceHistory is null
+            ? policy.Metadata
+            : (source with { ObservationLayout = contract.ObservationLayout, ObservationSize = contract.ObservationSize }).ToMetadata();
+        VerifyContractMatches(compared, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
+        if (sourceHistory is not { } history) return policy;
+        var frameSize = source.ObservationSize / history;
+        return policy with { Weights = HistoryWidening.Widen(policy.Weights, frameSize, history, contract.ObservationSize / frameSize) };
     }
 
     /// <summary>
