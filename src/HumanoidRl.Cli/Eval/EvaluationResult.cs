@@ -8,10 +8,14 @@ public sealed record EvaluationResult(
     double PitchRmsDeg,
     double MeanEpisodeS,
     double LinearVelocityErrorRms,
+    double ForwardVelocityErrorRms,
+    double LateralVelocityErrorRms,
     double YawRateErrorRms,
     double StrideLinearVelocityErrorRms,
     double StrideYawRateErrorRms,
     double SettledLinearVelocityErrorRms,
+    double SettledForwardVelocityErrorRms,
+    double SettledLateralVelocityErrorRms,
     double SettledYawRateErrorRms,
     double SettledSampleFraction)
 {
@@ -33,12 +37,17 @@ public sealed record EvaluationResult(
             ["mean_episode_s"] = Math.Round(MeanEpisodeS, 3),
             ["lin_vel_error_rms"] = Math.Round(LinearVelocityErrorRms, 4),
             ["yaw_rate_error_rms"] = Math.Round(YawRateErrorRms, 4),
+            // lin_vel_error_rms split along the heading (squares add up): where the error is, not another target.
+            ["forward_vel_error_rms"] = Math.Round(ForwardVelocityErrorRms, 4),
+            ["lateral_vel_error_rms"] = Math.Round(LateralVelocityErrorRms, 4),
             // The same over velocities averaged across one gait period (phase_period_s): without the step-by-step sway.
             ["lin_vel_error_rms_stride"] = Math.Round(StrideLinearVelocityErrorRms, 4),
             ["yaw_rate_error_rms_stride"] = Math.Round(StrideYawRateErrorRms, 4),
             // The same from 1 s after each command change (and episode start) on: without the response to new commands.
             ["lin_vel_error_rms_settled"] = Math.Round(SettledLinearVelocityErrorRms, 4),
             ["yaw_rate_error_rms_settled"] = Math.Round(SettledYawRateErrorRms, 4),
+            ["forward_vel_error_rms_settled"] = Math.Round(SettledForwardVelocityErrorRms, 4),
+            ["lateral_vel_error_rms_settled"] = Math.Round(SettledLateralVelocityErrorRms, 4),
             ["settled_sample_fraction"] = Math.Round(SettledSampleFraction, 4),
         };
     }

@@ -47,7 +47,7 @@ public static class PolicyEvaluator
         var finished = new bool[episodes];
         var steps = new int[episodes];
         var survived = 0;
-        double totalEpisodeS = 0, rollSquares = 0, pitchSquares = 0, linearSquares = 0, yawSquares = 0;
+        double totalEpisodeS = 0, rollSquares = 0, pitchSquares = 0, forwardSquares = 0, lateralSquares = 0, yawSquares = 0;
         long samples = 0;
         var strideTracking = new StrideAveragedTracking(episodes, task.Environment.PhasePeriodS, humanoid.PolicyDtS);
         var settledTracking = new SettledTracking(episodes, SettleS, humanoid.PolicyDtS);
@@ -77,7 +77,8 @@ public static class PolicyEvaluator
                 var command = environment.Command;
                 rollSquares += state.RollRad * state.RollRad;
                 pitchSquares += state.PitchRad * state.PitchRad;
-                linearSquares += Square(command[0] - state.ForwardMPerS) + Square(command[1] - state.LateralMPerS);
+                forwardSquares += Square(command[0] - state.ForwardMPerS);
+                lateralSquares += Square(command[1] - state.LateralMPerS);
                 yawSquares += Square(command[2] - state.YawRateRadPerS);
                 strideTracking.Add(i, command, state.ForwardMPerS, state.LateralMPerS, state.YawRateRadPerS);
                 settledTracking.Add(i, command, state.ForwardMPerS, state.LateralMPerS, state.YawRateRadPerS);
@@ -87,9 +88,11 @@ public static class PolicyEvaluator
         }
         double Rms(double sum) => samples == 0 ? 0 : Math.Sqrt(sum / samples);
         return new EvaluationResult(episodes, survived / (double)episodes,
-            Rms(rollSquares) * 180 / Math.PI, Rms(pitchSquares) * 180 / Math.PI, totalEpisodeS / episodes, Rms(linearSquares), Rms(yawSquares),
+            Rms(rollSquares) * 180 / Math.PI, Rms(pitchSquares) * 180 / Math.PI, totalEpisodeS / episodes,
+            Rms(forwardSquares + lateralSquares), Rms(forwardSquares), Rms(lateralSquares), Rms(yawSquares),
             strideTracking.LinearVelocityErrorRms, strideTracking.YawRateErrorRms,
-            settledTracking.LinearVelocityErrorRms, settledTracking.YawRateErrorRms, settledTracking.SettledFraction);
+            settledTracking.LinearVelocityErrorRms, settledTracking.ForwardVelocityErrorRms, settledTracking.LateralVelocityErrorRms,
+            settledTracking.YawRateErrorRms, settledTracking.SettledFraction);
     }
 
     private static double Square(double x) => x * x;

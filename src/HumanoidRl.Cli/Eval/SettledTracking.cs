@@ -11,7 +11,7 @@ public sealed class SettledTracking
     private readonly int _settleSamples;
     private readonly float[] _lastCommand;
     private readonly int[] _samplesSinceChange;
-    private double _linearSquares, _yawSquares;
+    private double _forwardSquares, _lateralSquares, _yawSquares;
     private long _settled, _all;
 
     public SettledTracking(int episodes, double settleS, double sampleDtS)
@@ -36,19 +36,28 @@ public sealed class SettledTracking
         }
         _all++;
         if (_samplesSinceChange[episode]++ < _settleSamples) return;
-        _linearSquares += Square(commandedForwardLateralYaw[0] - forwardMPerS) + Square(commandedForwardLateralYaw[1] - lateralMPerS);
+        _forwardSquares += Square(commandedForwardLateralYaw[0] - forwardMPerS);
+        _lateralSquares += Square(commandedForwardLateralYaw[1] - lateralMPerS);
         _yawSquares += Square(commandedForwardLateralYaw[2] - yawRateRadPerS);
         _settled++;
     }
 
     /// <summary>RMS of |command - velocity| in the plane over the settled samples (m/s).</summary>
-    public double LinearVelocityErrorRms => _settled == 0 ? 0 : Math.Sqrt(_linearSquares / _settled);
+    public double LinearVelocityErrorRms => Rms(_forwardSquares + _lateralSquares);
+
+    /// <summary>The forward part of <see cref="LinearVelocityErrorRms"/> (m/s).</summary>
+    public double ForwardVelocityErrorRms => Rms(_forwardSquares);
+
+    /// <summary>The lateral part of <see cref="LinearVelocityErrorRms"/> (m/s): with vy commands of a few tenths, mostly the sway of each step.</summary>
+    public double LateralVelocityErrorRms => Rms(_lateralSquares);
 
     /// <summary>RMS of commanded minus measured yaw rate over the settled samples (rad/s).</summary>
-    public double YawRateErrorRms => _settled == 0 ? 0 : Math.Sqrt(_yawSquares / _settled);
+    public double YawRateErrorRms => Rms(_yawSquares);
 
     /// <summary>Share of all samples that were settled.</summary>
     public double SettledFraction => _all == 0 ? 0 : _settled / (double)_all;
+
+    private double Rms(double squares) => _settled == 0 ? 0 : Math.Sqrt(squares / _settled);
 
     private static double Square(double x) => x * x;
 }

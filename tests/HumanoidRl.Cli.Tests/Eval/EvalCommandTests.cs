@@ -55,8 +55,12 @@ public sealed class EvalCommandTests : IDisposable
         Assert.True(root.GetProperty("survival_rate_ci95_high").GetDouble() - root.GetProperty("survival_rate_ci95_low").GetDouble() > 0.3, "4 episodes leave a wide interval");
         Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
         foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride",
-            "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled" })
+            "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled", "forward_vel_error_rms", "lateral_vel_error_rms",
+            "forward_vel_error_rms_settled", "lateral_vel_error_rms_settled" })
             Assert.True(root.GetProperty(figure).GetDouble() >= 0, figure);
+        double Figure(string name) => root.GetProperty(name).GetDouble();
+        Assert.Equal(Figure("lin_vel_error_rms"), double.Hypot(Figure("forward_vel_error_rms"), Figure("lateral_vel_error_rms")), 2e-4);
+        Assert.Equal(Figure("lin_vel_error_rms_settled"), double.Hypot(Figure("forward_vel_error_rms_settled"), Figure("lateral_vel_error_rms_settled")), 2e-4);
         Assert.InRange(root.GetProperty("settled_sample_fraction").GetDouble(), 0, 1);
     }
 

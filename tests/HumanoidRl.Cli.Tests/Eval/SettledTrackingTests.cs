@@ -24,6 +24,20 @@ public sealed class SettledTrackingTests
     }
 
     [Fact]
+    public void The_linear_error_splits_into_forward_and_lateral_parts_whose_squares_add_up()
+    {
+        var tracking = new SettledTracking(1, 0, DtS);
+        float[] command = [0.5f, 0f, 0f];
+
+        // 0.3 m/s short forward and a sway of +-0.4 m/s sideways.
+        for (var k = 0; k < 100; k++) tracking.Add(0, command, 0.2, k % 2 == 0 ? 0.4 : -0.4, 0);
+
+        Assert.Equal(0.3, tracking.ForwardVelocityErrorRms, 9);
+        Assert.Equal(0.4, tracking.LateralVelocityErrorRms, 9);
+        Assert.Equal(0.5, tracking.LinearVelocityErrorRms, 9);
+    }
+
+    [Fact]
     public void A_command_change_starts_a_new_settling_time()
     {
         var tracking = new SettledTracking(1, SettleS, DtS);
