@@ -151,6 +151,6 @@ internal static class TrainCommand
         return string.Create(CultureInfo.InvariantCulture,
             $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {Figure(episodes.MeanReturn, "F2"),8} | " +
             $"len {Figure(episodes.MeanLength, "F1"),6} | falls {Figure(episodes.FallRate, "F2"),4} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
-            $"std {s.MeanActionStd:F2} | ETA {etaText}");
+            $"std {s.MeanActionStd:F2} | clamped {s.ClampedActionFraction:F2} | ETA {etaText}");
     }
 }

@@ -37,6 +37,13 @@ public sealed record PpoSettings
 
     public double EntropyCoef { get; init; } = 0.01;
 
+    /// <summary>
+    /// Weight of a quadratic penalty on action means outside [-1, 1], the range the environment clamps actions to.
+    /// Beyond it a mean no longer changes what the robot does, so the surrogate gives it no signal: it drifts out,
+    /// and the action noise, now clamped away, stops exploring that joint. 0 (the rsl_rl default) leaves it out.
+    /// </summary>
+    public double BoundsLossCoef { get; init; }
+
     /// <summary>Initial Adam learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
@@ -63,6 +70,7 @@ public sealed record PpoSettings
         Require(Lambda is >= 0 and <= 1, nameof(Lambda), Lambda, "in [0, 1]");
         Require(ValueLossCoef >= 0, nameof(ValueLossCoef), ValueLossCoef, ">= 0");
         Require(EntropyCoef >= 0, nameof(EntropyCoef), EntropyCoef, ">= 0");
+        Require(BoundsLossCoef >= 0 && double.IsFinite(BoundsLossCoef), nameof(BoundsLossCoef), BoundsLossCoef, ">= 0");
         Require(MinLearningRate > 0, nameof(MinLearningRate), MinLearningRate, "> 0");
         Require(MaxLearningRate >= MinLearningRate, nameof(MaxLearningRate), MaxLearningRate, $">= {nameof(MinLearningRate)} ({MinLearningRate})");
         Require(LearningRate > 0, nameof(LearningRate), LearningRate, "> 0");

@@ -8,6 +8,7 @@ namespace HumanoidRl.Training.Ppo;
 /// <param name="Episodes">Window of recently finished episodes: mean return, length and fall rate.</param>
 /// <param name="Update">Mean KL, losses, entropy and learning rate of the update.</param>
 /// <param name="MeanActionStd">Mean policy standard deviation after the update.</param>
+/// <param name="ClampedActionFraction">Share of the rollout's action values outside [-1, 1], which the environment clamped.</param>
 /// <param name="CommandRangeFraction">The command curriculum's fraction of the command ranges after the iteration; null without a curriculum.</param>
 public sealed record IterationStatistics(
     int Iteration,
@@ -17,4 +18,5 @@ public sealed record IterationStatistics(
     EpisodeStatistics Episodes,
     PpoUpdateStatistics Update,
     double MeanActionStd,
+    double ClampedActionFraction,
     double? CommandRangeFraction = null);

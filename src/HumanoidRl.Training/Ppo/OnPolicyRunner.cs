@@ -160,6 +160,7 @@ public sealed class OnPolicyRunner : IDisposable
     {
         var gamma = Settings.Ppo.Gamma;
         var collection = Stopwatch.StartNew();
+        long clampedActions = 0;
         for (var step = 0; step < Settings.Ppo.NumStepsPerEnv; step++)
         {
             using var scope = NewDisposeScope();
@@ -170,6 +171,7 @@ public sealed class OnPolicyRunner : IDisposable
             sample.Actions.data<float>().CopyTo(_actions, 0, 0);
             values.data<float>().CopyTo(_values, 0, 0);
             // The environment takes normalized actions in [-1, 1]; the unclipped sample is what PPO scores.
+            foreach (var action in _actions) if (action is > 1f or < -1f) clampedActions++;
             ActionMapping.ClampNormalized(_actions, _actions);
 
             _environment.Step(_actions);
@@ -216,6 +218,7 @@ public sealed class OnPolicyRunner : IDisposable
             _episodes.Statistics(),
             updateStatistics,
             meanActionStd,
+            clampedActions / (steps * _environment.ActionSize),
             CommandCurriculum?.RangeFraction);
     }
 

@@ -80,7 +80,7 @@ public sealed class PpoAlgorithm : IDisposable
             // Alone the value loss needs no coefficient: that only weighs it against the surrogate.
             var loss = criticOnly
                 ? valueLoss
-                : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean;
+                : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean + Settings.BoundsLossCoef * BoundsLoss(means);
 
             _optimizer.zero_grad();
             loss.backward();
@@ -94,6 +94,16 @@ public sealed class PpoAlgorithm : IDisposable
             updates++;
         }
         return new PpoUpdateStatistics(klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate);
+    }
+
+    /// <summary>
+    /// Squared distance of each action mean outside [-1, 1], summed over action dimensions and averaged over the
+    /// batch: zero while every mean is inside the range the environment acts on.
+    /// </summary>
+    public static Tensor BoundsLoss(Tensor means)
+    {
+        ArgumentNullException.ThrowIfNull(means);
+        return ((means - 1.0).clamp_min(0).square() + (means + 1.0).clamp_max(0).square()).sum(-1).mean();
     }
 
     /// <summary>KL(old || new) of diagonal Gaussians, summed over action dimensions.</summary>

@@ -22,6 +22,7 @@ public sealed class TensorBoardLog(string runFolder)
         _writer.add_scalar("ppo/surrogate_loss", (float)statistics.Update.SurrogateLoss, step);
         _writer.add_scalar("ppo/entropy", (float)statistics.Update.Entropy, step);
         _writer.add_scalar("policy/mean_action_std", (float)statistics.MeanActionStd, step);
+        _writer.add_scalar("policy/clamped_action_fraction", (float)statistics.ClampedActionFraction, step);
         _writer.add_scalar("perf/env_steps_per_s", (float)statistics.EnvironmentStepsPerSecond, step);
         if (statistics.CommandRangeFraction is { } fraction) _writer.add_scalar("curriculum/command_range_fraction", (float)fraction, step);
     }

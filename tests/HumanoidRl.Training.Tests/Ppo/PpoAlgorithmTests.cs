@@ -77,6 +77,59 @@ public sealed class PpoAlgorithmTests
     }
 
     [Fact]
+    public void Bounds_loss_is_zero_inside_the_action_range_and_quadratic_outside()
+    {
+        using var inside = tensor(new[] { -1f, 0.3f, 1f, 0.9f }).reshape(2, 2);
+        using var outside = tensor(new[] { 3f, 0f, -1.5f, 0.5f }).reshape(2, 2);
+
+        using var zero = PpoAlgorithm.BoundsLoss(inside);
+        using var positive = PpoAlgorithm.BoundsLoss(outside);
+
+        Assert.Equal(0f, zero.item<float>());
+        // Rows: 2^2 and 0.5^2, averaged over the batch.
+        Assert.Equal((4.0 + 0.25) / 2, positive.item<float>(), 5);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public void Only_the_bounds_loss_pulls_means_the_environment_clamps_back_towards_the_range(double boundsLossCoef)
+    {
+        const int envs = 128;
+        manual_seed(5);
+        using var actorCritic = new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [16], CriticHiddenSizes = [16] });
+        using (no_grad()) actorCritic.Actor.children().OfType<TorchSharp.Modules.Linear>().Last().bias!.fill_(3.0);
+        using var ppo = new PpoAlgorithm(actorCritic, new PpoSettings
+        {
+            NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0, BoundsLossCoef = boundsLossCoef,
+        });
+        using var storage = new RolloutStorage(1, envs, 2, 2, 1);
+        using var generator = new Generator(6);
+        using var observations = randn(envs, 2, generator: generator);
+        using var values = zeros(envs);
+        // No reward at all: the surrogate has no preference, so only the bounds loss can move the actor.
+        storage.Add(observations, observations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
+        using var lastValues = zeros(envs);
+        storage.ComputeReturns(lastValues, 0.99, 0.95);
+        using var before = actorCritic.ActionMean(observations).mean();
+
+        ppo.Update(storage, generator);
+
+        using var after = actorCritic.ActionMean(observations).mean();
+        if (boundsLossCoef > 0)
+            Assert.True(after.item<float>() < before.item<float>() - 0.01f, $"the mean should fall towards 1: {before.item<float>()} -> {after.item<float>()}");
+        else
+            Assert.Equal(before.item<float>(), after.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Negative_bounds_loss_weight_is_refused()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PpoSettings { BoundsLossCoef = -0.1 }.Validate());
+        Assert.Contains("BoundsLossCoef", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_setting_is_refused_with_its_name_and_range()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PpoSettings { Gamma = 1.5 }.Validate());

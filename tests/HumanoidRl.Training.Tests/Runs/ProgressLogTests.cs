@@ -11,7 +11,7 @@ public sealed class ProgressLogTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static IterationStatistics Statistics(int iteration, double? commandRangeFraction) =>
-        new(iteration, 1000, 1, 1, new EpisodeStatistics(3, 12.5, 100, 0.25), new PpoUpdateStatistics(0.01, 0.5, -0.1, 1.2, 3e-4), 0.3, commandRangeFraction);
+        new(iteration, 1000, 1, 1, new EpisodeStatistics(3, 12.5, 100, 0.25), new PpoUpdateStatistics(0.01, 0.5, -0.1, 1.2, 3e-4), 0.3, 0.1, commandRangeFraction);
 
     private string[] Lines() => File.ReadAllLines(Path.Combine(_folder, ProgressLog.FileName));
 
