@@ -35,8 +35,11 @@ public sealed class WalkTrainingSessionTests : IDisposable
         Assert.Equal(2, session.Runner.Iteration);
         Assert.NotNull(session.Runner.CommandCurriculum);
         Assert.True(File.Exists(Path.Combine(session.RunFolder, TrainingSession.PolicyFileName)));
-        Assert.Equal("command_range_fraction", File.ReadLines(Path.Combine(session.RunFolder, ProgressLog.FileName)).First().Split(',')[^1]);
-        Assert.Equal(session.Runner.CommandCurriculum.RangeFraction, double.Parse(LastProgressFields(session.RunFolder)[^1], CultureInfo.InvariantCulture));
+        var header = File.ReadLines(Path.Combine(session.RunFolder, ProgressLog.FileName)).First().Split(',');
+        var last = LastProgressFields(session.RunFolder);
+        double Column(string name) => double.Parse(last[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+        Assert.Equal(session.Runner.CommandCurriculum.RangeFraction, Column("command_range_fraction"));
+        Assert.InRange(Column("clamped_action_fraction"), 0, 1);
     }
 
     [Fact]
