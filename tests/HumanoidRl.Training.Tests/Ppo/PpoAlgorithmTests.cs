@@ -9,6 +9,18 @@ public sealed class PpoAlgorithmTests
 {
     public PpoAlgorithmTests() => TorchSharpLoader.Ensure();
 
+    /// <summary>One-step episodes of the actor-critic on the observations, all with zero reward and zero values.</summary>
+    private static RolloutStorage RewardlessRollout(ActorCritic actorCritic, Tensor observations, Generator generator)
+    {
+        var envs = (int)observations.shape[0];
+        var storage = new RolloutStorage(1, envs, (int)observations.shape[1], (int)observations.shape[1], actorCritic.ActionSize);
+        using var values = zeros(envs);
+        storage.Add(observations, observations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
+        using var lastValues = zeros(envs);
+        storage.ComputeReturns(lastValues, 0.99, 0.95);
+        return storage;
+    }
+
     [Fact]
     public void Gaussian_kl_is_zero_for_equal_policies_and_matches_the_closed_form()
     {
@@ -61,13 +73,9 @@ public sealed class PpoAlgorithmTests
         manual_seed(2);
         using var actorCritic = new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [16], CriticHiddenSizes = [16] });
         using var ppo = new PpoAlgorithm(actorCritic, new PpoSettings { NumStepsPerEnv = 1 });
-        using var storage = new RolloutStorage(1, envs, 2, 2, 1);
         using var generator = new Generator(4);
         using var observations = randn(envs, 2, generator: generator);
-        using var values = zeros(envs);
-        storage.Add(observations, observations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
-        using var lastValues = zeros(envs);
-        storage.ComputeReturns(lastValues, 0.99, 0.95);
+        using var storage = RewardlessRollout(actorCritic, observations, generator);
 
         var statistics = ppo.Update(storage, generator);
 
@@ -103,14 +111,10 @@ public sealed class PpoAlgorithmTests
         {
             NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0, BoundsLossCoef = boundsLossCoef,
         });
-        using var storage = new RolloutStorage(1, envs, 2, 2, 1);
         using var generator = new Generator(6);
         using var observations = randn(envs, 2, generator: generator);
-        using var values = zeros(envs);
         // No reward at all: the surrogate has no preference, so only the bounds loss can move the actor.
-        storage.Add(observations, observations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
-        using var lastValues = zeros(envs);
-        storage.ComputeReturns(lastValues, 0.99, 0.95);
+        using var storage = RewardlessRollout(actorCritic, observations, generator);
         using var before = actorCritic.ActionMean(observations).mean();
 
         ppo.Update(storage, generator);
