@@ -17,7 +17,8 @@ public sealed record EvaluationResult(
     double SettledForwardVelocityErrorRms,
     double SettledLateralVelocityErrorRms,
     double SettledYawRateErrorRms,
-    double SettledSampleFraction)
+    double SettledSampleFraction,
+    double ClampedActionFraction)
 {
     /// <summary>95 % interval of the survival rate: 50 episodes at 0.98 are also consistent with 0.90.</summary>
     public (double Low, double High) SurvivalRateInterval95 =>
@@ -49,6 +50,8 @@ public sealed record EvaluationResult(
             ["forward_vel_error_rms_settled"] = Math.Round(SettledForwardVelocityErrorRms, 4),
             ["lateral_vel_error_rms_settled"] = Math.Round(SettledLateralVelocityErrorRms, 4),
             ["settled_sample_fraction"] = Math.Round(SettledSampleFraction, 4),
+            // Share of the policy's output values outside [-1, 1], which the robot clamps: joints held at the end of their range.
+            ["clamped_action_fraction"] = Math.Round(ClampedActionFraction, 4),
         };
     }
 }

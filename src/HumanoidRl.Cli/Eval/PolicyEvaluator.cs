@@ -48,7 +48,7 @@ public static class PolicyEvaluator
         var steps = new int[episodes];
         var survived = 0;
         double totalEpisodeS = 0, rollSquares = 0, pitchSquares = 0, forwardSquares = 0, lateralSquares = 0, yawSquares = 0;
-        long samples = 0;
+        long samples = 0, actionValues = 0, clampedActionValues = 0;
         var strideTracking = new StrideAveragedTracking(episodes, task.Environment.PhasePeriodS, humanoid.PolicyDtS);
         var settledTracking = new SettledTracking(episodes, SettleS, humanoid.PolicyDtS);
         var remaining = episodes;
@@ -58,7 +58,12 @@ public static class PolicyEvaluator
             {
                 var action = actions.AsSpan(i * actionSize, actionSize);
                 if (finished[i]) action.Clear();
-                else policy.Run(environments.Observations.Slice(i * observationSize, observationSize), action);
+                else
+                {
+                    policy.Run(environments.Observations.Slice(i * observationSize, observationSize), action);
+                    foreach (var value in action) if (value is > 1f or < -1f) clampedActionValues++;
+                    actionValues += actionSize;
+                }
             }
             environments.Step(actions);
             for (var i = 0; i < episodes; i++)
@@ -92,7 +97,8 @@ public static class PolicyEvaluator
             Rms(forwardSquares + lateralSquares), Rms(forwardSquares), Rms(lateralSquares), Rms(yawSquares),
             strideTracking.LinearVelocityErrorRms, strideTracking.YawRateErrorRms,
             settledTracking.LinearVelocityErrorRms, settledTracking.ForwardVelocityErrorRms, settledTracking.LateralVelocityErrorRms,
-            settledTracking.YawRateErrorRms, settledTracking.SettledFraction);
+            settledTracking.YawRateErrorRms, settledTracking.SettledFraction,
+            actionValues == 0 ? 0 : clampedActionValues / (double)actionValues);
     }
 
     private static double Square(double x) => x * x;

@@ -22,7 +22,7 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     /// <summary>An untrained MLP with the balance task's contract: it falls, which is all these tests need.</summary>
-    private string UntrainedPolicy(Func<PolicyContract, PolicyContract>? edit = null, string task = "balance")
+    private string UntrainedPolicy(Func<PolicyContract, PolicyContract>? edit = null, string task = "balance", float outputBias = 0f)
     {
         var robot = RobotConfigLoader.Load(Repository("robot-config/humanoid16.yaml"));
         var contract = PolicyContracts.ForTask(robot, TaskConfigLoader.Load(Repository($"robot-config/tasks/{task}.yaml")), "test");
@@ -32,7 +32,8 @@ public sealed class EvalCommandTests : IDisposable
         var weights = new MlpPolicyWeights(new float[size], [.. Enumerable.Repeat(1f, size)], 5f,
         [
             new DenseLayer(size, 8, [.. Enumerable.Range(0, size * 8).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[8]),
-            new DenseLayer(8, contract.ActionSize, [.. Enumerable.Range(0, 8 * contract.ActionSize).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[contract.ActionSize]),
+            new DenseLayer(8, contract.ActionSize, [.. Enumerable.Range(0, 8 * contract.ActionSize).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)],
+                [.. Enumerable.Repeat(outputBias, contract.ActionSize)]),
         ]);
         var path = Path.Combine(_folder, "policy.onnx");
         File.WriteAllBytes(path, OnnxPolicyWriter.Write(weights, contract.ToMetadata(), "test"));
@@ -62,6 +63,20 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(Figure("lin_vel_error_rms"), double.Hypot(Figure("forward_vel_error_rms"), Figure("lateral_vel_error_rms")), 2e-4);
         Assert.Equal(Figure("lin_vel_error_rms_settled"), double.Hypot(Figure("forward_vel_error_rms_settled"), Figure("lateral_vel_error_rms_settled")), 2e-4);
         Assert.InRange(root.GetProperty("settled_sample_fraction").GetDouble(), 0, 1);
+    }
+
+    [Theory]
+    // Small random weights keep every output near zero; a bias of 3 puts every output past the clamp.
+    [InlineData(0f, 0.0)]
+    [InlineData(3f, 1.0)]
+    public void Json_reports_the_share_of_policy_outputs_outside_the_action_range(float outputBias, double expected)
+    {
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(2),
+            "eval", "--policy", UntrainedPolicy(outputBias: outputBias), "--episodes", "2", "--seconds", "1", "--json");
+
+        Assert.True(exitCode == 0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        Assert.Equal(expected, document.RootElement.GetProperty("clamped_action_fraction").GetDouble());
     }
 
     [Fact]
