@@ -1,6 +1,7 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Safety;
+using HumanoidRl.Control.Tests.Realtime;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Sim.Backend;
@@ -303,6 +304,29 @@ public sealed class RobotControllerTests : IDisposable
         Assert.True(status.PrewarmMaxUs > 0, "no warm-up recorded in Policy mode");
         Assert.InRange(status.PrewarmP50Us, 0, status.PrewarmMaxUs);
         Assert.Contains(status.RealtimeNotes, note => note == "policy warm-up 500 us before each inference tick: applied");
+    }
+
+    [Fact]
+    public async Task With_a_cpu_affinity_the_loop_keeps_that_cpu_to_itself_while_it_runs()
+    {
+        var allowed = ThreadCpus.Allowed("self");
+        var cpu = allowed.Max();
+        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { FreeRun = true, Realtime = new RealtimeOptions(CpuAffinity: cpu) };
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        controller.Start();
+        ControllerFixture.WaitFor(() => controller.Ticks > 10, "10 ticks");
+        var cpusWhileRunning = ThreadCpus.Allowed("self");
+        await controller.StopAsync(TimeSpan.Zero);
+
+        var notes = controller.Status().RealtimeNotes;
+        if (allowed.Count < 2)
+        {
+            Assert.Contains(notes, note => note == $"CPU affinity {cpu}: applied");
+            return;
+        }
+        Assert.Contains(notes, note => note.StartsWith($"CPU {cpu} kept for the loop (", StringComparison.Ordinal) && note.EndsWith("): applied", StringComparison.Ordinal));
+        Assert.DoesNotContain(cpu, cpusWhileRunning);
+        Assert.Equal(allowed, ThreadCpus.Allowed("self"));
     }
 
     [Fact]
