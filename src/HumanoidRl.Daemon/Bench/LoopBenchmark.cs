@@ -42,7 +42,10 @@ public static class LoopBenchmark
         "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
-        "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks.";
+        "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks. " +
+        "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
+        "suspended its managed threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); " +
+        "bare_gc_*: the same during the bare loop's turns.";
 
     /// <summary>
     /// Slice length when none is given. Short enough that the loop and the bare loop take turns within the second-to-second
@@ -102,15 +105,21 @@ public static class LoopBenchmark
             var bare = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
             long bareOverruns = 0;
             var loopTime = TimeSpan.Zero;
+            var loopGc = default(GcActivity);
+            var bareGc = default(GcActivity);
             for (var i = 0; i < slices; i++)
             {
                 if (i > 0) controller.Resume();
                 var clock = Stopwatch.StartNew();
+                var gcAtStart = GcActivity.SoFar();
                 await Task.Delay(sliceLength);
                 // Returns once the loop has parked: on 2 cores a running loop would load the bare loop it is compared with.
                 controller.Hold();
                 loopTime += clock.Elapsed;
+                var gcAtHold = GcActivity.SoFar();
+                loopGc += gcAtHold - gcAtStart;
                 bareOverruns += BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime, sliceLength, bare);
+                bareGc += GcActivity.SoFar() - gcAtHold;
             }
             // Still held, so these are one snapshot; and the last bare slice gave the subscribers time to receive every message the
             // loop published. The host's StopAsync below resumes the loop to take the robot to Damping.
@@ -174,6 +183,10 @@ public static class LoopBenchmark
                 ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
                 ["overruns"] = status.Overruns - overruns0,
                 ["bare_overruns"] = bareOverruns,
+                ["gc_collections"] = loopGc.Collections,
+                ["gc_pause_ms"] = Math.Round(loopGc.Pause.TotalMilliseconds, 2),
+                ["bare_gc_collections"] = bareGc.Collections,
+                ["bare_gc_pause_ms"] = Math.Round(bareGc.Pause.TotalMilliseconds, 2),
                 ["realtime"] = string.Join("; ", status.RealtimeNotes),
             };
         }

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections"];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -41,6 +41,7 @@ public sealed class BenchLoopCommandTests
         Assert.InRange(seconds, 0.99, 1.5);
         Assert.True(figures.GetProperty("ticks").GetInt64() <= 500 * seconds * 1.05, $"{figures.GetProperty("ticks")} ticks in the loop's {seconds} s");
         Assert.True(figures.GetProperty("jitter_ratio").GetDouble() >= 0);
+        Assert.True(figures.GetProperty("gc_pause_ms").GetDouble() >= 0 && figures.GetProperty("bare_gc_pause_ms").GetDouble() >= 0);
         Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
         Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
         var (inferenceP50, inferenceP99, inferenceMax) = (Us(figures, "inference_p50_us"), Us(figures, "inference_p99_us"), Us(figures, "inference_max_us"));
