@@ -60,13 +60,7 @@ public sealed partial class CpuReservation : IDisposable
             return null;
         }
         var owner = gettid();
-        var moved = new Dictionary<int, ulong>();
-        // A thread that starts while we move the others inherits its creator's mask, which may not be moved yet: go
-        // over the list again until a pass finds no thread left on the CPU.
-        for (var pass = 0; pass < MaxPasses; pass++)
-        {
-            if (MoveOffCpu(owner, cpuBit, moved) == 0) break;
-        }
+        var moved = MoveAllOffCpu(owner, cpuBit);
         var ownMask = cpuBit;
         if (sched_setaffinity(0, sizeof(ulong), ref ownMask) != 0)
         {
@@ -76,6 +70,20 @@ public sealed partial class CpuReservation : IDisposable
         }
         refusal = null;
         return new CpuReservation(owner, processMask, moved) { OtherCpus = CpuList(processMask & ~cpuBit) };
+    }
+
+    /// <summary>
+    /// Moves every thread of the process off <paramref name="cpu"/> (for good: a process that is not the daemon but shares
+    /// its machine, such as the benchmark's telemetry clients); null when done, otherwise the reason.
+    /// </summary>
+    public static string? TryMoveProcessOff(int cpu)
+    {
+        if (cpu is < 0 or > 63) return $"CPU {cpu} is outside 0..63";
+        if (sched_getaffinity(0, sizeof(ulong), out var processMask) != 0) return $"sched_getaffinity: {Marshal.GetLastPInvokeErrorMessage()}";
+        var cpuBit = 1UL << cpu;
+        if ((processMask & ~cpuBit) == 0) return $"CPU {cpu} is the only CPU this process may use";
+        MoveAllOffCpu(owner: 0, cpuBit);
+        return null;
     }
 
     /// <summary>
@@ -91,6 +99,19 @@ public sealed partial class CpuReservation : IDisposable
             // A thread that exited meanwhile (ESRCH) needs nothing.
             _ = sched_setaffinity(tid, sizeof(ulong), ref mask);
         }
+    }
+
+    /// <summary>Moves every thread but the owner off the CPU; returns each moved thread's mask before.</summary>
+    private static Dictionary<int, ulong> MoveAllOffCpu(int owner, ulong cpuBit)
+    {
+        var moved = new Dictionary<int, ulong>();
+        // A thread that starts while we move the others inherits its creator's mask, which may not be moved yet: go
+        // over the list again until a pass finds no thread left on the CPU.
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            if (MoveOffCpu(owner, cpuBit, moved) == 0) break;
+        }
+        return moved;
     }
 
     /// <summary>Moves the threads still allowed on the CPU; returns how many it moved.</summary>

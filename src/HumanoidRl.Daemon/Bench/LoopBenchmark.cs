@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using Grpc.Core;
-using Grpc.Net.Client;
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Modes;
@@ -12,13 +10,12 @@ using HumanoidRl.Daemon.Hosting;
 using HumanoidRl.Daemon.Robot;
 using HumanoidRl.Daemon.Security;
 using HumanoidRl.Protocol.Security;
-using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Bench;
 
 /// <summary>
 /// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState
-/// subscribers at the loop rate over gRPC on loopback) and measures the loop and a bare clock_nanosleep loop at the
+/// subscribers at the loop rate over gRPC on loopback, in a process of their own) and measures the loop and a bare clock_nanosleep loop at the
 /// same period in turns, in slices, so that both see the same host noise; then a reference ONNX Runtime call (a
 /// one-layer network of the policy's size at the policy period) for the same time; and reports all three side by side.
 /// </summary>
@@ -83,10 +80,10 @@ public static class LoopBenchmark
             var contract = controller.LoadPolicy(policy);
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
-            using var stop = new CancellationTokenSource();
-            var channels = Enumerable.Range(0, subscribers).Select(_ => Channel(BoundAddress.Of(app), token)).ToList();
-            var counts = new long[subscribers];
-            var readers = channels.Select((channel, i) => ReadAsync(new V1.Telemetry.TelemetryClient(channel), counts, i, stop.Token)).ToList();
+            // In a process of their own, as a robot's remote clients are: theirs would be most of the garbage the streams make.
+            using var clients = subscribers == 0 ? null
+                : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, controller.Settings.Realtime.CpuAffinity);
+            if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId})");
 
             progress("standing up");
             await EnterAsync(controller, ControlMode.Damping);
@@ -101,7 +98,7 @@ public static class LoopBenchmark
             controller.ResetStatistics();
             var ticks0 = controller.Ticks;
             var overruns0 = controller.Status().Overruns;
-            var received0 = counts.Sum();
+            var received0 = clients is null ? 0 : await clients.CountAsync();
             var bare = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
             long bareOverruns = 0;
             var loopTime = TimeSpan.Zero;
@@ -126,17 +123,15 @@ public static class LoopBenchmark
             var status = controller.Status();
             var allocated = controller.AllocatedBytesSinceReset;
             var ticks = controller.Ticks - ticks0;
-            var received = counts.Sum() - received0;
+            var received = clients is null ? 0 : await clients.CountAsync() - received0;
             var seconds = loopTime.TotalSeconds;
             var modeAtEnd = controller.Mode;
             if (modeAtEnd != ControlMode.Policy)
                 progress($"warning: the loop left Policy mode during the run (now {modeAtEnd}; {status.LastFault ?? "no fault"}): the figures include ticks without inference");
 
-            await stop.CancelAsync();
-            var dropped = (await Task.WhenAll(readers)).Count(slow => slow);
+            var dropped = clients is null ? 0 : await clients.StopAsync();
             if (dropped > 0)
                 progress($"warning: the daemon dropped {dropped} of {subscribers} subscribers for falling behind (this machine is loaded): the telemetry rate counts them only until then");
-            foreach (var channel in channels) channel.Dispose();
             await app.StopAsync();
             var bareP99 = bare.PercentileUs(0.99);
 
@@ -201,42 +196,6 @@ public static class LoopBenchmark
         var balance = TaskConfigLoader.Load(Path.Combine(Path.GetDirectoryName(config.RobotConfigPath)!, "tasks", "balance.yaml"));
         var path = StandingPolicy.Write(robot.Config, balance, Path.Combine(folder, "standing.onnx"));
         return (path, $"standing benchmark policy: {string.Join('x', balance.Policy.ActorHiddenSizes)} MLP (balance task actor shape) holding the default pose");
-    }
-
-    private static GrpcChannel Channel(Uri address, string token)
-    {
-        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", $"Bearer {token}");
-            return Task.CompletedTask;
-        });
-        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
-    }
-
-    /// <summary>Counts the subscriber's messages; true when the daemon dropped it for falling behind (a loaded machine).</summary>
-    private static async Task<bool> ReadAsync(V1.Telemetry.TelemetryClient client, long[] counts, int index, CancellationToken stop)
-    {
-        try
-        {
-            using var call = client.StreamState(new V1.StreamStateRequest(), cancellationToken: stop);
-            while (await call.ResponseStream.MoveNext(stop)) Interlocked.Increment(ref counts[index]);
-        }
-        catch (RpcException error) when (error.StatusCode == StatusCode.ResourceExhausted)
-        {
-            return true;
-        }
-        catch (RpcException) when (stop.IsCancellationRequested)
-        {
-            // Cancelling a stream can surface as Cancelled or, when the connection closes first, as Unavailable.
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-        }
-        return false;
     }
 
     private static async Task EnterAsync(RobotController controller, ControlMode mode)

@@ -56,6 +56,8 @@ public sealed class BenchLoopCommandTests
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
+        // The clients run as a robot's remote ones do, outside the daemon's process and its garbage collector.
+        Assert.Contains("bench-loop: 2 subscribers streaming in a separate process (pid ", stderr, StringComparison.Ordinal);
     }
 
     private static long Us(JsonElement figures, string key) => figures.GetProperty(key).GetInt64();

@@ -1,0 +1,97 @@
+using System.Globalization;
+using Grpc.Core;
+using Grpc.Net.Client;
+using HumanoidRl.Control.Realtime;
+using V1 = HumanoidRl.Protocol.V1;
+
+namespace HumanoidRl.Daemon.Bench;
+
+/// <summary>
+/// The benchmark's telemetry clients, run as `humanoid-rld bench-subscribers` in a process of their own, as remote
+/// clients would be: K StreamState streams at the loop rate. Their deserialization allocates, and in the daemon's
+/// process the collections that causes would pause the loop thread, which a robot's remote clients never do.
+/// Talks with the benchmark over lines: prints "ready" once every stream has a message, answers "count" with the
+/// messages received so far, and on end of input stops, prints "dropped N" (streams the daemon dropped for falling
+/// behind) and exits.
+/// </summary>
+public static class TelemetrySubscribers
+{
+    /// <summary>Environment variable that carries the bench token, so that it is not on a command line.</summary>
+    public const string TokenVariable = "HUMANOIDRL_BENCH_TOKEN";
+
+    public static async Task<int> RunAsync(Uri server, int count, int avoidCpu, TextReader input, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(output);
+        // Before any gRPC thread exists, so that every thread of this process inherits the mask.
+        if (avoidCpu >= 0 && CpuReservation.TryMoveProcessOff(avoidCpu) is { } refusal)
+            await Console.Error.WriteLineAsync($"bench-subscribers: could not keep off CPU {avoidCpu}: {refusal}");
+        var token = Environment.GetEnvironmentVariable(TokenVariable) ?? throw new InvalidOperationException($"{TokenVariable} is not set");
+        using var stop = new CancellationTokenSource();
+        var counts = new long[count];
+        var channels = Enumerable.Range(0, count).Select(_ => Channel(server, token)).ToList();
+        var readers = channels.Select((channel, i) => ReadAsync(new V1.Telemetry.TelemetryClient(channel), counts, i, stop.Token)).ToList();
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (Enumerable.Range(0, count).Any(i => Volatile.Read(ref counts[i]) == 0) && !readers.Any(r => r.IsCompleted))
+            {
+                if (DateTime.UtcNow > deadline) throw new TimeoutException("bench-subscribers: the streams received nothing within 30 s");
+                await Task.Delay(5);
+            }
+            await output.WriteLineAsync("ready");
+            await output.FlushAsync();
+            while (await input.ReadLineAsync() is { } line)
+            {
+                if (line != "count") continue;
+                await output.WriteLineAsync(Enumerable.Range(0, count).Sum(i => Volatile.Read(ref counts[i])).ToString(CultureInfo.InvariantCulture));
+                await output.FlushAsync();
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            var dropped = (await Task.WhenAll(readers)).Count(slow => slow);
+            foreach (var channel in channels) channel.Dispose();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"dropped {dropped}"));
+            await output.FlushAsync();
+        }
+        return 0;
+    }
+
+    private static GrpcChannel Channel(Uri address, string token)
+    {
+        var credentials = CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", $"Bearer {token}");
+            return Task.CompletedTask;
+        });
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, credentials),
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+    }
+
+    /// <summary>Counts the stream's messages; true when the daemon dropped it for falling behind (a loaded machine).</summary>
+    private static async Task<bool> ReadAsync(V1.Telemetry.TelemetryClient client, long[] counts, int index, CancellationToken stop)
+    {
+        try
+        {
+            using var call = client.StreamState(new V1.StreamStateRequest(), cancellationToken: stop);
+            while (await call.ResponseStream.MoveNext(stop)) Interlocked.Increment(ref counts[index]);
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.ResourceExhausted)
+        {
+            return true;
+        }
+        catch (RpcException) when (stop.IsCancellationRequested)
+        {
+            // Cancelling a stream can surface as Cancelled or, when the connection closes first, as Unavailable.
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        return false;
+    }
+}
