@@ -24,7 +24,8 @@ internal static class BenchLoopCommand
         "compute_* = the controller's own work per tick, what runs on the robot computer whatever the backend (observation, policy " +
         "inference, action mapping, safety checks and clamp, telemetry publish). inference_* = the policy's ONNX Runtime call alone " +
         "(a part of compute), on the ticks that run it (one in decimation). prewarm_* = the warm-up call that realtime.policy_prewarm_us " +
-        "runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the call costs when it comes cold. " +
+        "runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the call costs when it comes cold; " +
+        "prewarm_past_deadline = warm-ups that ended after their tick's deadline, making it late (raise the lead above them). " +
         "reference_inference_* = the same call measured last, on " +
         "its own, for a minimal network of the same observation and action size (one linear layer, same session options), once per " +
         "policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on this machine, whatever the " +

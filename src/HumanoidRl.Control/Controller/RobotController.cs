@@ -59,6 +59,7 @@ public sealed class RobotController : IDisposable
     private long _ticks;
     private long _modeStartTick;
     private long _backendErrors;
+    private long _prewarmsPastDeadline;
     private long _loopAllocatedBytes;
     private long _allocatedAtReset;
     private Exception? _loopFailure;
@@ -255,6 +256,9 @@ public sealed class RobotController : IDisposable
     /// <summary>Bytes the loop thread allocated since the last <see cref="ResetStatistics"/> (0 is the target).</summary>
     public long AllocatedBytesSinceReset => Volatile.Read(ref _loopAllocatedBytes) - Volatile.Read(ref _allocatedAtReset);
 
+    /// <summary>Policy warm-ups so far that ended after the deadline of the tick they were for (the lead was too short for them).</summary>
+    public long PrewarmsPastDeadline => Interlocked.Read(ref _prewarmsPastDeadline);
+
     /// <summary>Ticks run so far.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
@@ -391,6 +395,8 @@ public sealed class RobotController : IDisposable
         // A tick already late is not made later by a warm-up: its own call costs less than both together.
         if (LinuxClock.NowNs() >= deadlineNs) return;
         policy.Prewarm();
+        // Ran past its lead: the tick starts late by the excess.
+        if (LinuxClock.NowNs() > deadlineNs) Interlocked.Increment(ref _prewarmsPastDeadline);
         LinuxClock.SpinUntilNs(deadlineNs);
     }
 

@@ -34,7 +34,8 @@ public static class LoopBenchmark
         "policy inference, action mapping, safety checks and clamp, telemetry publish). inference_*: the policy's ONNX Runtime " +
         "call alone (a part of compute), on the ticks that run it (one in decimation). prewarm_*: the warm-up call that " +
         "realtime.policy_prewarm_us runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the " +
-        "call costs when it comes cold. reference_inference_*: the same call measured " +
+        "call costs when it comes cold; prewarm_past_deadline: warm-ups that ended after their tick's deadline, making it late " +
+        "(raise the lead above them). reference_inference_*: the same call measured " +
         "last, on its own, for a minimal network of the same observation and action size (one linear layer, loaded with the same " +
         "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
@@ -98,6 +99,7 @@ public static class LoopBenchmark
             controller.ResetStatistics();
             var ticks0 = controller.Ticks;
             var overruns0 = controller.Status().Overruns;
+            var prewarmsLate0 = controller.PrewarmsPastDeadline;
             var received0 = clients is null ? 0 : await clients.CountAsync();
             var bare = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
             long bareOverruns = 0;
@@ -168,6 +170,7 @@ public static class LoopBenchmark
                 ["policy_prewarm_us"] = controller.Settings.Realtime.PolicyPrewarmUs,
                 ["prewarm_p50_us"] = status.PrewarmP50Us,
                 ["prewarm_p99_us"] = status.PrewarmP99Us,
+                ["prewarm_past_deadline"] = controller.PrewarmsPastDeadline - prewarmsLate0,
                 ["reference_inference_p50_us"] = reference.PercentileUs(0.5),
                 ["reference_inference_p99_us"] = reference.PercentileUs(0.99),
                 ["backend_p50_us"] = status.BackendP50Us,

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline"];
 
     private static readonly string[] MicrosecondKeys =
     [

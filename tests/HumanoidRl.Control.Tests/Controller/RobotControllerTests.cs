@@ -307,6 +307,34 @@ public sealed class RobotControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warm_up_whose_lead_is_shorter_than_the_call_is_counted_past_the_deadline_and_one_within_it_is_not()
+    {
+        // 1 us is shorter than any ONNX Runtime call; 1900 us of the 2 ms period is longer than a warm call by far. The busy-wait
+        // before the warm-up (spin_us) starts it on time: a warm-up whose wake-up came after the deadline would be skipped.
+        var (shortLead, _) = await PrewarmsPastDeadlineAsync(1);
+        var (longLead, policyTicks) = await PrewarmsPastDeadlineAsync(1900);
+
+        Assert.True(shortLead > 0, "a 1 us lead never ran past the deadline");
+        Assert.True(longLead < policyTicks / 10, $"{longLead} of {policyTicks} warm-ups with a 1900 us lead ran past the deadline");
+    }
+
+    /// <summary>Warm-ups past the deadline in 100 policy ticks of the shipped walk policy standing still, and those ticks.</summary>
+    private static async Task<(long PastDeadline, long PolicyTicks)> PrewarmsPastDeadlineAsync(int leadUs)
+    {
+        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { StandUpS = 0.2, Realtime = new RealtimeOptions(SpinUs: 1950, PolicyPrewarmUs: leadUs) };
+        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
+        controller.Start();
+        ControllerFixture.StandUp(controller);
+        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
+        var start = controller.Ticks;
+        ControllerFixture.WaitFor(() => controller.Ticks > start + 400, "400 ticks");
+        await controller.StopAsync(TimeSpan.Zero);
+        return (controller.PrewarmsPastDeadline, (controller.Ticks - start) / 4);
+    }
+
+    [Fact]
     public async Task With_a_cpu_affinity_the_loop_keeps_that_cpu_to_itself_while_it_runs()
     {
         var allowed = ThreadCpus.Allowed("self");
