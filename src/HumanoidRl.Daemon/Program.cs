@@ -107,10 +107,9 @@ bench.SetAction(async (parse, cancel) =>
 root.Subcommands.Add(bench);
 var serverOption = new Option<string>("--server") { Description = "Daemon address (plaintext loopback).", Required = true };
 var countOption = new Option<int>("--count") { Description = "StreamState subscribers at the loop rate (>= 1).", DefaultValueFactory = _ => 1 };
-var avoidCpuOption = new Option<int>("--avoid-cpu") { Description = "CPU to keep this process off (the loop's), -1 for none.", DefaultValueFactory = _ => -1 };
 var subscribersCommand = new Command("bench-subscribers", "Internal to bench-loop: its telemetry clients, in a process of their own. Token in " + TelemetrySubscribers.TokenVariable + ".")
 {
-    serverOption, countOption, avoidCpuOption,
+    serverOption, countOption,
 };
 subscribersCommand.Hidden = true;
 subscribersCommand.SetAction(async (parse, cancel) =>
@@ -126,7 +125,7 @@ subscribersCommand.SetAction(async (parse, cancel) =>
         Console.Error.WriteLine($"humanoid-rld bench-subscribers: --server must be an absolute address such as http://127.0.0.1:5000 (got {parse.GetValue(serverOption)})");
         return 2;
     }
-    return await TelemetrySubscribers.RunAsync(server, count, parse.GetValue(avoidCpuOption), Console.In, Console.Out);
+    return await TelemetrySubscribers.RunAsync(server, count, Console.In, Console.Out);
 });
 root.Subcommands.Add(subscribersCommand);
 return await root.Parse(args).InvokeAsync();

@@ -63,7 +63,6 @@ public sealed class RobotController : IDisposable
     private long _loopAllocatedBytes;
     private long _allocatedAtReset;
     private Exception? _loopFailure;
-    private CpuReservation? _cpuReservation;
 
     public RobotController(IRobotBackend backend, ControllerSettings settings, PolicyContract robotContract)
     {
@@ -322,11 +321,6 @@ public sealed class RobotController : IDisposable
             Volatile.Write(ref _loopFailure, e);
             _backend.Write(new double[_settings.JointCount], torqueEnabled: false);
         }
-        finally
-        {
-            _cpuReservation?.Dispose();
-            _cpuReservation = null;
-        }
     }
 
     /// <summary>
@@ -542,24 +536,11 @@ public sealed class RobotController : IDisposable
     {
         var options = _settings.Realtime;
         if (options.LockMemory) Note("mlockall", LinuxRealtime.TryLockMemory());
-        if (options.CpuAffinity >= 0) PinLoopThread(options.CpuAffinity);
+        if (options.CpuAffinity >= 0) Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
         if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
         // Busy-waiting needs no privilege, so it is always applied (capped at the period by the timer).
         if (options.SpinUs > 0) Note($"busy-wait {Math.Min(options.SpinUs * 1000L, _settings.PeriodNs) / 1000} us before each deadline", null);
         if (_prewarmLeadNs > 0) Note($"policy warm-up {_prewarmLeadNs / 1000} us before each inference tick", _settings.FreeRun ? "sim_speed max has no deadline to warm up before" : null);
-    }
-
-    /// <summary>Keeps the CPU for the loop alone when the process has another one for its other threads, else pins only the loop.</summary>
-    private void PinLoopThread(int cpu)
-    {
-        _cpuReservation = CpuReservation.TryReserve(cpu, out var reservationRefusal);
-        if (_cpuReservation is { } reservation)
-        {
-            Note($"CPU {cpu} kept for the loop ({reservation.MovedThreads} other threads of the daemon moved to CPUs {reservation.OtherCpus})", null);
-            return;
-        }
-        Note($"CPU {cpu} kept for the loop", reservationRefusal);
-        Note($"CPU affinity {cpu}", LinuxRealtime.TrySetAffinity(cpu));
     }
 
     private void Note(string what, string? refusal) => _realtimeNotes.Add(refusal is null ? $"{what}: applied" : $"{what}: refused ({refusal})");

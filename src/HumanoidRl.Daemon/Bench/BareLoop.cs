@@ -22,8 +22,7 @@ public static class BareLoop
         var timer = new DeadlineTimer(periodNs, realtime.SpinUs * 1000L);
         var thread = new Thread(() =>
         {
-            // As the loop thread does; whether the system granted them is in the loop's status (same process, same limits). The
-            // held loop's CPU reservation stays in force, so the bare loop has that CPU to itself as the loop does.
+            // As the loop thread does; whether the system granted them is in the loop's status (same process, same limits).
             if (realtime.CpuAffinity >= 0) LinuxRealtime.TrySetAffinity(realtime.CpuAffinity);
             if (realtime.FifoPriority > 0) LinuxRealtime.TrySetFifo(realtime.FifoPriority);
             var endNs = LinuxClock.NowNs() + (long)(duration.TotalSeconds * 1e9);

@@ -82,8 +82,7 @@ public static class LoopBenchmark
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
             // In a process of their own, as a robot's remote clients are: theirs would be most of the garbage the streams make.
-            using var clients = subscribers == 0 ? null
-                : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, controller.Settings.Realtime.CpuAffinity);
+            using var clients = subscribers == 0 ? null : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers);
             if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId})");
 
             progress("standing up");

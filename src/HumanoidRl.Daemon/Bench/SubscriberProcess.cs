@@ -14,8 +14,8 @@ internal sealed class SubscriberProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <paramref name="count"/> StreamState subscribers to <paramref name="server"/> in a process kept off <paramref name="avoidCpu"/> (-1: anywhere) and waits until each has a message.</summary>
-    public static async Task<SubscriberProcess> StartAsync(Uri server, string token, int count, int avoidCpu)
+    /// <summary>Starts <paramref name="count"/> StreamState subscribers to <paramref name="server"/> and waits until each has a message.</summary>
+    public static async Task<SubscriberProcess> StartAsync(Uri server, string token, int count)
     {
         var (host, prefix) = ThisExecutable();
         var start = new ProcessStartInfo(host)
@@ -24,8 +24,7 @@ internal sealed class SubscriberProcess : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in prefix.Concat(["bench-subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture),
-                     "--avoid-cpu", avoidCpu.ToString(CultureInfo.InvariantCulture)]))
+        foreach (var argument in prefix.Concat(["bench-subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         start.Environment[TelemetrySubscribers.TokenVariable] = token;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"bench loop: could not start {host}");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
-using HumanoidRl.Control.Realtime;
 using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Bench;
@@ -19,13 +18,10 @@ public static class TelemetrySubscribers
     /// <summary>Environment variable that carries the bench token, so that it is not on a command line.</summary>
     public const string TokenVariable = "HUMANOIDRL_BENCH_TOKEN";
 
-    public static async Task<int> RunAsync(Uri server, int count, int avoidCpu, TextReader input, TextWriter output)
+    public static async Task<int> RunAsync(Uri server, int count, TextReader input, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
-        // Before any gRPC thread exists, so that every thread of this process inherits the mask.
-        if (avoidCpu >= 0 && CpuReservation.TryMoveProcessOff(avoidCpu) is { } refusal)
-            await Console.Error.WriteLineAsync($"bench-subscribers: could not keep off CPU {avoidCpu}: {refusal}");
         var token = Environment.GetEnvironmentVariable(TokenVariable) ?? throw new InvalidOperationException($"{TokenVariable} is not set");
         using var stop = new CancellationTokenSource();
         var counts = new long[count];

@@ -1,7 +1,6 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Safety;
-using HumanoidRl.Control.Tests.Realtime;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Sim.Backend;
@@ -332,29 +331,6 @@ public sealed class RobotControllerTests : IDisposable
         ControllerFixture.WaitFor(() => controller.Ticks > start + 400, "400 ticks");
         await controller.StopAsync(TimeSpan.Zero);
         return (controller.PrewarmsPastDeadline, (controller.Ticks - start) / 4);
-    }
-
-    [Fact]
-    public async Task With_a_cpu_affinity_the_loop_keeps_that_cpu_to_itself_while_it_runs()
-    {
-        var allowed = ThreadCpus.Allowed("self");
-        var cpu = allowed.Max();
-        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { FreeRun = true, Realtime = new RealtimeOptions(CpuAffinity: cpu) };
-        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
-        controller.Start();
-        ControllerFixture.WaitFor(() => controller.Ticks > 10, "10 ticks");
-        var cpusWhileRunning = ThreadCpus.Allowed("self");
-        await controller.StopAsync(TimeSpan.Zero);
-
-        var notes = controller.Status().RealtimeNotes;
-        if (allowed.Count < 2)
-        {
-            Assert.Contains(notes, note => note == $"CPU affinity {cpu}: applied");
-            return;
-        }
-        Assert.Contains(notes, note => note.StartsWith($"CPU {cpu} kept for the loop (", StringComparison.Ordinal) && note.EndsWith("): applied", StringComparison.Ordinal));
-        Assert.DoesNotContain(cpu, cpusWhileRunning);
-        Assert.Equal(allowed, ThreadCpus.Allowed("self"));
     }
 
     [Fact]
