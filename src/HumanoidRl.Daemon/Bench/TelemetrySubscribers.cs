@@ -37,12 +37,9 @@ public static class TelemetrySubscribers
             }
             await output.WriteLineAsync("ready");
             await output.FlushAsync();
-            while (await input.ReadLineAsync() is { } line)
-            {
-                if (line != "count") continue;
-                await output.WriteLineAsync(Enumerable.Range(0, count).Sum(i => Volatile.Read(ref counts[i])).ToString(CultureInfo.InvariantCulture));
-                await output.FlushAsync();
-            }
+            // Console.In reads synchronously even through ReadLineAsync: on a thread-pool thread that blocking read starved
+            // the streams' continuations for 0.5-1 s at a time (the pool adds threads slowly), and the daemon dropped them.
+            await Task.Factory.StartNew(() => AnswerCounts(input, output, counts), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -53,6 +50,17 @@ public static class TelemetrySubscribers
             await output.FlushAsync();
         }
         return 0;
+    }
+
+    /// <summary>Answers each "count" line with the messages received so far, until the parent closes stdin.</summary>
+    private static void AnswerCounts(TextReader input, TextWriter output, long[] counts)
+    {
+        while (input.ReadLine() is { } line)
+        {
+            if (line != "count") continue;
+            output.WriteLine(Enumerable.Range(0, counts.Length).Sum(i => Volatile.Read(ref counts[i])).ToString(CultureInfo.InvariantCulture));
+            output.Flush();
+        }
     }
 
     private static GrpcChannel Channel(Uri address, string token)
