@@ -93,7 +93,12 @@ internal static class TrainCommand
             Console.WriteLine($"envs: {session.Manifest.Environments}, target iterations: {session.Manifest.TargetIterations}" +
                               (session.Manifest.BudgetMinutes is { } m ? $", budget: {m} min" : "") +
                               $", starting at iteration {session.Runner.Iteration}, seed {session.Manifest.Seed}");
-            var outcome = session.Run(stop.Token, (statistics, eta) => Console.WriteLine(Describe(statistics, session.Manifest.TargetIterations, eta)));
+            var outcome = session.Run(
+                stop.Token,
+                (statistics, eta) => Console.WriteLine(Describe(statistics, session.Manifest.TargetIterations, eta)),
+                recovery => Console.Error.WriteLine(
+                    $"train: libtorch error in iteration {recovery.FailedIteration} ({recovery.Error}); back to the checkpoint " +
+                    $"of iteration {recovery.ResumedFromIteration} (attempt {recovery.Attempt} of {TrainingSession.MaxLibTorchRecoveriesPerCheckpoint})"));
 
             var policy = Path.Combine(session.RunFolder, TrainingSession.PolicyFileName);
             Console.WriteLine($"{Outcome(outcome)} at iteration {session.Runner.Iteration}; checkpoint {session.LatestCheckpointPath}");
@@ -106,6 +111,12 @@ internal static class TrainCommand
             }
             if (outcome == TrainingOutcome.Interrupted) Console.WriteLine($"resume with: humanoid-rl train --resume {session.RunFolder}");
             return outcome == TrainingOutcome.Interrupted ? 130 : 0;
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            Console.Error.WriteLine($"train: libtorch error that going back to the latest checkpoint did not clear: {e.Message.Split('\n', 2)[0].Trim()}");
+            Console.Error.WriteLine("train: the run folder's latest checkpoint is the last one written before it (resume with --resume RUN_FOLDER)");
+            return 1;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Core.Config.ConfigFileException)
         {

@@ -47,6 +47,13 @@ public sealed class EpisodeTracker
         }
     }
 
+    /// <summary>Forgets the returns and lengths of episodes still running (their environments are being reset).</summary>
+    public void AbandonRunningEpisodes()
+    {
+        Array.Clear(_returns);
+        Array.Clear(_lengths);
+    }
+
     public EpisodeStatistics Statistics()
     {
         if (_finished.Count == 0) return new EpisodeStatistics(0, double.NaN, double.NaN, double.NaN);

@@ -143,8 +143,16 @@ public sealed class OnPolicyRunner : IDisposable
     /// <summary>Writes a checkpoint atomically (temporary file, then rename).</summary>
     public void SaveCheckpoint(string path) => CheckpointFile.Write(path, this);
 
-    /// <summary>Restores weights, optimizer, normalizers, iteration and generator state written by <see cref="SaveCheckpoint"/>.</summary>
-    public void LoadCheckpoint(string path) => CheckpointFile.Read(path, this);
+    /// <summary>
+    /// Restores weights, optimizer, normalizers, iteration and generator state written by <see cref="SaveCheckpoint"/>.
+    /// A rollout in progress and the returns of unfinished episodes are dropped: reset the environment after this.
+    /// </summary>
+    public void LoadCheckpoint(string path)
+    {
+        CheckpointFile.Read(path, this);
+        _storage.Clear();
+        _episodes.AbandonRunningEpisodes();
+    }
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
@@ -36,6 +37,8 @@ public sealed class TrainingSession : IDisposable
     private TensorBoardLog? _tensorBoard;
     private ProgressLog? _progress;
     private readonly int _checkpointEvery;
+    // The iteration latest.ckpt holds (-1: none written or read by this session).
+    private int _checkpointIteration = -1;
 
     private TrainingSession(string runFolder, RunManifest manifest, TaskConfig task, RobotConfig robot, int threads, int checkpointEvery)
     {
@@ -226,17 +229,33 @@ public sealed class TrainingSession : IDisposable
     private void ContinueFrom(string checkpoint)
     {
         Runner.LoadCheckpoint(checkpoint);
+        _checkpointIteration = Runner.Iteration;
         _environments.Reset(unchecked((int)Manifest.Seed + Runner.Iteration));
     }
 
-    /// <summary>Trains until the target iteration, the time budget or a stop request; always checkpoints before returning.</summary>
-    public TrainingOutcome Run(CancellationToken stop, Action<IterationStatistics, TimeSpan?>? onIteration = null)
+    /// <summary>
+    /// Recoveries to one checkpoint before a libtorch error is taken as persistent. TorchSharp 0.107 frees the Scalars
+    /// it makes for a call from the finalizer thread, which can race with the call: a rare, transient libtorch
+    /// error that a repeat of the same iterations does not meet again.
+    /// </summary>
+    public const int MaxLibTorchRecoveriesPerCheckpoint = 3;
+
+    /// <summary>
+    /// Trains until the target iteration, the time budget or a stop request; checkpoints before returning. A libtorch
+    /// error during an iteration leaves the weights half updated: the run goes back to its latest checkpoint and
+    /// carries on (reported through <paramref name="onRecovery"/>), up to
+    /// <see cref="MaxLibTorchRecoveriesPerCheckpoint"/> times per checkpoint; past that the error is rethrown and the
+    /// latest checkpoint is left as it was.
+    /// </summary>
+    public TrainingOutcome Run(CancellationToken stop, Action<IterationStatistics, TimeSpan?>? onIteration = null, Action<LibTorchRecovery>? onRecovery = null)
     {
         var clock = Stopwatch.StartNew();
         var startIteration = Runner.Iteration;
         var tensorBoard = _tensorBoard ??= new TensorBoardLog(RunFolder);
         var progress = _progress ??= new ProgressLog(RunFolder);
         var outcome = TrainingOutcome.Completed;
+        var iterationInDoubt = false;
+        int recoveredTo = -1, recoveriesThere = 0;
         try
         {
             while (Runner.Iteration < Manifest.TargetIterations)
@@ -251,21 +270,38 @@ public sealed class TrainingSession : IDisposable
                     outcome = TrainingOutcome.TimeBudgetReached;
                     break;
                 }
-                var statistics = Runner.Learn(1)[0];
-                tensorBoard.Add(statistics);
-                progress.Add(statistics, clock.Elapsed.TotalSeconds);
-                if (Runner.Iteration % _checkpointEvery == 0) SaveCheckpoint();
-                onIteration?.Invoke(statistics, Eta(clock.Elapsed, Runner.Iteration - startIteration));
+                iterationInDoubt = true;
+                var iteration = Runner.Iteration + 1;
+                try
+                {
+                    var statistics = Runner.Learn(1)[0];
+                    tensorBoard.Add(statistics);
+                    progress.Add(statistics, clock.Elapsed.TotalSeconds);
+                    if (Runner.Iteration % _checkpointEvery == 0) SaveCheckpoint();
+                    onIteration?.Invoke(statistics, Eta(clock.Elapsed, Runner.Iteration - startIteration));
+                }
+                catch (ExternalException error) when (File.Exists(LatestCheckpointPath)
+                    && (_checkpointIteration != recoveredTo || recoveriesThere < MaxLibTorchRecoveriesPerCheckpoint))
+                {
+                    recoveriesThere = _checkpointIteration == recoveredTo ? recoveriesThere + 1 : 1;
+                    recoveredTo = _checkpointIteration;
+                    ContinueFrom(LatestCheckpointPath);
+                    startIteration = Math.Min(startIteration, Runner.Iteration);
+                    onRecovery?.Invoke(new LibTorchRecovery(iteration, Runner.Iteration, FirstLine(error.Message), recoveriesThere));
+                }
+                iterationInDoubt = false;
             }
         }
         finally
         {
-            SaveCheckpoint();
+            if (!iterationInDoubt) SaveCheckpoint();
             LearningCurve.Write(RunFolder, progress, $"{Contract.Task}: {Path.GetFileName(RunFolder)}");
         }
         ExportPolicy(Path.Combine(RunFolder, PolicyFileName));
         return outcome;
     }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static Dictionary<string, string> ReadContractRecord(string path) =>
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
@@ -285,6 +321,7 @@ public sealed class TrainingSession : IDisposable
     public void SaveCheckpoint()
     {
         Runner.SaveCheckpoint(LatestCheckpointPath);
+        _checkpointIteration = Runner.Iteration;
         if (Runner.Iteration > 0 && Runner.Iteration % 100 == 0)
             File.Copy(LatestCheckpointPath, Path.Combine(RunFolder, CheckpointFolder, $"model_{Runner.Iteration:D6}.ckpt"), overwrite: true);
     }
