@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using HumanoidRl.Cli.Common;
 using HumanoidRl.Control.Policy;
+using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
 using Spectre.Console;
@@ -38,6 +39,9 @@ internal static class EvalCommand
                 if (parse.GetValue(scenario) is { } scenarioFile) taskConfig = EvalScenario.Load(scenarioFile).ApplyTo(taskConfig);
                 if (parse.GetValue(seconds) is { } episodeS) taskConfig = taskConfig with { Environment = taskConfig.Environment with { EpisodeS = episodeS } };
                 var robot = RobotConfigLoader.Load(taskConfig.RobotConfigPath);
+                if (taskConfig.Environment.Layout(robot.JointCount).Contains(ObservationTermKind.PhaseClock)
+                    && loaded.Contract.PhasePeriodS != taskConfig.Environment.PhasePeriodS)
+                    Console.Error.WriteLine($"eval: gait clock at the policy's period, {loaded.Contract.PhasePeriodS} s (as the daemon runs it); {taskConfig.SourcePath} says {taskConfig.Environment.PhasePeriodS} s");
                 var count = parse.GetValue(episodes);
                 if (!parse.GetValue(json)) AnsiConsole.MarkupLine($"[grey]evaluating {count} episodes of {taskConfig.Environment.EpisodeS:F0} s ...[/]");
                 var result = PolicyEvaluator.Evaluate(loaded, taskConfig, robot, count, parse.GetValue(seed), Environment.ProcessorCount);

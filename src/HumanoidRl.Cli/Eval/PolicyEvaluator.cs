@@ -18,6 +18,19 @@ public static class PolicyEvaluator
     /// <summary>Time a command is given before its tracking counts in the settled figures.</summary>
     public const double SettleS = 1.0;
 
+    /// <summary>
+    /// The task with its gait clock at the policy's period. The daemon runs the clock at the period in the policy's
+    /// contract, whatever a task file says; evaluating at another would test a gait the policy never learned.
+    /// </summary>
+    public static TaskConfig WithPolicyClock(TaskConfig task, PolicyContract contract)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(contract);
+        return task.Environment.PhasePeriodS == contract.PhasePeriodS
+            ? task
+            : task with { Environment = task.Environment with { PhasePeriodS = contract.PhasePeriodS } };
+    }
+
     public static EvaluationResult Evaluate(OnnxPolicy policy, TaskConfig task, RobotConfig robot, int episodes, int seed, int threads)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -30,10 +43,7 @@ public static class PolicyEvaluator
         if (policy.Contract.ObservationLayout != expectedLayout)
             throw new InvalidDataException(
                 $"{policy.Path}: observation_layout is {policy.Contract.ObservationLayout}, but task {task.SourcePath} builds {expectedLayout}");
-        // The daemon runs the clock at the policy's period; evaluating it at another would test a gait it never learned.
-        if (task.Environment.Layout(robot.JointCount).Contains(ObservationTermKind.PhaseClock) && policy.Contract.PhasePeriodS != task.Environment.PhasePeriodS)
-            throw new InvalidDataException(
-                $"{policy.Path}: phase_period_s is {policy.Contract.PhasePeriodS} s, but task {task.SourcePath} runs the gait clock at {task.Environment.PhasePeriodS} s; pass --task with the training task's YAML");
+        task = WithPolicyClock(task, policy.Contract);
         if (policy.Contract.ActionMode != task.Environment.ActionMode || policy.Contract.Decimation != task.Environment.Decimation)
             throw new InvalidDataException(
                 $"{policy.Path}: action mode {policy.Contract.ActionMode} at decimation {policy.Contract.Decimation}, task {task.SourcePath} uses {task.Environment.ActionMode} at {task.Environment.Decimation}");

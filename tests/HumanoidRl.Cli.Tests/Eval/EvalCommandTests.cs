@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HumanoidRl.Cli.Eval;
 using HumanoidRl.Cli.Tests.Train;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
@@ -91,14 +92,29 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_walk_policy_with_another_gait_clock_period_is_refused_naming_both_periods()
+    public void A_walk_policy_with_another_gait_clock_period_runs_at_its_own_period_and_says_so()
     {
         var policy = UntrainedPolicy(c => c with { PhasePeriodS = 0.6 }, task: "walk-pd");
 
-        var (exitCode, _, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "eval", "--policy", policy, "--episodes", "1");
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "eval", "--policy", policy, "--episodes", "1", "--seconds", "1", "--json");
 
-        Assert.Equal(2, exitCode);
-        Assert.Contains("phase_period_s is 0.6 s", stderr, StringComparison.Ordinal);
-        Assert.Contains("walk-pd.yaml runs the gait clock at 0.8 s", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("gait clock at the policy's period, 0.6 s", stderr, StringComparison.Ordinal);
+        Assert.Contains("walk-pd.yaml says 0.8 s", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("{", stdout.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_evaluated_task_takes_the_policy_s_gait_clock_period()
+    {
+        var task = TaskConfigLoader.Load(Repository("robot-config/tasks/walk-pd.yaml"));
+        var robot = RobotConfigLoader.Load(task.RobotConfigPath);
+        var contract = PolicyContracts.ForTask(robot, task, "test") with { PhasePeriodS = 0.6 };
+
+        var evaluated = PolicyEvaluator.WithPolicyClock(task, contract);
+
+        Assert.Equal(0.6, evaluated.Environment.PhasePeriodS);
+        Assert.Equal(task.Environment.EpisodeS, evaluated.Environment.EpisodeS);
+        Assert.Same(task, PolicyEvaluator.WithPolicyClock(task, contract with { PhasePeriodS = task.Environment.PhasePeriodS }));
     }
 }
