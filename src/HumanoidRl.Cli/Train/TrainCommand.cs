@@ -114,7 +114,7 @@ internal static class TrainCommand
         }
         catch (System.Runtime.InteropServices.ExternalException e)
         {
-            Console.Error.WriteLine($"train: libtorch error that going back to the latest checkpoint did not clear: {e.Message.Split('\n', 2)[0].Trim()}");
+            Console.Error.WriteLine($"train: libtorch error that going back to the latest checkpoint did not clear: {LibTorchRecovery.FirstLine(e.Message)}");
             Console.Error.WriteLine("train: the run folder's latest checkpoint is the last one written before it (resume with --resume RUN_FOLDER)");
             return 1;
         }

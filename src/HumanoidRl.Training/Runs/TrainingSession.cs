@@ -287,7 +287,7 @@ public sealed class TrainingSession : IDisposable
                     recoveredTo = _checkpointIteration;
                     ContinueFrom(LatestCheckpointPath);
                     startIteration = Math.Min(startIteration, Runner.Iteration);
-                    onRecovery?.Invoke(new LibTorchRecovery(iteration, Runner.Iteration, FirstLine(error.Message), recoveriesThere));
+                    onRecovery?.Invoke(new LibTorchRecovery(iteration, Runner.Iteration, LibTorchRecovery.FirstLine(error.Message), recoveriesThere));
                 }
                 iterationInDoubt = false;
             }
@@ -300,8 +300,6 @@ public sealed class TrainingSession : IDisposable
         ExportPolicy(Path.Combine(RunFolder, PolicyFileName));
         return outcome;
     }
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static Dictionary<string, string> ReadContractRecord(string path) =>
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
