@@ -14,6 +14,7 @@ var root = new RootCommand("humanoid-rl: train balance and walking policies for 
     DoctorCommand.Create(),
     TrainCommand.Create(),
     ExportCommand.Create(),
+    AverageCommand.Create(),
     EvalCommand.Create(),
     BenchCommand.Create(),
     MotorsCommand.Create(),
