@@ -1,5 +1,5 @@
 using HumanoidRl.Control.Policy;
-using HumanoidRl.Core.Action;
+using HumanoidRl.Control.Tests.Policy;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Training.Export;
 
@@ -14,36 +14,11 @@ public sealed class AverageCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static PolicyContract Contract(string trainingRun) => new()
-    {
-        Robot = "test-robot",
-        JointNames = ["a", "b"],
-        ObservationLayout = "test",
-        ObservationSize = ObservationSize,
-        ActionSize = ActionSize,
-        ActionMode = ActionMode.PdTarget,
-        ActionScale = 0.5,
-        TorqueLimitNm = [10, 10],
-        DefaultPoseRad = [0, 0.3],
-        KpNmPerRad = [50, 50],
-        KdNmSPerRad = [1, 1],
-        LoopPeriodNs = 2_000_000,
-        Decimation = 4,
-        RobotConfigHash = "abc123",
-        TrainingRun = trainingRun,
-    };
-
     /// <summary>A linear policy (no hidden layer), whose average is exactly the mean of the members' actions.</summary>
     private MlpPolicyWeights WriteLinearPolicy(string name, int seed)
     {
-        var random = new Random(seed);
-        float Next(double scale) => (float)((random.NextDouble() * 2 - 1) * scale);
-        var weights = new MlpPolicyWeights(
-            [.. Enumerable.Range(0, ObservationSize).Select(_ => Next(0.5))],
-            [.. Enumerable.Range(0, ObservationSize).Select(_ => 0.5f + (float)random.NextDouble())],
-            5f,
-            [new DenseLayer(ObservationSize, ActionSize, [.. Enumerable.Range(0, ObservationSize * ActionSize).Select(_ => Next(1))], [Next(0.1), Next(0.1)])]);
-        File.WriteAllBytes(Path.Combine(_folder, name), OnnxPolicyWriter.Write(weights, Contract(name.Replace(".onnx", "", StringComparison.Ordinal)).ToMetadata(), "test"));
+        var weights = PolicyFiles.RandomWeights(seed, ObservationSize, ActionSize);
+        PolicyFiles.Write(_folder, weights, PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = Path.GetFileNameWithoutExtension(name) }, name);
         return weights;
     }
 

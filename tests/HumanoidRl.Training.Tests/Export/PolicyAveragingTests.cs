@@ -1,5 +1,5 @@
-using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Policy;
+using HumanoidRl.Control.Tests.Policy;
 using HumanoidRl.Training.Export;
 
 namespace HumanoidRl.Training.Tests.Export;
@@ -9,44 +9,9 @@ public sealed class PolicyAveragingTests
     private const int ObservationSize = 6;
     private const int ActionSize = 2;
 
-    private static PolicyContract Contract(string trainingRun) => new()
-    {
-        Robot = "test-robot",
-        JointNames = ["a", "b"],
-        ObservationLayout = "test",
-        ObservationSize = ObservationSize,
-        ActionSize = ActionSize,
-        ActionMode = ActionMode.PdTarget,
-        ActionScale = 0.5,
-        TorqueLimitNm = [10, 10],
-        DefaultPoseRad = [0, 0.3],
-        KpNmPerRad = [50, 50],
-        KdNmSPerRad = [1, 1],
-        LoopPeriodNs = 2_000_000,
-        Decimation = 4,
-        RobotConfigHash = "abc123",
-        TrainingRun = trainingRun,
-    };
+    private static PolicyContract Contract(string trainingRun) => PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = trainingRun };
 
-    private static MlpPolicyWeights RandomWeights(int seed, params int[] hidden)
-    {
-        var random = new Random(seed);
-        float Next(double scale) => (float)((random.NextDouble() * 2 - 1) * scale);
-        var sizes = new[] { ObservationSize }.Concat(hidden).Append(ActionSize).ToArray();
-        var layers = new List<DenseLayer>();
-        for (var l = 0; l + 1 < sizes.Length; l++)
-        {
-            var (inputs, outputs) = (sizes[l], sizes[l + 1]);
-            layers.Add(new DenseLayer(inputs, outputs,
-                [.. Enumerable.Range(0, inputs * outputs).Select(_ => Next(1.0 / Math.Sqrt(inputs)))],
-                [.. Enumerable.Range(0, outputs).Select(_ => Next(0.1))]));
-        }
-        return new MlpPolicyWeights(
-            [.. Enumerable.Range(0, ObservationSize).Select(_ => Next(0.5))],
-            [.. Enumerable.Range(0, ObservationSize).Select(_ => 0.5f + (float)random.NextDouble())],
-            5f,
-            layers);
-    }
+    private static MlpPolicyWeights RandomWeights(int seed, params int[] hidden) => PolicyFiles.RandomWeights(seed, ObservationSize, ActionSize, hidden);
 
     private static AveragingMember Member(string name, MlpPolicyWeights weights, PolicyContract contract, string? actionStd = null)
     {
