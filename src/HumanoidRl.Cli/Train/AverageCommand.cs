@@ -24,9 +24,7 @@ internal static class AverageCommand
         {
             try
             {
-                var paths = parse.GetValue(policies)!.Select(Path.GetFullPath).ToList();
-                if (paths.Count < 2) throw new InvalidDataException($"averaging needs at least two policies, got {paths.Count}");
-                var members = paths.Select(p => new AveragingMember(p, RunManifest.Fingerprint(p), OnnxPolicyReader.Read(p))).ToList();
+                var members = parse.GetValue(policies)!.Select(Path.GetFullPath).Select(p => new AveragingMember(p, RunManifest.Fingerprint(p), OnnxPolicyReader.Read(p))).ToList();
                 var averaged = PolicyAveraging.Average(members);
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 var version = typeof(AverageCommand).Assembly.GetName().Version?.ToString() ?? "0";

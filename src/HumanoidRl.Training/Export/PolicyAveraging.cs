@@ -25,7 +25,7 @@ public static class PolicyAveraging
     public static OnnxPolicyFile Average(IReadOnlyList<AveragingMember> members)
     {
         ArgumentNullException.ThrowIfNull(members);
-        if (members.Count < 2) throw new ArgumentException($"averaging needs at least two policies, got {members.Count}", nameof(members));
+        if (members.Count < 2) throw new InvalidDataException($"averaging needs at least two policies, got {members.Count}");
         foreach (var member in members) _ = PolicyContract.FromMetadata(member.Policy.Metadata, member.Path);
         var first = members[0];
         foreach (var member in members.Skip(1))
