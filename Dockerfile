@@ -1,8 +1,8 @@
 # humanoid-rld, the controller daemon, with the MuJoCo simulator backend.
 #   docker build -t humanoid-rld .
 #   docker run --rm -p 50051:50051 -v /etc/humanoid-rl:/etc/humanoid-rl:ro humanoid-rld
-# /etc/humanoid-rl/daemon.yaml must listen on 0.0.0.0 with a tls section (plaintext is loopback-only).
-# See docs/daemon.md.
+# /etc/humanoid-rl/daemon.yaml: start from robot-config/daemon.container.yaml (TLS on 0.0.0.0; plaintext is
+# loopback-only). See docs/daemon.md.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0-noble AS build
 WORKDIR /src
@@ -16,9 +16,10 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
-# The robot config and MJCF the simulator backend reads; a mounted config may point elsewhere.
+# The robot config and MJCF the simulator backend reads, and the shipped policies; a mounted config may point elsewhere.
 COPY robot-config/ /opt/humanoid-rl/robot-config/
 COPY sim/ /opt/humanoid-rl/sim/
+COPY models/*.onnx /opt/humanoid-rl/models/
 # The aspnet image's non-root user (UID 1654).
 USER $APP_UID
 EXPOSE 50051

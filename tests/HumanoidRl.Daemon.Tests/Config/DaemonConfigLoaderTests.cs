@@ -23,6 +23,16 @@ public sealed class DaemonConfigLoaderTests
         Assert.Equal(new RealtimeOptions(SpinUs: 500, PolicyPrewarmUs: 350), config.Realtime);
     }
 
+    [Fact]
+    public void Load_refuses_the_container_config_template_until_its_token_placeholder_is_replaced()
+    {
+        var path = Path.Combine(DaemonConfigText.RepositoryRoot(), "robot-config", "daemon.container.yaml");
+
+        var error = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path));
+
+        Assert.Contains(error.Errors, e => e.Contains(": tokens[0].sha256: not a SHA-256 hash (expected 64 hex digits", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("damping", ControlMode.Damping)]
     [InlineData("estop", ControlMode.EStop)]

@@ -26,7 +26,7 @@ public sealed partial class DaemonProcessTests
         var stderr = daemon.StandardError.ReadToEndAsync();
         try
         {
-            var address = await ListeningAddressAsync(daemon.StandardOutput);
+            var address = await ListeningAddressAsync(daemon.StandardOutput, stderr);
             using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
             using var channel = RunningDaemon.CreateChannel(new Uri(address), pinned, DaemonConfigText.ViewerToken);
 
@@ -48,17 +48,60 @@ public sealed partial class DaemonProcessTests
         }
     }
 
+    [Fact]
+    public async Task The_daemon_in_the_image_layout_serves_the_shipped_walk_policy_from_the_container_config()
+    {
+        using var folder = new TempFolder();
+        ContainerImageLayout.CopyInto(folder.Path);
+        var etc = Directory.CreateDirectory(Path.Combine(folder.Path, "etc", "humanoid-rl")).FullName;
+        var (certFile, _) = TestCertificate.WriteValid(etc);
+        var template = File.ReadAllText(Path.Combine(DaemonConfigText.RepositoryRoot(), "robot-config", "daemon.container.yaml"));
+        var config = ContainerConfigPlaceholder().Replace(template, "sha256: " + DaemonConfigText.Hash(DaemonConfigText.AdminToken))
+            .Replace("port: 50051", "port: 0", StringComparison.Ordinal)
+            .Replace(" /etc/", " " + folder.Path + "/etc/", StringComparison.Ordinal)
+            .Replace(" /opt/", " " + folder.Path + "/opt/", StringComparison.Ordinal);
+        var configPath = Path.Combine(etc, "daemon.yaml");
+        File.WriteAllText(configPath, config);
+        using var daemon = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var stderr = daemon.StandardError.ReadToEndAsync();
+        try
+        {
+            var address = new Uri(await ListeningAddressAsync(daemon.StandardOutput, stderr));
+            using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
+            using var channel = RunningDaemon.CreateChannel(new Uri($"https://127.0.0.1:{address.Port}"), pinned, DaemonConfigText.AdminToken);
+
+            var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
+            var policy = await new V1.Policy.PolicyClient(channel).GetPolicyInfoAsync(new V1.GetPolicyInfoRequest());
+
+            Assert.Equal("0.0.0.0", address.Host);
+            Assert.Equal("simulator", status.Backend);
+            Assert.Equal(Path.Combine(folder.Path, "opt", "humanoid-rl", "models", "humanoid16-walk-pd.onnx"), policy.Path);
+            Assert.Equal("pd_target", policy.ActionMode);
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>The address ASP.NET Core logs once the listener is bound (port 0 in the config picks a free one).</summary>
-    private static async Task<string> ListeningAddressAsync(StreamReader stdout)
+    private static async Task<string> ListeningAddressAsync(StreamReader stdout, Task<string> stderr)
     {
         using var timeout = new CancellationTokenSource(DaemonClient.Patience);
         while (await stdout.ReadLineAsync(timeout.Token) is { } line)
         {
             if (ListeningOn().Match(line) is { Success: true } match) return match.Groups[1].Value;
         }
-        throw new InvalidOperationException("the daemon exited without logging 'Now listening on'");
+        throw new InvalidOperationException($"the daemon exited without logging 'Now listening on'; stderr: {await stderr}");
     }
 
     [GeneratedRegex(@"Now listening on: (https://\S+)")]
     private static partial Regex ListeningOn();
+
+    [GeneratedRegex(@"sha256: replace-\S+")]
+    private static partial Regex ContainerConfigPlaceholder();
 }
