@@ -14,8 +14,8 @@ namespace HumanoidRl.Cli.Bench;
 
 /// <summary>
 /// `bench train`: policy steps per second of real PPO training (collection with batched inference plus the
-/// update) next to pure environment stepping of the same environments, and next to the same training with
-/// libtorch on every core, measured in one run.
+/// update) next to pure environment stepping of the same environments, and next to the same training with libtorch
+/// on one thread throughout and on every core throughout, measured in one run.
 /// </summary>
 internal static class BenchTrainCommand
 {
@@ -23,17 +23,17 @@ internal static class BenchTrainCommand
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file.", DefaultValueFactory = _ => "balance" };
         var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of pure stepping, and of each of the three training configurations (which take turns).", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
         var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure environment stepping, as a ratio.")
         {
             task, envs, seconds, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(task)!, parse.GetValue(envs), parse.GetValue(seconds), parse.GetValue(json)));
+        command.SetAction(parse => Run(parse.GetValue(task)!, parse.GetValue(envs), parse.GetValue(seconds), parse.GetValue(json), parse.InvocationConfiguration.Output));
         return command;
     }
 
-    private static int Run(string taskName, int? environmentCount, double seconds, bool json)
+    private static int Run(string taskName, int? environmentCount, double seconds, bool json, TextWriter output)
     {
         TorchSharpLoader.Ensure();
         var taskConfig = TaskConfigLoader.Load(RepositoryFiles.TaskFile(taskName));
@@ -60,10 +60,16 @@ internal static class BenchTrainCommand
             stepping = steps / watch.Elapsed.TotalSeconds;
         }
 
-        if (!json) AnsiConsole.MarkupLine($"[grey]measuring PPO training as train runs it (libtorch on one thread) for {seconds:F0} s[/]");
-        var (training, collectionShare) = MeasureTraining(task, taskConfig, environments, threads, TrainingSettings.TrainingTorchThreads, seconds);
-        if (!json) AnsiConsole.MarkupLine($"[grey]measuring PPO training with libtorch on {threads} threads for {seconds:F0} s[/]");
-        var (trainingTorchOnAllCores, _) = MeasureTraining(task, taskConfig, environments, threads, threads, seconds);
+        var one = TrainingSettings.CollectionTorchThreads;
+        if (!json)
+        {
+            AnsiConsole.MarkupLine($"[grey]measuring PPO training for {seconds:F0} s each, iterations taking turns: as train runs it (libtorch on {one} " +
+                $"thread while collecting, {threads} in the update), on {one} thread throughout, on {threads} throughout[/]");
+        }
+        var measured = MeasureTrainingInTurns(task, taskConfig, environments, threads, [(one, threads), (one, one), (threads, threads)], seconds);
+        var (training, collectionShare) = measured[0];
+        var trainingTorchOnOneThread = measured[1].StepsPerS;
+        var trainingTorchOnAllCores = measured[2].StepsPerS;
 
         var figures = new Dictionary<string, object>
         {
@@ -73,13 +79,16 @@ internal static class BenchTrainCommand
             ["stepping_env_steps_per_s"] = Math.Round(stepping),
             ["ratio"] = Math.Round(training / stepping, 3),
             ["collection_share"] = Math.Round(collectionShare, 3),
-            // Why train keeps libtorch on one thread: the same training with libtorch on every core, side by side.
+            // Why train gives libtorch one thread while collecting and every core in the update: the same training
+            // with one thread throughout and with every core throughout, side by side (ratios against train's way).
+            ["training_torch_one_thread_env_steps_per_s"] = Math.Round(trainingTorchOnOneThread),
+            ["torch_one_thread_ratio"] = Math.Round(trainingTorchOnOneThread / training, 3),
             ["training_torch_all_cores_env_steps_per_s"] = Math.Round(trainingTorchOnAllCores),
             ["torch_all_cores_ratio"] = Math.Round(trainingTorchOnAllCores / training, 3),
         };
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(figures));
+            output.WriteLine(JsonSerializer.Serialize(figures));
         }
         else
         {
@@ -90,24 +99,55 @@ internal static class BenchTrainCommand
         return 0;
     }
 
-    /// <summary>Policy steps per second of PPO iterations (after one warm-up iteration) and the collection's share of their time.</summary>
-    private static (double StepsPerS, double CollectionShare) MeasureTraining(
-        HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, int torchThreads, double seconds)
+    /// <summary>
+    /// Policy steps per second of PPO iterations (after one warm-up iteration each) and the collection's share of their
+    /// time, for each libtorch thread configuration (collection, update). The configurations take turns one iteration at
+    /// a time until each has run <paramref name="seconds"/>, so all see the same host noise, which on a shared machine
+    /// changes from one second to the next.
+    /// </summary>
+    private static (double StepsPerS, double CollectionShare)[] MeasureTrainingInTurns(
+        HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, (int Collection, int Update)[] torchThreads, double seconds)
     {
-        using var vector = new HumanoidVectorEnvironment(task, environments, environmentThreads);
-        vector.Reset(1);
-        using var runner = new OnPolicyRunner(vector, new TrainingSettings { Ppo = taskConfig.Ppo, Policy = taskConfig.Policy, TorchThreadCount = torchThreads });
-        runner.Learn(1);
-        var watch = Stopwatch.StartNew();
-        double collectionS = 0, updateS = 0;
-        long steps = 0;
-        while (watch.Elapsed.TotalSeconds < seconds)
+        var vectors = new List<HumanoidVectorEnvironment>();
+        var runners = new List<OnPolicyRunner>();
+        try
         {
-            var statistics = runner.Learn(1)[0];
-            collectionS += statistics.CollectionSeconds;
-            updateS += statistics.UpdateSeconds;
-            steps += (long)taskConfig.Ppo.NumStepsPerEnv * environments;
+            foreach (var (collection, update) in torchThreads)
+            {
+                var vector = new HumanoidVectorEnvironment(task, environments, environmentThreads);
+                vectors.Add(vector);
+                vector.Reset(1);
+                var runner = new OnPolicyRunner(vector, new TrainingSettings
+                {
+                    Ppo = taskConfig.Ppo,
+                    Policy = taskConfig.Policy,
+                    CollectionTorchThreadCount = collection,
+                    UpdateTorchThreadCount = update,
+                });
+                runners.Add(runner);
+                runner.Learn(1);
+            }
+            var collectionS = new double[runners.Count];
+            var updateS = new double[runners.Count];
+            var stepsPerIteration = (long)taskConfig.Ppo.NumStepsPerEnv * environments;
+            var iterations = 0;
+            while (updateS.Zip(collectionS, (u, c) => u + c).Min() < seconds)
+            {
+                for (var i = 0; i < runners.Count; i++)
+                {
+                    var statistics = runners[i].Learn(1)[0];
+                    collectionS[i] += statistics.CollectionSeconds;
+                    updateS[i] += statistics.UpdateSeconds;
+                }
+                iterations++;
+            }
+            return [.. Enumerable.Range(0, runners.Count).Select(i =>
+                (iterations * stepsPerIteration / (collectionS[i] + updateS[i]), collectionS[i] / (collectionS[i] + updateS[i])))];
         }
-        return (steps / watch.Elapsed.TotalSeconds, collectionS / (collectionS + updateS));
+        finally
+        {
+            foreach (var runner in runners) runner.Dispose();
+            foreach (var vector in vectors) vector.Dispose();
+        }
     }
 }

@@ -35,7 +35,7 @@ internal static class TrainCommand
                           $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped tasks; 0 otherwise).",
         };
         var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
-        var threads = new Option<int>("--threads") { Description = "Threads for environment stepping (libtorch runs on one: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("train",
             "Train a policy with PPO in the domain-randomized MuJoCo humanoid. Ctrl-C or SIGTERM saves a checkpoint; --resume continues " +
             "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +

@@ -46,7 +46,6 @@ public sealed class OnPolicyRunner : IDisposable
         CommandCurriculum = commandCurriculum;
         int envs = environment.EnvironmentCount, obs = environment.ObservationSize, criticObs = environment.CriticObservationSize, act = environment.ActionSize;
 
-        torch.set_num_threads(settings.TorchThreadCount);
         torch.manual_seed(settings.Seed);
         ActorCritic = new ActorCritic(obs, criticObs, act, settings.Policy);
         Algorithm = new PpoAlgorithm(ActorCritic, settings.Ppo);
@@ -167,6 +166,8 @@ public sealed class OnPolicyRunner : IDisposable
     private IterationStatistics RunIteration()
     {
         var gamma = Settings.Ppo.Gamma;
+        // Set at each phase rather than once: the thread count is process-wide, and other runners may share the process.
+        torch.set_num_threads(Settings.CollectionTorchThreadCount);
         var collection = Stopwatch.StartNew();
         long clampedActions = 0;
         for (var step = 0; step < Settings.Ppo.NumStepsPerEnv; step++)
@@ -201,6 +202,8 @@ public sealed class OnPolicyRunner : IDisposable
         var update = Stopwatch.StartNew();
         PpoUpdateStatistics updateStatistics;
         double meanActionStd;
+        // The environment threads wait during the update, so libtorch may have their cores.
+        torch.set_num_threads(Settings.UpdateTorchThreadCount);
         using (var scope = NewDisposeScope())
         {
             // The observations after the last step are normalized again at the next iteration's first step;

@@ -54,7 +54,7 @@ public sealed class TrainingSession : IDisposable
             Ppo = task.Ppo,
             Policy = task.Policy,
             Seed = manifest.Seed,
-            TorchThreadCount = TrainingSettings.TrainingTorchThreads,
+            UpdateTorchThreadCount = threads,
         }, curriculum);
         Contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(runFolder));
     }

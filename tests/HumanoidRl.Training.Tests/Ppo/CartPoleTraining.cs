@@ -13,7 +13,7 @@ internal static class CartPoleTraining
     public static TrainingSettings Settings(long seed) => new()
     {
         Seed = seed,
-        TorchThreadCount = 1,
+        CollectionTorchThreadCount = 1,
         Ppo = new PpoSettings { EntropyCoef = 0.0, Schedule = LearningRateSchedule.Fixed, LearningRate = 1e-3 },
         Policy = new ActorCriticSettings { ActorHiddenSizes = [64, 64], CriticHiddenSizes = [64, 64] },
     };

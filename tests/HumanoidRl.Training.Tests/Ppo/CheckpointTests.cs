@@ -19,7 +19,7 @@ public sealed class CheckpointTests : IDisposable
     private static TrainingSettings Settings(long seed) => new()
     {
         Seed = seed,
-        TorchThreadCount = 1,
+        CollectionTorchThreadCount = 1,
         Ppo = new PpoSettings { NumStepsPerEnv = 16, NumLearningEpochs = 2, NumMiniBatches = 2 },
         Policy = new ActorCriticSettings { ActorHiddenSizes = [16, 16], CriticHiddenSizes = [16] },
     };
