@@ -18,11 +18,7 @@ public sealed partial class DaemonProcessTests
         using var folder = new TempFolder();
         var (certFile, _) = TestCertificate.WriteValid(folder.Path);
         var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}"));
-        using var daemon = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var daemon = StartDaemon(configPath);
         var stderr = daemon.StandardError.ReadToEndAsync();
         try
         {
@@ -62,11 +58,7 @@ public sealed partial class DaemonProcessTests
             .Replace(" /opt/", " " + folder.Path + "/opt/", StringComparison.Ordinal);
         var configPath = Path.Combine(etc, "daemon.yaml");
         File.WriteAllText(configPath, config);
-        using var daemon = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+        using var daemon = StartDaemon(configPath);
         var stderr = daemon.StandardError.ReadToEndAsync();
         try
         {
@@ -87,6 +79,14 @@ public sealed partial class DaemonProcessTests
             if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
         }
     }
+
+    /// <summary>`dotnet humanoid-rld.dll --config FILE`, as the Dockerfile's ENTRYPOINT runs it, with its output captured.</summary>
+    private static Process StartDaemon(string configPath) =>
+        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
 
     /// <summary>The address ASP.NET Core logs once the listener is bound (port 0 in the config picks a free one).</summary>
     private static async Task<string> ListeningAddressAsync(StreamReader stdout, Task<string> stderr)
