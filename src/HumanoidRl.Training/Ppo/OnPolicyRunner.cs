@@ -46,6 +46,8 @@ public sealed class OnPolicyRunner : IDisposable
         CommandCurriculum = commandCurriculum;
         int envs = environment.EnvironmentCount, obs = environment.ObservationSize, criticObs = environment.CriticObservationSize, act = environment.ActionSize;
 
+        // The initialization on a fixed thread count, whatever an earlier runner in this process left set.
+        torch.set_num_threads(settings.CollectionTorchThreadCount);
         torch.manual_seed(settings.Seed);
         ActorCritic = new ActorCritic(obs, criticObs, act, settings.Policy);
         Algorithm = new PpoAlgorithm(ActorCritic, settings.Ppo);
@@ -166,7 +168,7 @@ public sealed class OnPolicyRunner : IDisposable
     private IterationStatistics RunIteration()
     {
         var gamma = Settings.Ppo.Gamma;
-        // Set at each phase rather than once: the thread count is process-wide, and other runners may share the process.
+        // Set for each phase: the update changes it, and other runners may share the process.
         torch.set_num_threads(Settings.CollectionTorchThreadCount);
         var collection = Stopwatch.StartNew();
         long clampedActions = 0;
