@@ -15,7 +15,7 @@ namespace HumanoidRl.Cli.Bench;
 /// <summary>
 /// `bench train`: policy steps per second of real PPO training (collection with batched inference plus the
 /// update) next to pure environment stepping of the same environments, and next to the same training with libtorch
-/// on one thread throughout and on every core throughout, measured in one run.
+/// on one thread throughout and on every core throughout, taking turns in one run.
 /// </summary>
 internal static class BenchTrainCommand
 {
@@ -23,7 +23,7 @@ internal static class BenchTrainCommand
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file.", DefaultValueFactory = _ => "balance" };
         var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time of pure stepping, and of each of the three training configurations (which take turns).", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of pure stepping and the three training configurations, which take turns.", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
         var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure environment stepping, as a ratio.")
         {
@@ -42,31 +42,13 @@ internal static class BenchTrainCommand
         var threads = Environment.ProcessorCount;
         using var task = new HumanoidTask(taskConfig, robot);
 
-        if (!json) AnsiConsole.MarkupLine($"[grey]measuring pure stepping of {environments} environments for {seconds:F0} s[/]");
-        double stepping;
-        using (var vector = new HumanoidVectorEnvironment(task, environments, threads))
-        {
-            vector.Reset(1);
-            var random = new Random(2);
-            var actions = new float[environments * vector.ActionSize];
-            for (var i = 0; i < actions.Length; i++) actions[i] = (float)((random.NextDouble() * 2) - 1) * 0.3f;
-            var watch = Stopwatch.StartNew();
-            long steps = 0;
-            while (watch.Elapsed.TotalSeconds < seconds)
-            {
-                vector.Step(actions);
-                steps += environments;
-            }
-            stepping = steps / watch.Elapsed.TotalSeconds;
-        }
-
         var one = TrainingSettings.CollectionTorchThreads;
         if (!json)
         {
-            AnsiConsole.MarkupLine($"[grey]measuring PPO training for {seconds:F0} s each, iterations taking turns: as train runs it (libtorch on {one} " +
-                $"thread while collecting, {threads} in the update), on {one} thread throughout, on {threads} throughout[/]");
+            AnsiConsole.MarkupLine($"[grey]measuring for {seconds:F0} s each, taking turns an iteration at a time: pure stepping of {environments} environments, " +
+                $"PPO training as train runs it (libtorch on {one} thread while collecting, {threads} in the update), on {one} thread throughout, on {threads} throughout[/]");
         }
-        var measured = MeasureTrainingInTurns(task, taskConfig, environments, threads, [(one, threads), (one, one), (threads, threads)], seconds);
+        var (stepping, measured) = MeasureInTurns(task, taskConfig, environments, threads, [(one, threads), (one, one), (threads, threads)], seconds);
         var (training, collectionShare) = measured[0];
         var trainingTorchOnOneThread = measured[1].StepsPerS;
         var trainingTorchOnAllCores = measured[2].StepsPerS;
@@ -100,18 +82,24 @@ internal static class BenchTrainCommand
     }
 
     /// <summary>
-    /// Policy steps per second of PPO iterations (after one warm-up iteration each) and the collection's share of their
-    /// time, for each libtorch thread configuration (collection, update). The configurations take turns one iteration at
-    /// a time until each has run <paramref name="seconds"/>, so all see the same host noise, which on a shared machine
-    /// changes from one second to the next.
+    /// Policy steps per second of pure environment stepping (random actions), and of PPO iterations (after one warm-up
+    /// iteration each) with the collection's share of their time for each libtorch thread configuration (collection,
+    /// update). They take turns one iteration's worth of steps at a time until each has run <paramref name="seconds"/>,
+    /// so all see the same host noise, which on a shared machine changes from one second to the next.
     /// </summary>
-    private static (double StepsPerS, double CollectionShare)[] MeasureTrainingInTurns(
+    private static (double SteppingStepsPerS, (double StepsPerS, double CollectionShare)[] Training) MeasureInTurns(
         HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, (int Collection, int Update)[] torchThreads, double seconds)
     {
         var vectors = new List<HumanoidVectorEnvironment>();
         var runners = new List<OnPolicyRunner>();
         try
         {
+            var stepped = new HumanoidVectorEnvironment(task, environments, environmentThreads);
+            vectors.Add(stepped);
+            stepped.Reset(1);
+            var random = new Random(2);
+            var actions = new float[environments * stepped.ActionSize];
+            for (var i = 0; i < actions.Length; i++) actions[i] = (float)((random.NextDouble() * 2) - 1) * 0.3f;
             foreach (var (collection, update) in torchThreads)
             {
                 var vector = new HumanoidVectorEnvironment(task, environments, environmentThreads);
@@ -127,12 +115,16 @@ internal static class BenchTrainCommand
                 runners.Add(runner);
                 runner.Learn(1);
             }
+            double steppingS = 0;
             var collectionS = new double[runners.Count];
             var updateS = new double[runners.Count];
             var stepsPerIteration = (long)taskConfig.Ppo.NumStepsPerEnv * environments;
             var iterations = 0;
-            while (updateS.Zip(collectionS, (u, c) => u + c).Min() < seconds)
+            while (Math.Min(steppingS, updateS.Zip(collectionS, (u, c) => u + c).Min()) < seconds)
             {
+                var watch = Stopwatch.StartNew();
+                for (var step = 0; step < taskConfig.Ppo.NumStepsPerEnv; step++) stepped.Step(actions);
+                steppingS += watch.Elapsed.TotalSeconds;
                 for (var i = 0; i < runners.Count; i++)
                 {
                     var statistics = runners[i].Learn(1)[0];
@@ -141,8 +133,9 @@ internal static class BenchTrainCommand
                 }
                 iterations++;
             }
-            return [.. Enumerable.Range(0, runners.Count).Select(i =>
-                (iterations * stepsPerIteration / (collectionS[i] + updateS[i]), collectionS[i] / (collectionS[i] + updateS[i])))];
+            var steps = (double)iterations * stepsPerIteration;
+            return (steps / steppingS, [.. Enumerable.Range(0, runners.Count).Select(i =>
+                (steps / (collectionS[i] + updateS[i]), collectionS[i] / (collectionS[i] + updateS[i])))]);
         }
         finally
         {
