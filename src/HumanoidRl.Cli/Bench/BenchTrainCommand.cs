@@ -117,10 +117,10 @@ internal static class BenchTrainCommand
             }
             double steppingS = 0;
             var collectionS = new double[runners.Count];
-            var updateS = new double[runners.Count];
+            var iterationS = new double[runners.Count];
             var stepsPerIteration = (long)taskConfig.Ppo.NumStepsPerEnv * environments;
             var iterations = 0;
-            while (Math.Min(steppingS, updateS.Zip(collectionS, (u, c) => u + c).Min()) < seconds)
+            while (Math.Min(steppingS, iterationS.Min()) < seconds)
             {
                 var watch = Stopwatch.StartNew();
                 for (var step = 0; step < taskConfig.Ppo.NumStepsPerEnv; step++) stepped.Step(actions);
@@ -129,13 +129,13 @@ internal static class BenchTrainCommand
                 {
                     var statistics = runners[i].Learn(1)[0];
                     collectionS[i] += statistics.CollectionSeconds;
-                    updateS[i] += statistics.UpdateSeconds;
+                    iterationS[i] += statistics.CollectionSeconds + statistics.UpdateSeconds;
                 }
                 iterations++;
             }
             var steps = (double)iterations * stepsPerIteration;
             return (steps / steppingS, [.. Enumerable.Range(0, runners.Count).Select(i =>
-                (steps / (collectionS[i] + updateS[i]), collectionS[i] / (collectionS[i] + updateS[i])))]);
+                (steps / iterationS[i], collectionS[i] / iterationS[i]))]);
         }
         finally
         {
