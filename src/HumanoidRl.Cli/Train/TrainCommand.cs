@@ -159,9 +159,11 @@ internal static class TrainCommand
         string Figure(double value, string format) => double.IsNaN(value) ? "-" : value.ToString(format, CultureInfo.InvariantCulture);
         var targetText = target == int.MaxValue ? "" : $"/{target}";
         var etaText = eta is { } e ? $"{(int)e.TotalHours:D2}:{e.Minutes:D2}:{e.Seconds:D2}" : "--:--:--";
+        // Only runs with a velocity head have its loss to show.
+        var velocityText = double.IsNaN(s.Update.VelocityEstimationLoss) ? "" : $"vel {s.Update.VelocityEstimationLoss:F3} | ";
         return string.Create(CultureInfo.InvariantCulture,
             $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {Figure(episodes.MeanReturn, "F2"),8} | " +
             $"len {Figure(episodes.MeanLength, "F1"),6} | falls {Figure(episodes.FallRate, "F2"),4} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
-            $"std {s.MeanActionStd:F2} | clamped {s.ClampedActionFraction:F2} | ETA {etaText}");
+            $"std {s.MeanActionStd:F2} | clamped {s.ClampedActionFraction:F2} | {velocityText}ETA {etaText}");
     }
 }

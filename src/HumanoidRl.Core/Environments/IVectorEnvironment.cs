@@ -14,6 +14,15 @@ public interface IVectorEnvironment : IDisposable
     /// <summary>Critic observation length (actor observation plus privileged simulator state).</summary>
     int CriticObservationSize { get; }
 
+    /// <summary>
+    /// Where the critic observation holds the base's velocity, <see cref="BaseVelocitySize"/> values (forward, lateral,
+    /// vertical in m/s, heading frame), the target of the actor's optional velocity estimation; -1 when it holds none.
+    /// </summary>
+    int CriticBaseVelocityIndex => -1;
+
+    /// <summary>Values of the base velocity in the critic observation.</summary>
+    const int BaseVelocitySize = 3;
+
     /// <summary>Action length; actions are normalized to [-1, 1].</summary>
     int ActionSize { get; }
 

@@ -44,6 +44,15 @@ public sealed record PpoSettings
     /// </summary>
     public double BoundsLossCoef { get; init; }
 
+    /// <summary>
+    /// Weight of an auxiliary loss that makes the actor estimate the base's velocity: a linear head on the actor's
+    /// last hidden layer regresses the simulator's forward, lateral and vertical base velocity (as the critic sees
+    /// it) from what the actor observes. Only the actor's hidden layers are shared with it and exported; the head is
+    /// a training aid. The real robot measures no linear velocity, so a walker otherwise infers its own speed from
+    /// joint motion only as far as the tracking reward rewards it. 0 (the default) leaves the head out.
+    /// </summary>
+    public double VelocityEstimationCoef { get; init; }
+
     /// <summary>Initial Adam learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
@@ -71,6 +80,7 @@ public sealed record PpoSettings
         Require(ValueLossCoef >= 0, nameof(ValueLossCoef), ValueLossCoef, ">= 0");
         Require(EntropyCoef >= 0, nameof(EntropyCoef), EntropyCoef, ">= 0");
         Require(BoundsLossCoef >= 0 && double.IsFinite(BoundsLossCoef), nameof(BoundsLossCoef), BoundsLossCoef, ">= 0");
+        Require(VelocityEstimationCoef >= 0 && double.IsFinite(VelocityEstimationCoef), nameof(VelocityEstimationCoef), VelocityEstimationCoef, ">= 0");
         Require(MinLearningRate > 0, nameof(MinLearningRate), MinLearningRate, "> 0");
         Require(MaxLearningRate >= MinLearningRate, nameof(MaxLearningRate), MaxLearningRate, $">= {nameof(MinLearningRate)} ({MinLearningRate})");
         Require(LearningRate > 0, nameof(LearningRate), LearningRate, "> 0");

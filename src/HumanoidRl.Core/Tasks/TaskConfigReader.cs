@@ -294,6 +294,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             UseClippedValueLoss = Boolean(section, "use_clipped_value_loss", d.UseClippedValueLoss),
             EntropyCoef = section.OptionalNumber("entropy_coef", d.EntropyCoef, ">= 0"),
             BoundsLossCoef = section.OptionalNumber("bounds_loss_coef", d.BoundsLossCoef, ">= 0"),
+            VelocityEstimationCoef = section.OptionalNumber("velocity_estimation_coef", d.VelocityEstimationCoef, ">= 0"),
             LearningRate = section.OptionalNumber("learning_rate", d.LearningRate, "> 0"),
             Schedule = schedule,
             DesiredKl = section.OptionalNumber("desired_kl", d.DesiredKl, "> 0"),

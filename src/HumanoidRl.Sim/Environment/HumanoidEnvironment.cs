@@ -352,7 +352,7 @@ public sealed class HumanoidEnvironment : IDisposable
 
         var actorSize = _task.Layout.Size;
         _criticBuilder.Build(new ObservationInput(_sensorDelay.Delayed(0), _lastAction, _command, phase), criticObservation[..actorSize]);
-        var privileged = criticObservation[actorSize..];
+        var privileged = criticObservation[_task.CriticBaseVelocityIndex..];
         var qvel = _data.Qvel;
         privileged[0] = (float)forwardMPerS;
         privileged[1] = (float)lateralMPerS;

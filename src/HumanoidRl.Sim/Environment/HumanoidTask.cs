@@ -101,6 +101,9 @@ public sealed class HumanoidTask : IDisposable
 
     public int CriticObservationSize { get; }
 
+    /// <summary>The critic observation's forward, lateral and vertical base velocity come first after the actor's terms.</summary>
+    public int CriticBaseVelocityIndex => Layout.Size;
+
     /// <summary>Policy steps after which an episode is truncated (time limit).</summary>
     public int EpisodeSteps { get; }
 

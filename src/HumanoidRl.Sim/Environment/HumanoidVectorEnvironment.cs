@@ -59,6 +59,8 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
 
     public int CriticObservationSize { get; }
 
+    public int CriticBaseVelocityIndex => Task.CriticBaseVelocityIndex;
+
     public int ActionSize { get; }
 
     public int Threads => _workers.Threads;

@@ -12,18 +12,24 @@ public sealed record ActionSample(Tensor Actions, Tensor LogProbs, Tensor Means,
 /// <summary>
 /// Gaussian policy and value function as separate ELU MLPs. The actor sees the (normalized) actor observation,
 /// the critic the (normalized) critic observation; the action standard deviation is a learned,
-/// state-independent log-std per action dimension.
+/// state-independent log-std per action dimension. Optionally a linear velocity head on the actor's last hidden
+/// layer estimates the base velocity for an auxiliary loss (<see cref="PpoSettings.VelocityEstimationCoef"/>); it
+/// is not part of the policy and is not exported.
 /// </summary>
 public sealed class ActorCritic : nn.Module
 {
     private static readonly double HalfLogTwoPi = 0.5 * Math.Log(2 * Math.PI);
 
     private readonly Sequential _actor;
+    private readonly nn.Module<Tensor, Tensor>[] _actorHiddenLayers;
+    private readonly nn.Module<Tensor, Tensor> _actorOutput;
+    private readonly Linear? _velocityHead;
     private readonly Sequential _critic;
     private readonly Parameter _logStd;
 
     /// <summary>Weights are drawn from torch's global generator; seed it (torch.manual_seed) for a reproducible start.</summary>
-    public ActorCritic(int observationSize, int criticObservationSize, int actionSize, ActorCriticSettings settings)
+    /// <param name="velocityEstimateSize">Outputs of the velocity head; 0 leaves it out (and draws nothing for it).</param>
+    public ActorCritic(int observationSize, int criticObservationSize, int actionSize, ActorCriticSettings settings, int velocityEstimateSize = 0)
         : base(nameof(ActorCritic))
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -31,6 +37,7 @@ public sealed class ActorCritic : nn.Module
         ArgumentOutOfRangeException.ThrowIfLessThan(observationSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(criticObservationSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(actionSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(velocityEstimateSize);
 
         ObservationSize = observationSize;
         CriticObservationSize = criticObservationSize;
@@ -39,12 +46,22 @@ public sealed class ActorCritic : nn.Module
 
         // Orthogonal init as in the PPO implementation studies: sqrt(2) for ELU hidden layers, a small actor
         // output so the initial policy is centred on zero, unit gain on the value output.
-        _actor = Mlp(observationSize, settings.ActorHiddenSizes, actionSize, outputGain: 0.01);
-        _critic = Mlp(criticObservationSize, settings.CriticHiddenSizes, 1, outputGain: 1.0);
+        var actorLayers = MlpLayers(observationSize, settings.ActorHiddenSizes, actionSize, outputGain: 0.01);
+        _actor = nn.Sequential(actorLayers);
+        _actorHiddenLayers = [.. actorLayers.SkipLast(1).Select(layer => layer.Item2)];
+        _actorOutput = actorLayers[^1].Item2;
+        _critic = nn.Sequential(MlpLayers(criticObservationSize, settings.CriticHiddenSizes, 1, outputGain: 1.0));
         _logStd = nn.Parameter(full(actionSize, Math.Log(settings.InitialActionStd), dtype: float32));
         register_module("actor", _actor);
         register_module("critic", _critic);
         register_parameter("log_std", _logStd);
+        if (velocityEstimateSize > 0)
+        {
+            var lastHidden = settings.ActorHiddenSizes.Count > 0 ? settings.ActorHiddenSizes[^1] : observationSize;
+            _velocityHead = OrthogonalLinear(lastHidden, velocityEstimateSize, gain: 1.0);
+            register_module("velocity_head", _velocityHead);
+        }
+        VelocityEstimateSize = velocityEstimateSize;
     }
 
     public int ObservationSize { get; }
@@ -54,6 +71,9 @@ public sealed class ActorCritic : nn.Module
     public int ActionSize { get; }
 
     public ActorCriticSettings Settings { get; }
+
+    /// <summary>Outputs of the velocity head, 0 without one.</summary>
+    public int VelocityEstimateSize { get; }
 
     /// <summary>The actor network alone: normalized observation -> mean action (what is exported).</summary>
     public Sequential Actor => _actor;
@@ -77,13 +97,18 @@ public sealed class ActorCritic : nn.Module
         return new ActionSample(actions, GaussianLogProb(actions, means, stds), means, stds);
     }
 
-    /// <summary>Log-probability, entropy, mean and std of given actions under the current policy (with gradient).</summary>
-    public (Tensor LogProbs, Tensor Entropy, Tensor Means, Tensor Stds) Evaluate(Tensor observations, Tensor actions)
+    /// <summary>
+    /// Log-probability, entropy, mean and std of given actions under the current policy, and the velocity head's
+    /// estimate from the same hidden features (null without a head), all with gradient.
+    /// </summary>
+    public (Tensor LogProbs, Tensor Entropy, Tensor Means, Tensor Stds, Tensor? VelocityEstimates) Evaluate(Tensor observations, Tensor actions)
     {
-        var means = _actor.forward(observations);
+        var hidden = observations;
+        foreach (var layer in _actorHiddenLayers) hidden = layer.forward(hidden);
+        var means = _actorOutput.forward(hidden);
         var stds = _logStd.exp().expand_as(means);
         var entropy = (0.5 + HalfLogTwoPi + _logStd).sum().expand(means.shape[0]);
-        return (GaussianLogProb(actions, means, stds), entropy, means, stds);
+        return (GaussianLogProb(actions, means, stds), entropy, means, stds, _velocityHead?.forward(hidden));
     }
 
     /// <summary>
@@ -129,7 +154,7 @@ public sealed class ActorCritic : nn.Module
         return (-0.5 * z.square() - stds.log() - HalfLogTwoPi).sum(-1);
     }
 
-    private static Sequential Mlp(int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, double outputGain)
+    private static List<(string, nn.Module<Tensor, Tensor>)> MlpLayers(int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, double outputGain)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var previous = inputSize;
@@ -140,7 +165,7 @@ public sealed class ActorCritic : nn.Module
             previous = hiddenSizes[i];
         }
         layers.Add(("output", OrthogonalLinear(previous, outputSize, outputGain)));
-        return nn.Sequential(layers);
+        return layers;
     }
 
     private static Linear OrthogonalLinear(int inputSize, int outputSize, double gain)

@@ -121,7 +121,17 @@ internal static class CheckpointFile
             runner.CriticObservationNormalizer = criticNormalizer;
         }
 
-        actorCritic.load(reader, strict: true);
+        try
+        {
+            actorCritic.load(reader, strict: true);
+        }
+        catch (ArgumentException e)
+        {
+            // The sizes above matched, so what differs is the velocity head (ppo.velocity_estimation_coef).
+            throw new InvalidDataException(
+                $"{path}: its network's parameters differ from this run's ({e.Message}). This run's ppo.velocity_estimation_coef is "
+                + $"{(actorCritic.VelocityEstimateSize > 0 ? "set (a velocity head)" : "0 (no velocity head)")}; a checkpoint continues only under the setting it was trained with.", e);
+        }
         runner.Algorithm.Read(reader);
         using var generatorState = TensorExtensionMethods.Load(reader);
         runner.Generator.set_state(generatorState);

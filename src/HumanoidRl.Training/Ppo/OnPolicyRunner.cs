@@ -49,8 +49,11 @@ public sealed class OnPolicyRunner : IDisposable
         // The initialization on a fixed thread count, whatever an earlier runner in this process left set.
         torch.set_num_threads(settings.CollectionTorchThreadCount);
         torch.manual_seed(settings.Seed);
-        ActorCritic = new ActorCritic(obs, criticObs, act, settings.Policy);
-        Algorithm = new PpoAlgorithm(ActorCritic, settings.Ppo);
+        var estimatesVelocity = settings.Ppo.VelocityEstimationCoef > 0;
+        if (estimatesVelocity && environment.CriticBaseVelocityIndex < 0)
+            throw new ArgumentException("ppo.velocity_estimation_coef is set, but this environment's critic observation holds no base velocity to estimate", nameof(environment));
+        ActorCritic = new ActorCritic(obs, criticObs, act, settings.Policy, estimatesVelocity ? IVectorEnvironment.BaseVelocitySize : 0);
+        Algorithm = new PpoAlgorithm(ActorCritic, settings.Ppo, environment.CriticBaseVelocityIndex);
         // A separate stream for action noise and minibatch shuffling, so its state can be checkpointed alone.
         Generator = new Generator(unchecked((ulong)settings.Seed + 1UL));
         if (settings.NormalizeObservations)

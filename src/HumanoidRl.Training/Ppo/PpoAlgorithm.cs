@@ -7,17 +7,27 @@ namespace HumanoidRl.Training.Ppo;
 
 /// <summary>
 /// The PPO update: clipped surrogate, (clipped) value loss, entropy bonus, gradient norm clip, Adam, and the
-/// adaptive-KL learning rate, over NumLearningEpochs x NumMiniBatches shuffled minibatches of a rollout.
+/// adaptive-KL learning rate, over NumLearningEpochs x NumMiniBatches shuffled minibatches of a rollout. With a
+/// velocity head, its squared error against the critic observation's velocity values joins the loss.
 /// </summary>
 public sealed class PpoAlgorithm : IDisposable
 {
     private readonly Adam _optimizer;
+    private readonly long _velocityTargetIndex;
 
-    public PpoAlgorithm(ActorCritic actorCritic, PpoSettings settings)
+    /// <param name="velocityTargetIndex">
+    /// Where in the (normalized) critic observation the values the velocity head estimates start; used only when
+    /// the actor-critic has a head.
+    /// </param>
+    public PpoAlgorithm(ActorCritic actorCritic, PpoSettings settings, int velocityTargetIndex = -1)
     {
         ArgumentNullException.ThrowIfNull(actorCritic);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        if (actorCritic.VelocityEstimateSize > 0 && (velocityTargetIndex < 0 || velocityTargetIndex + actorCritic.VelocityEstimateSize > actorCritic.CriticObservationSize))
+            throw new ArgumentOutOfRangeException(nameof(velocityTargetIndex), velocityTargetIndex,
+                $"the velocity head's {actorCritic.VelocityEstimateSize} targets must lie within the critic observation's {actorCritic.CriticObservationSize} values");
+        _velocityTargetIndex = velocityTargetIndex;
         ActorCritic = actorCritic;
         Settings = settings;
         LearningRate = settings.LearningRate;
@@ -40,13 +50,13 @@ public sealed class PpoAlgorithm : IDisposable
     {
         ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(generator);
-        double klSum = 0, valueLossSum = 0, surrogateSum = 0, entropySum = 0;
+        double klSum = 0, valueLossSum = 0, surrogateSum = 0, entropySum = 0, velocitySum = 0;
         var updates = 0;
         foreach (var batch in storage.MiniBatches(Settings.NumMiniBatches, Settings.NumLearningEpochs, generator))
         {
             using var ownedBatch = batch;
             using var scope = NewDisposeScope();
-            var (logProbs, entropy, means, stds) = ActorCritic.Evaluate(batch.Observations, batch.Actions);
+            var (logProbs, entropy, means, stds, velocityEstimates) = ActorCritic.Evaluate(batch.Observations, batch.Actions);
             var values = ActorCritic.Value(batch.CriticObservations);
 
             double kl;
@@ -77,10 +87,15 @@ public sealed class PpoAlgorithm : IDisposable
             }
 
             var entropyMean = entropy.mean();
-            // Alone the value loss needs no coefficient: that only weighs it against the surrogate.
+            var velocityLoss = velocityEstimates is null
+                ? null
+                : (velocityEstimates - batch.CriticObservations.narrow(1, _velocityTargetIndex, velocityEstimates.shape[1])).square().mean();
+            // Alone the value loss needs no coefficient: that only weighs it against the surrogate. The velocity head
+            // shares the actor's layers, which a critic-only update leaves as they are.
             var loss = criticOnly
                 ? valueLoss
                 : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean + Settings.BoundsLossCoef * BoundsLoss(means);
+            if (velocityLoss is not null && !criticOnly) loss += Settings.VelocityEstimationCoef * velocityLoss;
 
             _optimizer.zero_grad();
             loss.backward();
@@ -91,9 +106,10 @@ public sealed class PpoAlgorithm : IDisposable
             valueLossSum += valueLoss.item<float>();
             surrogateSum += surrogateLoss.item<float>();
             entropySum += entropyMean.item<float>();
+            velocitySum += velocityLoss?.item<float>() ?? double.NaN;
             updates++;
         }
-        return new PpoUpdateStatistics(klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate);
+        return new PpoUpdateStatistics(klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate, velocitySum / updates);
     }
 
     /// <summary>

@@ -24,6 +24,8 @@ public sealed class TensorBoardLog(string runFolder)
         _writer.add_scalar("policy/mean_action_std", (float)statistics.MeanActionStd, step);
         _writer.add_scalar("policy/clamped_action_fraction", (float)statistics.ClampedActionFraction, step);
         _writer.add_scalar("perf/env_steps_per_s", (float)statistics.EnvironmentStepsPerSecond, step);
+        if (!double.IsNaN(statistics.Update.VelocityEstimationLoss))
+            _writer.add_scalar("ppo/velocity_estimation_loss", (float)statistics.Update.VelocityEstimationLoss, step);
         if (statistics.CommandRangeFraction is { } fraction) _writer.add_scalar("curriculum/command_range_fraction", (float)fraction, step);
     }
 }

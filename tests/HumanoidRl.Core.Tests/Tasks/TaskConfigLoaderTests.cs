@@ -192,6 +192,18 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.Contains(error.Errors, e => e.Contains(": ppo: PPO setting BoundsLossCoef = -1: expected >= 0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Ppo_velocity_estimation_weight_is_read_and_a_negative_one_is_refused_with_the_expected_range()
+    {
+        var task = TaskConfigLoader.Load(Write(Minimal + "\nppo:\n  velocity_estimation_coef: 0.2\n"));
+        var path = Write(Minimal + "\nppo:\n  velocity_estimation_coef: -0.1\n");
+
+        var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
+
+        Assert.Equal(0.2, task.Ppo.VelocityEstimationCoef);
+        Assert.Contains(error.Errors, e => e.Contains(": ppo: PPO setting VelocityEstimationCoef = -0.1: expected >= 0", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("decimation: 0", "5: environment.decimation: must be > 0")]
     [InlineData("action_mode: velocity", "5: environment.action_mode: unknown action mode (expected torque or pd_target, got 'velocity')")]

@@ -67,7 +67,7 @@ public sealed class ActorCriticTests
 
         var a = actorCritic.Act(observations, first);
         var b = actorCritic.Act(observations, second);
-        var (logProbs, entropy, _, _) = actorCritic.Evaluate(observations, a.Actions);
+        var (logProbs, entropy, _, _, _) = actorCritic.Evaluate(observations, a.Actions);
 
         Assert.Equal(a.Actions.data<float>().ToArray(), b.Actions.data<float>().ToArray());
         Assert.True(a.LogProbs.allclose(logProbs, atol: 1e-5));
@@ -90,5 +90,29 @@ public sealed class ActorCriticTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [8, 0] }));
         Assert.Contains("ActorHiddenSizes[1]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Velocity_head_estimates_from_the_actor_hidden_layer_and_changes_neither_the_actions_nor_the_exported_layers()
+    {
+        var settings = new ActorCriticSettings { ActorHiddenSizes = [32, 16], CriticHiddenSizes = [24] };
+        manual_seed(5);
+        using var plain = new ActorCritic(6, 9, 3, settings);
+        manual_seed(5);
+        using var withHead = new ActorCritic(6, 9, 3, settings, velocityEstimateSize: 3);
+        using var observations = randn(10, 6);
+        using var actions = zeros(10, 3);
+
+        var (_, _, means, _, estimates) = withHead.Evaluate(observations, actions);
+        var (_, _, plainMeans, _, plainEstimates) = plain.Evaluate(observations, actions);
+
+        // The head is drawn after every other weight, so both start as the same policy.
+        Assert.Equal(plainMeans.data<float>().ToArray(), means.data<float>().ToArray());
+        Assert.Equal(withHead.ActionMean(observations).data<float>().ToArray(), means.data<float>().ToArray());
+        Assert.Null(plainEstimates);
+        Assert.NotNull(estimates);
+        Assert.Equal(new long[] { 10, 3 }, estimates.shape);
+        Assert.Equal(3, withHead.Actor.children().OfType<Linear>().Count());
+        Assert.Contains(withHead.named_parameters(), p => p.name.StartsWith("velocity_head.", StringComparison.Ordinal));
     }
 }

@@ -140,4 +140,59 @@ public sealed class PpoAlgorithmTests
         Assert.Contains("Gamma", error.Message, StringComparison.Ordinal);
         Assert.Contains("(0, 1]", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Velocity_estimation_loss_trains_the_head_to_the_critic_observation_values_and_critic_only_updates_leave_the_actor()
+    {
+        const int envs = 512;
+        manual_seed(6);
+        using var actorCritic = new ActorCritic(4, 7, 2, new ActorCriticSettings { ActorHiddenSizes = [32], CriticHiddenSizes = [16] }, velocityEstimateSize: 3);
+        var settings = new PpoSettings { NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0, VelocityEstimationCoef = 1.0, NumLearningEpochs = 20 };
+        using var ppo = new PpoAlgorithm(actorCritic, settings, velocityTargetIndex: 4);
+        using var generator = new Generator(7);
+        using var observations = randn(envs, 4, generator: generator);
+        // The "velocity" (critic values 4-6) is a function of what the actor observes, as the base velocity is of the joints' motion.
+        using var velocity = stack([observations[.., 0] - observations[.., 1], 0.5 * observations[.., 2], observations[.., 3].tanh()], 1);
+        using var criticObservations = cat([observations, velocity], 1);
+        using var storage = new RolloutStorage(1, envs, 4, 7, 2);
+        using var values = zeros(envs);
+        storage.Add(observations, criticObservations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
+        using var lastValues = zeros(envs);
+        storage.ComputeReturns(lastValues, 0.99, 0.95);
+        using var meansBefore = actorCritic.ActionMean(observations).detach().clone();
+
+        var criticOnly = ppo.Update(storage, generator, criticOnly: true);
+        using var meansAfterCriticOnly = actorCritic.ActionMean(observations);
+        var first = ppo.Update(storage, generator);
+        var last = first;
+        for (var i = 0; i < 5; i++) last = ppo.Update(storage, generator);
+
+        Assert.Equal(meansBefore.data<float>().ToArray(), meansAfterCriticOnly.data<float>().ToArray());
+        Assert.True(last.VelocityEstimationLoss < 0.25 * first.VelocityEstimationLoss,
+            $"the head's squared error should fall well below where it started: {first.VelocityEstimationLoss} -> {last.VelocityEstimationLoss} (critic-only pass: {criticOnly.VelocityEstimationLoss})");
+    }
+
+    [Fact]
+    public void Without_a_velocity_head_the_update_reports_no_velocity_loss()
+    {
+        manual_seed(8);
+        using var actorCritic = new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [8], CriticHiddenSizes = [8] });
+        using var ppo = new PpoAlgorithm(actorCritic, new PpoSettings { NumStepsPerEnv = 1 });
+        using var generator = new Generator(9);
+        using var observations = randn(16, 2, generator: generator);
+        using var storage = RewardlessRollout(actorCritic, observations, generator);
+
+        Assert.True(double.IsNaN(ppo.Update(storage, generator).VelocityEstimationLoss));
+    }
+
+    [Fact]
+    public void A_velocity_head_whose_targets_lie_outside_the_critic_observation_is_refused()
+    {
+        manual_seed(10);
+        using var actorCritic = new ActorCritic(4, 5, 2, new ActorCriticSettings { ActorHiddenSizes = [8], CriticHiddenSizes = [8] }, velocityEstimateSize: 3);
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PpoAlgorithm(actorCritic, new PpoSettings(), velocityTargetIndex: 3));
+
+        Assert.Contains("within the critic observation's 5 values", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
+using HumanoidRl.Training.Ppo;
 using HumanoidRl.Training.Runs;
 
 namespace HumanoidRl.Training.Tests.Runs;
@@ -64,5 +65,41 @@ public sealed class WalkTrainingSessionTests : IDisposable
         resumed.Run(CancellationToken.None);
         Assert.Equal(3, resumed.Runner.Iteration);
         Assert.True(resumed.Runner.CommandCurriculum.RangeFraction >= widened);
+    }
+
+    [Fact]
+    public void Walk_pd_with_a_velocity_head_trains_resumes_with_it_and_a_checkpoint_without_it_is_refused_naming_the_setting()
+    {
+        var withHead = ShortWalkTask.Write(_folder, "walk-pd", "walk-pd-velocity.yaml", ("bounds_loss_coef: 0.1", "bounds_loss_coef: 0.1\n  velocity_estimation_coef: 1.0"));
+        var withoutHead = ShortWalkTask.Write(_folder, "walk-pd", "walk-pd-short.yaml");
+        string headRun;
+        using (var session = Start(withHead, iterations: 2, "head"))
+        {
+            IterationStatistics? last = null;
+            session.Run(CancellationToken.None, (statistics, _) => last = statistics);
+            Assert.NotNull(last);
+            Assert.True(double.IsFinite(last.Update.VelocityEstimationLoss) && last.Update.VelocityEstimationLoss > 0,
+                $"velocity estimation loss {last.Update.VelocityEstimationLoss}");
+            Assert.Equal(3, session.Runner.ActorCritic.VelocityEstimateSize);
+            headRun = session.RunFolder;
+        }
+        using (var resumed = TrainingSession.Resume(headRun, threads: 1, targetIterations: 3))
+        {
+            resumed.Run(CancellationToken.None);
+            Assert.Equal(3, resumed.Runner.Iteration);
+        }
+        string plainRun;
+        using (var session = Start(withoutHead, iterations: 1, "plain"))
+        {
+            session.Run(CancellationToken.None);
+            plainRun = session.RunFolder;
+        }
+        var checkpoint = Directory.GetFiles(Path.Combine(plainRun, "checkpoints"), "*.ckpt").First();
+        var task = TaskConfigLoader.Load(withHead);
+        var options = new TrainingRunOptions(Path.Combine(_folder, "forked"), Seed: 3, Environments, 2, Minutes: null, Threads: 1, CommandLine: "test") { InitFrom = checkpoint };
+
+        var error = Assert.ThrowsAny<InvalidDataException>(() => TrainingSession.Start(withHead, task, RobotConfigLoader.Load(task.RobotConfigPath), options));
+
+        Assert.Contains("ppo.velocity_estimation_coef is set (a velocity head)", error.Message, StringComparison.Ordinal);
     }
 }
