@@ -180,28 +180,18 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.False(task.Randomization.PushesEnabled);
     }
 
-    [Fact]
-    public void Ppo_bounds_loss_weight_is_read_and_a_negative_one_is_refused_with_the_expected_range()
+    [Theory]
+    [InlineData("bounds_loss_coef", "BoundsLossCoef")]
+    [InlineData("velocity_estimation_coef", "VelocityEstimationCoef")]
+    public void Ppo_auxiliary_loss_weight_is_read_and_a_negative_one_is_refused_with_the_expected_range(string key, string field)
     {
-        var task = TaskConfigLoader.Load(Write(Minimal + "\nppo:\n  bounds_loss_coef: 0.5\n"));
-        var path = Write(Minimal + "\nppo:\n  bounds_loss_coef: -1\n");
+        var task = TaskConfigLoader.Load(Write(Minimal + $"\nppo:\n  {key}: 0.5\n"));
+        var path = Write(Minimal + $"\nppo:\n  {key}: -1\n");
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
 
-        Assert.Equal(0.5, task.Ppo.BoundsLossCoef);
-        Assert.Contains(error.Errors, e => e.Contains(": ppo: PPO setting BoundsLossCoef = -1: expected >= 0", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Ppo_velocity_estimation_weight_is_read_and_a_negative_one_is_refused_with_the_expected_range()
-    {
-        var task = TaskConfigLoader.Load(Write(Minimal + "\nppo:\n  velocity_estimation_coef: 0.2\n"));
-        var path = Write(Minimal + "\nppo:\n  velocity_estimation_coef: -0.1\n");
-
-        var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
-
-        Assert.Equal(0.2, task.Ppo.VelocityEstimationCoef);
-        Assert.Contains(error.Errors, e => e.Contains(": ppo: PPO setting VelocityEstimationCoef = -0.1: expected >= 0", StringComparison.Ordinal));
+        Assert.Equal(0.5, field == "BoundsLossCoef" ? task.Ppo.BoundsLossCoef : task.Ppo.VelocityEstimationCoef);
+        Assert.Contains(error.Errors, e => e.Contains($": ppo: PPO setting {field} = -1: expected >= 0", StringComparison.Ordinal));
     }
 
     [Theory]
