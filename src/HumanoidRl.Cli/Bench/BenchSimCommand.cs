@@ -19,8 +19,8 @@ internal static class BenchSimCommand
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file whose environment is measured.", DefaultValueFactory = _ => "balance" };
-        var envs = new Option<int>("--envs") { Description = "Parallel environments.", DefaultValueFactory = _ => 64 };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).", DefaultValueFactory = _ => 5 };
+        var envs = new Option<int>("--envs") { Description = "Parallel environments.", DefaultValueFactory = _ => 64 }.AtLeast(1, "environments");
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).", DefaultValueFactory = _ => 5 }.Positive("seconds");
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
         var command = new Command("sim", "Simulator throughput: raw mj_step per core vs the full randomized environment on all cores (target ratio >= 0.8).")
         {

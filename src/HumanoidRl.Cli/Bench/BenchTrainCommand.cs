@@ -22,8 +22,8 @@ internal static class BenchTrainCommand
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file.", DefaultValueFactory = _ => "balance" };
-        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." };
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of pure stepping and the three training configurations, which take turns.", DefaultValueFactory = _ => 20 };
+        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." }.AtLeast(1, "environments");
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of pure stepping and the three training configurations, which take turns.", DefaultValueFactory = _ => 20 }.Positive("seconds");
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
         var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure environment stepping, as a ratio.")
         {

@@ -18,8 +18,8 @@ internal static class EvalCommand
         var policy = new Option<string>("--policy") { Description = "Exported policy (.onnx).", Required = true };
         var task = new Option<string?>("--task") { Description = "Task name or YAML (default: the task named in the policy's metadata)." };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario YAML overriding episode length, randomization (pushes included) and commands." };
-        var episodes = new Option<int>("--episodes") { Description = "Episodes, run in parallel.", DefaultValueFactory = _ => 50 };
-        var seconds = new Option<double?>("--seconds") { Description = "Episode length (overrides the scenario's)." };
+        var episodes = new Option<int>("--episodes") { Description = "Episodes, run in parallel.", DefaultValueFactory = _ => 50 }.AtLeast(1, "episodes");
+        var seconds = new Option<double?>("--seconds") { Description = "Episode length (overrides the scenario's)." }.Positive("seconds");
         var seed = new Option<int>("--seed") { Description = "Seed of the randomization draws.", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: episodes, survival_rate with its 95 % Wilson interval (survival_rate_ci95_low, survival_rate_ci95_high), roll_rms_deg, pitch_rms_deg, mean_episode_s, lin_vel_error_rms, yaw_rate_error_rms (instantaneous base velocity; forward_vel_error_rms and lateral_vel_error_rms split the first along the heading), lin_vel_error_rms_stride, yaw_rate_error_rms_stride (velocities averaged over one gait period, phase_period_s), and lin_vel_error_rms_settled, yaw_rate_error_rms_settled, forward_vel_error_rms_settled, lateral_vel_error_rms_settled (from 1 s after each command change and episode start on; settled_sample_fraction = the share of samples they cover), and clamped_action_fraction (the share of the policy's output values outside [-1, 1], which the robot clamps)." };
         var command = new Command("eval",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using HumanoidRl.Cli.Common;
 using HumanoidRl.Hardware.Dynamixel.Bus;
 using HumanoidRl.Hardware.Motors;
 
@@ -13,7 +14,7 @@ internal static class MotorsScanCommand
         var port = MotorOptions.Port();
         var baud = MotorOptions.Baud();
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object: {\"port\", \"baud\", \"devices\": [{\"id\", \"model\", \"firmware\"}]}." };
-        var wait = new Option<int>("--wait-ms") { Description = "How long to collect replies.", DefaultValueFactory = _ => 200 };
+        var wait = new Option<int>("--wait-ms") { Description = "How long to collect replies.", DefaultValueFactory = _ => 200 }.AtLeast(1, "milliseconds");
         var command = new Command("scan", "List the devices on a bus (ID, model number, firmware) with one broadcast Ping. Exit 1 when none answers.")
         {
             port, baud, json, wait,

@@ -25,8 +25,8 @@ internal static class SimServeBusCommand
             Description = "Prefix of the symlinks to create, one per configured bus: PREFIX-<bus name>, e.g. /tmp/ttyHRL gives /tmp/ttyHRL-leg_left.",
             Required = true,
         };
-        var drop = new Option<double>("--fault-drop") { Description = "Probability (0..1) that a reply is dropped (on every bus)." };
-        var corrupt = new Option<double>("--fault-corrupt") { Description = "Probability (0..1) that a reply has a broken CRC (on every bus)." };
+        var drop = new Option<double>("--fault-drop") { Description = "Probability (0..1) that a reply is dropped (on every bus)." }.Probability();
+        var corrupt = new Option<double>("--fault-corrupt") { Description = "Probability (0..1) that a reply has a broken CRC (on every bus)." }.Probability();
         var seed = new Option<int>("--seed") { Description = "Seed of the fault draws (bus i draws from SEED + i).", DefaultValueFactory = _ => 1 };
         var torqueConstants = new Option<string[]>("--torque-constant")
         {

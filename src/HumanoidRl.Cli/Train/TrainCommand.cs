@@ -15,9 +15,9 @@ internal static class TrainCommand
     {
         var task = new Option<string>("--task") { Description = "Task name (robot-config/tasks/NAME.yaml).", DefaultValueFactory = _ => "balance" };
         var config = new Option<string?>("--config") { Description = "Task YAML file to use instead of --task." };
-        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget.environments)." };
-        var iterations = new Option<int?>("--iterations") { Description = "PPO iterations to run in total (default: the task's budget.iterations)." };
-        var minutes = new Option<double?>("--minutes") { Description = "Wall-time budget; training stops at whichever of --iterations or --minutes comes first." };
+        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget.environments)." }.AtLeast(1, "environments");
+        var iterations = new Option<int?>("--iterations") { Description = "PPO iterations to run in total (default: the task's budget.iterations)." }.AtLeast(1, "iterations");
+        var minutes = new Option<double?>("--minutes") { Description = "Wall-time budget; training stops at whichever of --iterations or --minutes comes first." }.Positive("minutes");
         var seed = new Option<long>("--seed") { Description = "Seed for weights, action noise and environments.", DefaultValueFactory = _ => 1 };
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default runs/TASK-yyyyMMdd-HHmmss)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint." };
@@ -35,7 +35,7 @@ internal static class TrainCommand
                           $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped tasks; 0 otherwise).",
         };
         var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
-        var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1, "threads");
         var command = new Command("train",
             "Train a policy with PPO in the domain-randomized MuJoCo humanoid. Ctrl-C or SIGTERM saves a checkpoint; --resume continues " +
             "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +
