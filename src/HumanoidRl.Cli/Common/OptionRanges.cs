@@ -13,11 +13,7 @@ internal static class OptionRanges
     public static Option<int> AtLeast(this Option<int> option, int minimum, string unit)
     {
         ArgumentNullException.ThrowIfNull(option);
-        option.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < minimum) result.AddError(Refusal(option.Name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} >= {minimum}"));
-        });
+        option.Validators.Add(result => RefuseBelow(result, option.Name, result.GetValueOrDefault<int>(), minimum, unit));
         return option;
     }
 
@@ -27,8 +23,7 @@ internal static class OptionRanges
         ArgumentNullException.ThrowIfNull(option);
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is { } value && value < minimum)
-                result.AddError(Refusal(option.Name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} >= {minimum}"));
+            if (result.GetValueOrDefault<int?>() is { } value) RefuseBelow(result, option.Name, value, minimum, unit);
         });
         return option;
     }
@@ -62,6 +57,11 @@ internal static class OptionRanges
             if (!(value is >= 0 and <= 1)) result.AddError(Refusal(option.Name, value.ToString(CultureInfo.InvariantCulture), "a probability from 0 to 1"));
         });
         return option;
+    }
+
+    private static void RefuseBelow(System.CommandLine.Parsing.OptionResult result, string name, int value, int minimum, string unit)
+    {
+        if (value < minimum) result.AddError(Refusal(name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} >= {minimum}"));
     }
 
     private static void RefuseUnlessPositive(System.CommandLine.Parsing.OptionResult result, string name, double value, string unit)

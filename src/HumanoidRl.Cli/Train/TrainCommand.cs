@@ -33,7 +33,7 @@ internal static class TrainCommand
         {
             Description = $"Updates that train the critic alone before PPO moves the policy (default from an exported policy, whose new " +
                           $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped tasks; 0 otherwise).",
-        };
+        }.AtLeast(0, "iterations");
         var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
         var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1, "threads");
         var command = new Command("train",
@@ -47,11 +47,8 @@ internal static class TrainCommand
         {
             if (result.GetValue(resume) is not null && result.GetValue(initFrom) is not null)
                 result.AddError("--resume continues a run with its own state; --init-from starts a new run from a checkpoint: give one of them.");
-            if (result.GetValue(criticWarmup) is { } warmup)
-            {
-                if (warmup < 0) result.AddError($"--critic-warmup {warmup}: expected a number of iterations >= 0.");
-                if (result.GetValue(resume) is not null) result.AddError("--critic-warmup applies to a new run; a resumed run keeps its own.");
-            }
+            if (result.GetValue(criticWarmup) is not null && result.GetValue(resume) is not null)
+                result.AddError("--critic-warmup applies to a new run; a resumed run keeps its own.");
         });
         command.SetAction(parse => Run(new TrainArguments(
             parse.GetValue(task)!, parse.GetValue(config), parse.GetValue(envs), parse.GetValue(iterations), parse.GetValue(minutes),

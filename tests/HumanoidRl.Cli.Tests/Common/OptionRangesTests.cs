@@ -22,6 +22,7 @@ public sealed class OptionRangesTests
     [InlineData("train --iterations 0", "--iterations 0: expected a number of iterations >= 1.")]
     [InlineData("train --minutes -1", "--minutes -1: expected a number of minutes > 0.")]
     [InlineData("train --threads 0", "--threads 0: expected a number of threads >= 1.")]
+    [InlineData("train --critic-warmup -1", "--critic-warmup -1: expected a number of iterations >= 0.")]
     [InlineData("bench sim --envs 0", "--envs 0: expected a number of environments >= 1.")]
     [InlineData("bench sim --seconds 0", "--seconds 0: expected a number of seconds > 0.")]
     [InlineData("bench train --envs -1", "--envs -1: expected a number of environments >= 1.")]
@@ -38,7 +39,7 @@ public sealed class OptionRangesTests
 
     [Theory]
     [InlineData("eval --policy p.onnx --episodes 1 --seconds 0.5")]
-    [InlineData("train --envs 1 --iterations 1 --minutes 0.5 --threads 1")]
+    [InlineData("train --envs 1 --iterations 1 --minutes 0.5 --threads 1 --critic-warmup 0")]
     [InlineData("bench train --envs 1 --seconds 0.1")]
     [InlineData("sim serve-bus --robot r.yaml --link /tmp/l --fault-drop 0 --fault-corrupt 1")]
     [InlineData("motors scan --port /dev/null --wait-ms 1")]
