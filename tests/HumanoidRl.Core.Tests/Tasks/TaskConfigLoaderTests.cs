@@ -171,6 +171,21 @@ public sealed class TaskConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void An_eval_scenario_reports_a_bad_episode_length_at_its_own_line()
+    {
+        var path = Path.Combine(_folder, "scenario.yaml");
+        File.WriteAllText(path, """
+            name: s
+
+            episode_s: -3
+            """);
+
+        var error = Assert.Throws<TaskConfigException>(() => EvalScenario.Load(path));
+
+        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:3: episode_s: must be > 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Minimal_task_takes_the_defaults()
     {
         var task = TaskConfigLoader.Load(Write(Minimal));
