@@ -35,7 +35,7 @@ internal static class MonitorCommand
             }
             catch (Exception error) when (error is RpcException or ArgumentException or FileNotFoundException)
             {
-                Console.Error.WriteLine($"monitor: {(error is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : error.Message)}");
+                Console.Error.WriteLine($"monitor: {connection.Describe(error, parse)}");
                 return 1;
             }
         });

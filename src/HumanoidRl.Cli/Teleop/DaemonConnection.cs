@@ -50,6 +50,26 @@ internal sealed class DaemonConnection
         return Open(server, parse.GetValue(Token)!, parse.GetValue(CaCert)?.FullName);
     }
 
+    /// <summary>
+    /// A failed client command's error line (after "COMMAND: "). A daemon's refusal already says what is wrong; an
+    /// unreachable one only says "Unavailable", so that line also names the address and where to look.
+    /// </summary>
+    public string Describe(Exception error, ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(parse);
+        if (error is not RpcException rpc) return error.Message;
+        var refusal = $"{rpc.StatusCode}: {rpc.Status.Detail}";
+        if (rpc.StatusCode != StatusCode.Unavailable) return refusal;
+        var server = parse.GetValue(Server);
+        var tls = server?.StartsWith("https:", StringComparison.OrdinalIgnoreCase) == true
+            ? parse.GetValue(CaCert) is null
+                ? "; a daemon with a self-signed certificate also needs --ca-cert daemon.crt"
+                : ", and that --ca-cert is the certificate it serves"
+            : "";
+        return $"cannot reach humanoid-rld at {server} ({refusal}): check that it is running and listening on that address and port{tls}";
+    }
+
     public static GrpcChannel Open(Uri server, string token, string? caCertPath)
     {
         ArgumentNullException.ThrowIfNull(server);

@@ -25,7 +25,7 @@ internal static class TeleopCommand
             }
             catch (Exception error) when (error is RpcException or ArgumentException or FileNotFoundException)
             {
-                Console.Error.WriteLine($"teleop: {(error is RpcException rpc ? $"{rpc.StatusCode}: {rpc.Status.Detail}" : error.Message)}");
+                Console.Error.WriteLine($"teleop: {connection.Describe(error, parse)}");
                 return 1;
             }
         });

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using System.Net;
+using System.Net.Sockets;
+using Grpc.Core;
 using HumanoidRl.Cli.Teleop;
+using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Cli.Tests.Teleop;
 
@@ -18,6 +22,36 @@ public sealed class DaemonConnectionTests
         var error = Assert.Throws<ArgumentException>(() => connection.Open(command.Parse(arguments)));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_daemon_that_is_not_there_is_described_by_its_address()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var connection = new DaemonConnection();
+        var command = new RootCommand();
+        connection.AddTo(command);
+        var parse = command.Parse($"--server http://127.0.0.1:{port} --token t --insecure");
+        using var channel = connection.Open(parse);
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest()));
+
+        Assert.StartsWith($"cannot reach humanoid-rld at http://127.0.0.1:{port} (Unavailable: ", connection.Describe(error, parse), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refusal_by_the_daemon_is_described_by_its_own_detail()
+    {
+        var connection = new DaemonConnection();
+        var command = new RootCommand();
+        connection.AddTo(command);
+        var refusal = new RpcException(new Status(StatusCode.Unauthenticated, "unknown bearer token"));
+
+        Assert.Equal("Unauthenticated: unknown bearer token", connection.Describe(refusal, command.Parse("--token t")));
     }
 
     [Fact]
