@@ -44,7 +44,6 @@ internal static class DevelopmentCertificate
     public static (string CertificatePath, string KeyPath) Write(X509Certificate2 certificate, string folder, bool overwrite)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        Directory.CreateDirectory(folder);
         var certificatePath = Path.Combine(folder, CertificateFileName);
         var keyPath = Path.Combine(folder, KeyFileName);
         if (!overwrite)
@@ -56,8 +55,16 @@ internal static class DevelopmentCertificate
         }
         using var key = certificate.GetECDsaPrivateKey()
             ?? throw new InvalidOperationException("the certificate has no ECDSA private key");
-        File.WriteAllText(certificatePath, certificate.ExportCertificatePem() + "\n");
-        WriteOwnerOnly(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(certificatePath, certificate.ExportCertificatePem() + "\n");
+            WriteOwnerOnly(keyPath, key.ExportPkcs8PrivateKeyPem() + "\n");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"{folder}: cannot write {CertificateFileName} and {KeyFileName} there ({error.Message})", error);
+        }
         return (certificatePath, keyPath);
     }
 
