@@ -82,6 +82,7 @@ internal static class TrainCommand
         try
         {
             using var stop = new StopSignals(CancellationToken.None);
+            if (arguments.Export is { } destination) CheckExportDestination(destination);
 
             using var session = arguments.Resume is { } resume
                 ? TrainingSession.Resume(resume, arguments.Threads, arguments.Iterations)
@@ -102,8 +103,15 @@ internal static class TrainCommand
             Console.WriteLine($"policy: {policy}");
             if (arguments.Export is { } exportPath)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(exportPath))!);
-                File.Copy(policy, exportPath, overwrite: true);
+                try
+                {
+                    File.Copy(policy, exportPath, overwrite: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Console.Error.WriteLine($"train: --export {exportPath}: cannot write it ({e.Message}); the trained policy is {policy}");
+                    return 2;
+                }
                 Console.WriteLine($"exported: {Path.GetFullPath(exportPath)}");
             }
             if (outcome == TrainingOutcome.Interrupted) Console.WriteLine($"resume with: humanoid-rl train --resume {session.RunFolder}");
@@ -119,6 +127,28 @@ internal static class TrainCommand
         {
             Console.Error.WriteLine($"train: {e.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>
+    /// Refuses an --export path that cannot be written before any training, not after it: creates its folder and
+    /// writes and deletes a probe file next to it, leaving no half-written policy behind.
+    /// </summary>
+    private static void CheckExportDestination(string path)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (Directory.Exists(fullPath)) throw new IOException($"--export {path}: is a folder (expected the policy file to write, e.g. models/NAME.onnx)");
+        var folder = Path.GetDirectoryName(fullPath)!;
+        var probe = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.probe");
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"--export {path}: cannot write into {folder} ({e.Message})", e);
         }
     }
 

@@ -90,6 +90,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_export_path_that_cannot_be_written_is_refused_before_training_starts()
+    {
+        var blocker = Path.Combine(_folder, "a-file");
+        File.WriteAllText(blocker, "");
+        var run = Path.Combine(_folder, "run");
+
+        var (fileExit, _, fileErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run, "--export", Path.Combine(blocker, "policy.onnx"));
+        var (folderExit, _, folderErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run, "--export", _folder);
+
+        Assert.Equal(2, fileExit);
+        Assert.Contains($"--export {Path.Combine(blocker, "policy.onnx")}: cannot write into {blocker} (", fileErr, StringComparison.Ordinal);
+        Assert.Equal(2, folderExit);
+        Assert.Contains($"--export {_folder}: is a folder", folderErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(run));
+    }
+
+    [Fact]
     public void A_malformed_task_file_is_reported_with_file_line_and_field()
     {
         var task = Path.Combine(_folder, "bad.yaml");
