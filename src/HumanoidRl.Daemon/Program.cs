@@ -30,6 +30,7 @@ root.SetAction(async (parse, cancel) =>
     {
         config = DaemonConfigLoader.Load(options.ConfigPath);
         endpoint = ListenEndpoint.Resolve(config, options.InsecureLoopback);
+        endpoint.ThrowIfUnavailable(config.SourcePath);
         robot = DaemonRobot.Create(config);
     }
     catch (Exception error) when (error is DaemonConfigException or DaemonStartupException or FileNotFoundException)

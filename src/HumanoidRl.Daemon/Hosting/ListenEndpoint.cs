@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HumanoidRl.Daemon.Config;
@@ -35,6 +36,31 @@ public sealed record ListenEndpoint(IPAddress Address, int Port, X509Certificate
                 "on this machine only, listen on 127.0.0.1 and pass --insecure-loopback.");
         }
         return new ListenEndpoint(address, config.Port, LoadCertificate(tls));
+    }
+
+    /// <summary>
+    /// Refuses a listen address this process cannot bind before the loop and the host start: Kestrel's own bind error
+    /// only comes after the host's startup log, as a stack trace. A probe socket, bound and closed, never listens.
+    /// </summary>
+    public void ThrowIfUnavailable(string configPath)
+    {
+        using var probe = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            probe.Bind(new IPEndPoint(Address, Port));
+        }
+        catch (SocketException error) when (error.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new DaemonStartupException(
+                $"{configPath}: listen {Address}:{Port}: the port is in use by another process (another humanoid-rld? " +
+                $"`ss -ltnp 'sport = :{Port}'` names it); stop it or choose another listen.port", error);
+        }
+        catch (SocketException error)
+        {
+            throw new DaemonStartupException(
+                $"{configPath}: listen {Address}:{Port}: cannot listen there ({error.Message}; expected an address of this machine, " +
+                "0.0.0.0 or ::, and a port this user may open: below 1024 needs CAP_NET_BIND_SERVICE)", error);
+        }
     }
 
     private static X509Certificate2 LoadCertificate(TlsFiles tls)

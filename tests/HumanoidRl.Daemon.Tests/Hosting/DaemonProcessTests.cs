@@ -80,6 +80,33 @@ public sealed partial class DaemonProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_daemon_whose_port_is_taken_exits_with_a_message_naming_it_before_starting_the_loop()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var folder = new TempFolder();
+        TestCertificate.WriteValid(folder.Path);
+        var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}")
+            .Replace("port: 0", $"port: {port}", StringComparison.Ordinal));
+        using var daemon = StartDaemon(configPath);
+        try
+        {
+            var stdout = daemon.StandardOutput.ReadToEndAsync();
+            var stderr = await daemon.StandardError.ReadToEndAsync().WaitAsync(DaemonClient.Patience);
+            await daemon.WaitForExitAsync().WaitAsync(DaemonClient.Patience);
+
+            Assert.Equal(2, daemon.ExitCode);
+            Assert.Equal($"humanoid-rld: {configPath}: listen 127.0.0.1:{port}: the port is in use by another process", stderr.Split(" (another")[0]);
+            Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>`dotnet humanoid-rld.dll --config FILE`, as the Dockerfile's ENTRYPOINT runs it, with its output captured.</summary>
     private static Process StartDaemon(string configPath) =>
         Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "humanoid-rld.dll"), "--config", configPath])

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Hosting;
 using HumanoidRl.Daemon.Tests.Config;
@@ -34,6 +35,28 @@ public sealed class ListenEndpointTests
 
         Assert.True(IPAddress.IsLoopback(endpoint.Address));
         Assert.Null(endpoint.Certificate);
+    }
+
+    [Fact]
+    public void A_port_another_process_listens_on_is_refused_naming_it_and_the_config()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        var error = Assert.Throws<DaemonStartupException>(() => new ListenEndpoint(IPAddress.Loopback, port, null).ThrowIfUnavailable("/etc/daemon.yaml"));
+
+        Assert.StartsWith($"/etc/daemon.yaml: listen 127.0.0.1:{port}: the port is in use by another process", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_address_that_is_not_this_machines_is_refused_and_a_free_port_is_not()
+    {
+        // 192.0.2.1 is TEST-NET-1 (RFC 5737): never assigned to a host.
+        var error = Assert.Throws<DaemonStartupException>(() => new ListenEndpoint(IPAddress.Parse("192.0.2.1"), 50051, null).ThrowIfUnavailable("d.yaml"));
+
+        Assert.StartsWith("d.yaml: listen 192.0.2.1:50051: cannot listen there (", error.Message, StringComparison.Ordinal);
+        new ListenEndpoint(IPAddress.Loopback, 0, null).ThrowIfUnavailable("d.yaml");
     }
 
     [Fact]
