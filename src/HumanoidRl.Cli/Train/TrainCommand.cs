@@ -34,7 +34,7 @@ internal static class TrainCommand
             Description = $"Updates that train the critic alone before PPO moves the policy (default from an exported policy, whose new " +
                           $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped tasks; 0 otherwise).",
         }.AtLeast(0, "iterations");
-        var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. models/humanoid16-balance.onnx)." };
+        var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. runs/humanoid16-balance.onnx; the folder is created, and checked before training starts)." };
         var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1, "threads");
         var command = new Command("train",
             "Train a policy with PPO in the domain-randomized MuJoCo humanoid. Ctrl-C or SIGTERM saves a checkpoint; --resume continues " +
