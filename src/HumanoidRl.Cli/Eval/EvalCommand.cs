@@ -39,9 +39,11 @@ internal static class EvalCommand
                 if (parse.GetValue(scenario) is { } scenarioFile) taskConfig = EvalScenario.Load(scenarioFile).ApplyTo(taskConfig);
                 if (parse.GetValue(seconds) is { } episodeS) taskConfig = taskConfig with { Environment = taskConfig.Environment with { EpisodeS = episodeS } };
                 var robot = RobotConfigLoader.Load(taskConfig.RobotConfigPath);
-                if (taskConfig.Environment.Layout(robot.JointCount).Contains(ObservationTermKind.PhaseClock)
-                    && loaded.Contract.PhasePeriodS != taskConfig.Environment.PhasePeriodS)
+                var layout = taskConfig.Environment.Layout(robot.JointCount);
+                if (layout.Contains(ObservationTermKind.PhaseClock) && loaded.Contract.PhasePeriodS != taskConfig.Environment.PhasePeriodS)
                     Console.Error.WriteLine($"eval: gait clock at the policy's period, {loaded.Contract.PhasePeriodS} s (as the daemon runs it); {taskConfig.SourcePath} says {taskConfig.Environment.PhasePeriodS} s");
+                if (taskConfig.Commands.CanMove && !layout.Contains(ObservationTermKind.Command))
+                    Console.Error.WriteLine($"eval: {loaded.Path} does not observe a velocity command (no 'command' term in its observation), so the tracking errors measure it against commands it cannot see");
                 var count = parse.GetValue(episodes);
                 if (!parse.GetValue(json)) AnsiConsole.MarkupLine($"[grey]evaluating {count} episodes of {taskConfig.Environment.EpisodeS:F0} s ...[/]");
                 var result = PolicyEvaluator.Evaluate(loaded, taskConfig, robot, count, parse.GetValue(seed), Environment.ProcessorCount);

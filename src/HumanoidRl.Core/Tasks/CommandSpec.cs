@@ -18,6 +18,10 @@ public sealed record CommandSpec
     /// <summary>Training-only widening of the ranges; null: the full ranges from the start.</summary>
     public CommandCurriculumSpec? Curriculum { get; init; }
 
+    /// <summary>Whether a command other than standing still can be drawn.</summary>
+    public bool CanMove =>
+        ZeroFraction < 1 && (ForwardMPerS != UniformRange.Fixed(0) || LateralMPerS != UniformRange.Fixed(0) || YawRateRadPerS != UniformRange.Fixed(0));
+
     public void Sample(Random random, Span<float> command) => Sample(random, command, 1.0);
 
     /// <summary>Samples from the ranges scaled by <paramref name="rangeFraction"/> (the curriculum's fraction).</summary>

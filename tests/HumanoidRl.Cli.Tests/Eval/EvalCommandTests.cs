@@ -92,6 +92,22 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_policy_without_a_command_input_under_moving_commands_is_evaluated_with_a_warning()
+    {
+        var policy = UntrainedPolicy();
+
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1),
+            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/walk.yaml"), "--episodes", "1", "--seconds", "1", "--json");
+        var (_, _, balanceStderr) = CliProcess.Run(TimeSpan.FromMinutes(1),
+            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/balance.yaml"), "--episodes", "1", "--seconds", "1", "--json");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"eval: {policy} does not observe a velocity command", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("{", stdout.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("velocity command", balanceStderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_walk_policy_with_another_gait_clock_period_runs_at_its_own_period_and_says_so()
     {
         var policy = UntrainedPolicy(c => c with { PhasePeriodS = 0.6 }, task: "walk-pd");

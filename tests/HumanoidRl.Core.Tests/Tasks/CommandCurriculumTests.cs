@@ -126,4 +126,15 @@ public sealed class CommandCurriculumTests
             Assert.InRange(scaled[0], -0.125, 0.25);
         }
     }
+
+    [Fact]
+    public void Commands_can_move_only_with_a_non_zero_range_drawn_some_of_the_time()
+    {
+        var walking = new CommandSpec { YawRateRadPerS = new UniformRange(-1.0, 1.0), ZeroFraction = 0.1 };
+
+        Assert.True(walking.CanMove);
+        Assert.False(new CommandSpec().CanMove);
+        Assert.False((walking with { ZeroFraction = 1.0 }).CanMove);
+        Assert.False((walking with { YawRateRadPerS = UniformRange.Fixed(0) }).CanMove);
+    }
 }
