@@ -6,9 +6,13 @@ namespace HumanoidRl.Cli.Certs;
 /// `humanoid-rl certs`: a self-signed TLS pair for humanoid-rld in development, and `certs token` to mint an
 /// access token together with the hash that goes into the daemon config.
 /// </summary>
-internal static class CertsCommand
+internal static partial class CertsCommand
 {
     private static readonly string[] Roles = ["viewer", "operator", "admin"];
+
+    /// <summary>Names that print as plain YAML scalars in the config entry and read well as a lease holder.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex TokenHolderName();
 
     public static Command Create()
     {
@@ -22,6 +26,14 @@ internal static class CertsCommand
             Description = "Extra host name or IP address the certificate is valid for (repeatable); localhost, 127.0.0.1 and ::1 are always included.",
             AllowMultipleArgumentsPerToken = true,
         };
+        names.Validators.Add(result =>
+        {
+            foreach (var name in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (Uri.CheckHostName(name) is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+                    result.AddError($"--name {name}: not a host name or IP address (expected e.g. robot1.local or 192.168.1.20)");
+            }
+        });
         var days = new Option<int>("--days")
         {
             Description = "Validity in days.",
@@ -60,6 +72,11 @@ internal static class CertsCommand
             Required = true,
         };
         role.AcceptOnlyFromAmong(Roles);
+        name.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } holder && !TokenHolderName().IsMatch(holder))
+                result.AddError($"--name {holder}: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit (it goes into the daemon config and the lease holder)");
+        });
         var command = new Command("token",
             "Mint a random access token. Prints the token (give it to the client; it is shown only now) and the entry " +
             "for the daemon config's tokens list, which holds only the token's SHA-256.")

@@ -28,6 +28,7 @@ internal static class DoctorCommand
                           "daemon (robot computer: MuJoCo, ONNX Runtime, serial ports) or all.",
             DefaultValueFactory = _ => DoctorRole.All,
         };
+        role.AcceptOnlyFromAmong("train", "daemon", "all");
         var json = new Option<bool>("--json")
         {
             Description = "Print exactly one JSON object on stdout: {\"ok\", \"checks\": [{\"name\", \"ok\", \"required\", \"detail\"}]}.",

@@ -78,6 +78,11 @@ public sealed class DoctorCommandTests
     public void Unknown_role_is_rejected_with_a_nonzero_exit_code()
     {
         var (exitCode, _) = RunCli("doctor", "--role", "robot");
+        var error = Assert.Single(new System.CommandLine.RootCommand { DoctorCommand.Create() }.Parse("doctor --role robot").Errors);
+
         Assert.NotEqual(0, exitCode);
+        Assert.Contains("'train'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'daemon'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(DoctorRole), error.Message, StringComparison.Ordinal);
     }
 }
