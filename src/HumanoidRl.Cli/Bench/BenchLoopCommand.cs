@@ -23,9 +23,12 @@ internal static class BenchLoopCommand
         "covers the loop's turns only, seconds = their total. jitter_ratio = loop_jitter_p99_us / bare_jitter_p99_us. " +
         "compute_* = the controller's own work per tick, what runs on the robot computer whatever the backend (observation, policy " +
         "inference, action mapping, safety checks and clamp, telemetry publish). inference_* = the policy's ONNX Runtime call alone " +
-        "(a part of compute), on the ticks that run it (one in decimation). prewarm_* = the warm-up call that realtime.policy_prewarm_us " +
+        "(a part of compute), on the ticks that run it (one in decimation). prewarm_* = the first warm-up call that realtime.policy_prewarm_us " +
         "runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the call costs when it comes cold; " +
-        "prewarm_past_deadline = warm-ups that ended after their tick's deadline, making it late (raise the lead above them). " +
+        "prewarm_repeats_per_inference_tick = further warm-up calls per inference tick, which keep the call warm while one more at " +
+        "twice a warm call's cost still ends before the deadline; prewarm_past_deadline = first warm-up calls that ended after " +
+        "their tick's deadline, making it late (raise the lead above them); prewarm_repeat_past_deadline = inference ticks whose " +
+        "last repeat ended after the deadline (it took far longer than a warm call), making them late. " +
         "reference_inference_* = the same call measured last, on " +
         "its own, for a minimal network of the same observation and action size (one linear layer, same session options), once per " +
         "policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on this machine, whatever the " +

@@ -60,6 +60,8 @@ public sealed class RobotController : IDisposable
     private long _modeStartTick;
     private long _backendErrors;
     private long _prewarmsPastDeadline;
+    private long _prewarmRepeats;
+    private long _prewarmRepeatsPastDeadline;
     private long _loopAllocatedBytes;
     private long _allocatedAtReset;
     private Exception? _loopFailure;
@@ -258,6 +260,12 @@ public sealed class RobotController : IDisposable
     /// <summary>Policy warm-ups so far that ended after the deadline of the tick they were for (the lead was too short for them).</summary>
     public long PrewarmsPastDeadline => Interlocked.Read(ref _prewarmsPastDeadline);
 
+    /// <summary>Calls that repeated a policy warm-up to keep it warm until shortly before its tick's deadline, so far.</summary>
+    public long PrewarmRepeats => Interlocked.Read(ref _prewarmRepeats);
+
+    /// <summary>Inference ticks whose last warm-up repeat ended after their deadline, making them late, so far.</summary>
+    public long PrewarmRepeatsPastDeadline => Interlocked.Read(ref _prewarmRepeatsPastDeadline);
+
     /// <summary>Ticks run so far.</summary>
     public long Ticks => Interlocked.Read(ref _ticks);
 
@@ -378,8 +386,8 @@ public sealed class RobotController : IDisposable
 
     /// <summary>
     /// Before a tick that will run inference in Policy mode: waits to the warm-up lead (spinning as the deadline
-    /// wait does, when realtime.spin_us reaches that far), warms the policy, then busy-waits to the deadline,
-    /// because a sleep and its wake-up would let the caches cool again.
+    /// wait does, when realtime.spin_us reaches that far), warms the policy up to shortly before the deadline, then
+    /// busy-waits to it, because a sleep and its wake-up would let the caches cool again.
     /// </summary>
     private void PrewarmPolicy()
     {
@@ -391,6 +399,12 @@ public sealed class RobotController : IDisposable
         policy.Prewarm();
         // Ran past its lead: the tick starts late by the excess.
         if (LinuxClock.NowNs() > deadlineNs) Interlocked.Increment(ref _prewarmsPastDeadline);
+        else
+        {
+            Interlocked.Add(ref _prewarmRepeats, policy.KeepWarm(deadlineNs));
+            // Each repeat starts only while one fits, so only one that took far longer than a warm call ends past the deadline.
+            if (LinuxClock.NowNs() > deadlineNs) Interlocked.Increment(ref _prewarmRepeatsPastDeadline);
+        }
         LinuxClock.SpinUntilNs(deadlineNs);
     }
 

@@ -32,10 +32,13 @@ public static class LoopBenchmark
         "(with realtime.spin_us both loops busy-wait, wake within microseconds and the ratio compares noise). " +
         "compute_*: the controller's own work per tick, what runs on the robot computer whatever the backend (observation, " +
         "policy inference, action mapping, safety checks and clamp, telemetry publish). inference_*: the policy's ONNX Runtime " +
-        "call alone (a part of compute), on the ticks that run it (one in decimation). prewarm_*: the warm-up call that " +
+        "call alone (a part of compute), on the ticks that run it (one in decimation). prewarm_*: the first warm-up call that " +
         "realtime.policy_prewarm_us runs before those ticks' deadlines (not part of compute; 0 when policy_prewarm_us is 0): what the " +
-        "call costs when it comes cold; prewarm_past_deadline: warm-ups that ended after their tick's deadline, making it late " +
-        "(raise the lead above them). reference_inference_*: the same call measured " +
+        "call costs when it comes cold; prewarm_repeats_per_inference_tick: further warm-up calls per inference tick, which keep the " +
+        "call warm while one more at twice a warm call's cost still ends before the deadline; prewarm_past_deadline: first " +
+        "warm-up calls that ended after their tick's deadline, making it late (raise the lead above them); " +
+        "prewarm_repeat_past_deadline: inference ticks whose last repeat ended after the deadline (it took far longer than a warm " +
+        "call), making them late. reference_inference_*: the same call measured " +
         "last, on its own, for a minimal network of the same observation and action size (one linear layer, loaded with the same " +
         "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
@@ -99,6 +102,8 @@ public static class LoopBenchmark
             var ticks0 = controller.Ticks;
             var overruns0 = controller.Status().Overruns;
             var prewarmsLate0 = controller.PrewarmsPastDeadline;
+            var prewarmRepeats0 = controller.PrewarmRepeats;
+            var repeatsLate0 = controller.PrewarmRepeatsPastDeadline;
             var received0 = clients is null ? 0 : await clients.CountAsync();
             var bare = new LatencyHistogram(LatencyHistogram.LoopRangeUs);
             long bareOverruns = 0;
@@ -170,6 +175,8 @@ public static class LoopBenchmark
                 ["prewarm_p50_us"] = status.PrewarmP50Us,
                 ["prewarm_p99_us"] = status.PrewarmP99Us,
                 ["prewarm_past_deadline"] = controller.PrewarmsPastDeadline - prewarmsLate0,
+                ["prewarm_repeat_past_deadline"] = controller.PrewarmRepeatsPastDeadline - repeatsLate0,
+                ["prewarm_repeats_per_inference_tick"] = Math.Round((controller.PrewarmRepeats - prewarmRepeats0) * contract.Decimation / (double)Math.Max(1, ticks), 1),
                 ["reference_inference_p50_us"] = reference.PercentileUs(0.5),
                 ["reference_inference_p99_us"] = reference.PercentileUs(0.99),
                 ["backend_p50_us"] = status.BackendP50Us,

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline"];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -52,6 +52,7 @@ public sealed class BenchLoopCommandTests
         Assert.Equal(350, Us(figures, "policy_prewarm_us"));
         var (prewarmP50, prewarmP99) = (Us(figures, "prewarm_p50_us"), Us(figures, "prewarm_p99_us"));
         Assert.True(prewarmP50 > 0 && prewarmP50 <= prewarmP99, $"warm-up p50/p99 {prewarmP50}/{prewarmP99} us");
+        Assert.True(figures.GetProperty("prewarm_repeats_per_inference_tick").GetDouble() >= 0);
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);

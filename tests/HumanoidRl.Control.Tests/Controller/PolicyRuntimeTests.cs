@@ -1,4 +1,5 @@
 using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Loop;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Sensing;
 
@@ -51,7 +52,7 @@ public sealed class PolicyRuntimeTests : IDisposable
     }
 
     [Fact]
-    public void A_warm_up_is_timed_apart_and_changes_neither_the_action_nor_the_next_one()
+    public void A_warm_up_is_timed_apart_once_per_tick_and_changes_neither_the_action_nor_the_next_one()
     {
         var path = ControllerFixture.PolicyFile(_folder);
         var robot = PolicyContracts.ForRobot(ControllerFixture.Robot);
@@ -71,6 +72,8 @@ public sealed class PolicyRuntimeTests : IDisposable
             {
                 var before = warmed.LastAction.ToArray();
                 warmed.Prewarm();
+                // A deadline far enough ahead for repeats: they must leave the actions alone, as the first call does.
+                Assert.True(warmed.KeepWarm(LinuxClock.NowNs() + 50_000_000) > 0, "the warm-up did not repeat with 50 ms to go");
                 Assert.Equal(before, warmed.LastAction.ToArray());
             }
             Assert.True(warmed.Tick(frame, command, warmedTorqueNm, tick, out _));
@@ -82,6 +85,33 @@ public sealed class PolicyRuntimeTests : IDisposable
         Assert.Equal(3, warmed.PrewarmTime.Count);
         Assert.Equal(3, warmed.InferenceTime.Count);
         Assert.Equal(0, plain.PrewarmTime.Count);
+    }
+
+    [Fact]
+    public void Keeping_warm_repeats_the_call_while_there_is_time_for_another_and_not_once_the_deadline_has_passed()
+    {
+        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
+        Assert.True(runtime.Tick(frame, new float[3], new double[ControllerFixture.Robot.JointCount], 0, out _));
+        runtime.Prewarm();
+
+        var late = runtime.KeepWarm(LinuxClock.NowNs());
+        // Thousands of warm calls fit in 200 ms, and at least ten even if the first inference, the estimate so far, came
+        // cold at a few milliseconds.
+        var ample = runtime.KeepWarm(LinuxClock.NowNs() + 200_000_000);
+
+        Assert.Equal(0, late);
+        Assert.True(ample > 10, $"only {ample} repeats in 200 ms");
+        Assert.Equal(1, runtime.PrewarmTime.Count); // the first, cold call only
+    }
+
+    [Fact]
+    public void Before_any_inference_keeping_warm_estimates_a_call_from_the_cold_warm_up()
+    {
+        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        runtime.Prewarm();
+
+        Assert.True(runtime.KeepWarm(LinuxClock.NowNs() + 200_000_000) > 10, "no repeats in 200 ms before the first inference");
     }
 
     [Fact]

@@ -310,15 +310,20 @@ public sealed class RobotControllerTests : IDisposable
     {
         // 1 us is shorter than any ONNX Runtime call; 1900 us of the 2 ms period is longer than a warm call by far. The busy-wait
         // before the warm-up (spin_us) starts it on time: a warm-up whose wake-up came after the deadline would be skipped.
-        var (shortLead, _) = await PrewarmsPastDeadlineAsync(1);
-        var (longLead, policyTicks) = await PrewarmsPastDeadlineAsync(1900);
+        var (shortLead, _, _) = await PrewarmsPastDeadlineAsync(1);
+        var (longLead, repeats, policyTicks) = await PrewarmsPastDeadlineAsync(1900);
 
         Assert.True(shortLead > 0, "a 1 us lead never ran past the deadline");
         Assert.True(longLead < policyTicks / 10, $"{longLead} of {policyTicks} warm-ups with a 1900 us lead ran past the deadline");
+        // 1900 us hold dozens of warm calls: the warm-up repeats until shortly before each deadline.
+        Assert.True(repeats > 2 * policyTicks, $"{repeats} warm-up repeats before {policyTicks} inference ticks with a 1900 us lead");
     }
 
-    /// <summary>Warm-ups past the deadline in 100 policy ticks of the shipped walk policy standing still, and those ticks.</summary>
-    private static async Task<(long PastDeadline, long PolicyTicks)> PrewarmsPastDeadlineAsync(int leadUs)
+    /// <summary>
+    /// Warm-ups past the deadline and warm-up repeats in about 100 policy ticks of the shipped walk policy standing still,
+    /// and those ticks.
+    /// </summary>
+    private static async Task<(long PastDeadline, long Repeats, long PolicyTicks)> PrewarmsPastDeadlineAsync(int leadUs)
     {
         var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { StandUpS = 0.2, Realtime = new RealtimeOptions(SpinUs: 1950, PolicyPrewarmUs: leadUs) };
         using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
@@ -330,7 +335,7 @@ public sealed class RobotControllerTests : IDisposable
         var start = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > start + 400, "400 ticks");
         await controller.StopAsync(TimeSpan.Zero);
-        return (controller.PrewarmsPastDeadline, (controller.Ticks - start) / 4);
+        return (controller.PrewarmsPastDeadline, controller.PrewarmRepeats, (controller.Ticks - start) / 4);
     }
 
     [Fact]
