@@ -20,7 +20,7 @@ public sealed class DaemonConfigLoaderTests
         Assert.Equal(DaemonConfigText.RobotConfigPath, config.RobotConfigPath);
         Assert.Equal(Role.Admin, Assert.Single(config.Tokens).Role);
         Assert.Equal(SimSpeed.Realtime, config.SimSpeed);
-        Assert.Equal(new RealtimeOptions(SpinUs: 500, PolicyPrewarmUs: 350), config.Realtime);
+        Assert.Equal(new RealtimeOptions(SpinUs: 500, PolicyPrewarmUs: 500), config.Realtime);
     }
 
     [Fact]
