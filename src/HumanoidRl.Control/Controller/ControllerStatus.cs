@@ -6,7 +6,7 @@ namespace HumanoidRl.Control.Controller;
 /// A consistent-enough snapshot of the loop for status calls (counters may be a tick apart). Compute is the
 /// controller's own time per tick (observation, policy, action mapping, safety, telemetry); Inference is the loaded
 /// policy's ONNX Runtime call alone, on the ticks that run it (a part of Compute; 0 without a policy); Prewarm is the
-/// warm-up call before those ticks' deadlines (realtime.policy_prewarm_us; outside Compute; 0 when off); Backend is the
+/// first warm-up call before those ticks' deadlines (realtime.policy_prewarm_us; outside Compute; 0 when off); Backend is the
 /// time in the backend's Read and Write (the simulator's physics, or the serial bus exchange on hardware).
 /// </summary>
 public sealed record ControllerStatus(
