@@ -1,5 +1,7 @@
+using Google.Protobuf;
 using HumanoidRl.Control.Policy;
 using HumanoidRl.Core.Policy;
+using HumanoidRl.Core.Policy.Onnx;
 
 namespace HumanoidRl.Control.Tests.Policy;
 
@@ -78,5 +80,57 @@ public sealed class OnnxPolicyTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => OnnxPolicy.Load(path));
         Assert.Contains("action_size is 4", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_loads_but_cannot_run_is_refused_at_load_naming_the_file()
+    {
+        var path = Path.Combine(_folder, "reshape.onnx");
+        File.WriteAllBytes(path, ReshapeModel(observationSize: 6, actionSize: 4, PolicyFiles.Contract(6, 4).ToMetadata()));
+
+        var error = Assert.Throws<InvalidDataException>(() => OnnxPolicy.Load(path));
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot run it on a [1, 6] observation", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A model that declares the contract's shapes but reshapes the observation's six values into the action's four:
+    /// ONNX Runtime loads it (the batch is symbolic, so the element count is unknown until a run) and fails when it runs.
+    /// </summary>
+    private static byte[] ReshapeModel(int observationSize, int actionSize, IReadOnlyDictionary<string, string> metadata)
+    {
+        static ValueInfoProto Value(string name, int width)
+        {
+            var shape = new TensorShapeProto();
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
+            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
+            return new ValueInfoProto
+            {
+                Name = name,
+                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+            };
+        }
+
+        var graph = new GraphProto { Name = "cannot_run" };
+        graph.Input.Add(Value(OnnxPolicyWriter.InputName, observationSize));
+        graph.Output.Add(Value(OnnxPolicyWriter.OutputName, actionSize));
+        // The subset of ONNX the project writes has no int64 tensors: the target shape is cast from floats.
+        var targetShape = new TensorProto { Name = "target_shape_float", DataType = (int)TensorProto.Types.DataType.Float };
+        targetShape.Dims.Add(2);
+        targetShape.FloatData.Add([1, actionSize]);
+        graph.Initializer.Add(targetShape);
+        var cast = new NodeProto { OpType = "Cast", Name = "shape_to_int64" };
+        cast.Input.Add("target_shape_float");
+        cast.Output.Add("target_shape");
+        cast.Attribute.Add(new AttributeProto { Name = "to", I = 7, Type = AttributeProto.Types.AttributeType.Int }); // INT64
+        graph.Node.Add(cast);
+        var reshape = new NodeProto { OpType = "Reshape", Name = "reshape" };
+        reshape.Input.Add([OnnxPolicyWriter.InputName, "target_shape"]);
+        reshape.Output.Add(OnnxPolicyWriter.OutputName);
+        graph.Node.Add(reshape);
+        var model = new ModelProto { IrVersion = 8, ProducerName = "test", Graph = graph };
+        model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        return model.ToByteArray();
     }
 }
