@@ -34,7 +34,9 @@ internal static class BenchLoopCommand
         "policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on this machine, whatever the " +
         "network and the loop around it. backend_* = time per tick inside the backend's Read " +
         "and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus exchange). " +
-        "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks. gc_collections, " +
+        "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks. " +
+        "policy_entry_jit_methods = methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
+        "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). gc_collections, " +
         "gc_pause_ms = garbage collections in the daemon process during the loop's turns and the time they suspended its managed " +
         "threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); bare_gc_* = the same during the " +
         "bare loop's turns.";

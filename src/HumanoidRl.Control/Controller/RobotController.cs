@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime;
 using HumanoidRl.Control.Backends;
 using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Modes;
@@ -64,6 +65,7 @@ public sealed class RobotController : IDisposable
     private long _prewarmRepeatsPastDeadline;
     private long _loopAllocatedBytes;
     private long _allocatedAtReset;
+    private long _loopCompiledMethods;
     private Exception? _loopFailure;
 
     public RobotController(IRobotBackend backend, ControllerSettings settings, PolicyContract robotContract)
@@ -88,6 +90,9 @@ public sealed class RobotController : IDisposable
         Telemetry = new TelemetryRing(joints);
         Events = new EventRing();
         _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
+        // The soft start runs first in the tick that enters Policy mode: compiled here, not in that tick (both buffers are
+        // still zero, so the blend changes nothing).
+        SoftStart.Blend(_torqueNm, _holdTorqueNm, _safety.SoftStartWeight(0));
     }
 
     public TelemetryRing Telemetry { get; }
@@ -257,6 +262,13 @@ public sealed class RobotController : IDisposable
     /// <summary>Bytes the loop thread allocated since the last <see cref="ResetStatistics"/> (0 is the target).</summary>
     public long AllocatedBytesSinceReset => Volatile.Read(ref _loopAllocatedBytes) - Volatile.Read(ref _allocatedAtReset);
 
+    /// <summary>
+    /// Methods the JIT compiled on the loop thread since it started, as of its last tick. Each costs the tick it happens in
+    /// tens to hundreds of microseconds, so after a mode's first ticks it should stop growing; entering Policy mode compiles
+    /// nothing, because loading a policy compiled its calls (<see cref="PolicyRuntime"/>).
+    /// </summary>
+    public long LoopCompiledMethods => Volatile.Read(ref _loopCompiledMethods);
+
     /// <summary>Policy warm-ups so far that ended after the deadline of the tick they were for (the lead was too short for them).</summary>
     public long PrewarmsPastDeadline => Interlocked.Read(ref _prewarmsPastDeadline);
 
@@ -382,6 +394,7 @@ public sealed class RobotController : IDisposable
         _backendTime.Record(_phases.BackendNs);
         Interlocked.Increment(ref _ticks);
         Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
+        Volatile.Write(ref _loopCompiledMethods, JitInfo.GetCompiledMethodCount(currentThread: true));
     }
 
     /// <summary>

@@ -44,6 +44,8 @@ public static class LoopBenchmark
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
         "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks. " +
+        "policy_entry_jit_methods: methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
+        "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). " +
         "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
         "suspended its managed threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); " +
         "bare_gc_*: the same during the bare loop's turns.";
@@ -92,9 +94,11 @@ public static class LoopBenchmark
             await EnterAsync(controller, ControlMode.Damping);
             await EnterAsync(controller, ControlMode.StandUp);
             await WaitAsync(() => controller.Status().StandUpComplete, "stand-up");
+            var compiledBeforePolicy = controller.LoopCompiledMethods;
             await EnterAsync(controller, ControlMode.Policy);
             progress("warming up for 2 s in Policy mode");
             await Task.Delay(TimeSpan.FromSeconds(2));
+            var policyEntryCompiled = controller.LoopCompiledMethods - compiledBeforePolicy;
 
             progress(string.Create(CultureInfo.InvariantCulture,
                 $"measuring the loop with {subscribers} subscribers and the bare clock_nanosleep loop in turns: {slices} slices of {sliceLength.TotalMilliseconds:0.#} ms each, {duration.TotalSeconds:0.##} s each in total"));
@@ -185,6 +189,7 @@ public static class LoopBenchmark
                 ["backend"] = status.Backend,
                 ["policy"] = policyDescription,
                 ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
+                ["policy_entry_jit_methods"] = policyEntryCompiled,
                 ["overruns"] = status.Overruns - overruns0,
                 ["bare_overruns"] = bareOverruns,
                 ["gc_collections"] = loopGc.Collections,

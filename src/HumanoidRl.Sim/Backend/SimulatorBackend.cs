@@ -72,6 +72,13 @@ public sealed class SimulatorBackend : IRobotBackend
         _massKg = _model.TotalMassKg;
         _pushes = new PushScheduler(_pushSpec);
         _pushes.Reset(_random);
+        // The first tick that releases the robot from its gantry (on entering Policy mode, when stand-up starts at the default
+        // pose) would compile the stepping path in the loop: it runs here once, on a throwaway state and push schedule.
+        using var scratch = new MjData(_model);
+        var scratchRandom = new Random(0);
+        var scratchPushes = new PushScheduler(_pushSpec);
+        scratchPushes.Reset(scratchRandom);
+        Step(scratch, scratchPushes, scratchRandom, new double[_robot.JointCount]);
     }
 
     public void Activate()
@@ -100,19 +107,22 @@ public sealed class SimulatorBackend : IRobotBackend
             return true;
         }
         _released = true;
+        torqueNm.CopyTo(_appliedTorqueNm);
+        Step(data, _pushes!, _random, torqueNm);
+        return true;
+    }
+
+    /// <summary>Applies the torques and the push of the moment, and advances the physics by one loop period.</summary>
+    private void Step(MjData data, PushScheduler pushes, Random random, ReadOnlySpan<double> torqueNm)
+    {
         var ctrl = data.Ctrl;
         var binding = _binding!;
-        for (var j = 0; j < torqueNm.Length; j++)
-        {
-            _appliedTorqueNm[j] = torqueNm[j];
-            ctrl[binding.ActuatorId[j]] = torqueNm[j];
-        }
-        _pushes!.Update(data.TimeS, _massKg, _random);
+        for (var j = 0; j < torqueNm.Length; j++) ctrl[binding.ActuatorId[j]] = torqueNm[j];
+        pushes.Update(data.TimeS, _massKg, random);
         var force = data.XfrcApplied;
-        force[binding.BaseBodyId * 6] = _pushes.ForceXN;
-        force[(binding.BaseBodyId * 6) + 1] = _pushes.ForceYN;
+        force[binding.BaseBodyId * 6] = pushes.ForceXN;
+        force[(binding.BaseBodyId * 6) + 1] = pushes.ForceYN;
         data.Step();
-        return true;
     }
 
     public void Dispose()

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline", "policy_entry_jit_methods"];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -44,6 +44,9 @@ public sealed class BenchLoopCommandTests
         Assert.True(figures.GetProperty("gc_pause_ms").GetDouble() >= 0 && figures.GetProperty("bare_gc_pause_ms").GetDouble() >= 0);
         Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
         Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
+        // A fresh daemon process: whatever entering Policy mode runs for the first time, the JIT compiles it on the loop thread
+        // unless loading the policy compiled it before.
+        Assert.Equal(0, figures.GetProperty("policy_entry_jit_methods").GetInt64());
         var (inferenceP50, inferenceP99, inferenceMax) = (Us(figures, "inference_p50_us"), Us(figures, "inference_p99_us"), Us(figures, "inference_max_us"));
         Assert.True(inferenceP50 > 0 && inferenceP50 <= inferenceP99 && inferenceP99 <= inferenceMax, $"inference p50/p99/max {inferenceP50}/{inferenceP99}/{inferenceMax} us");
         var (referenceP50, referenceP99) = (Us(figures, "reference_inference_p50_us"), Us(figures, "reference_inference_p99_us"));

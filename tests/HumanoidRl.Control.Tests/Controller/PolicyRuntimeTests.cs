@@ -1,3 +1,4 @@
+using System.Runtime;
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Loop;
 using HumanoidRl.Core.Policy;
@@ -85,6 +86,27 @@ public sealed class PolicyRuntimeTests : IDisposable
         Assert.Equal(3, warmed.PrewarmTime.Count);
         Assert.Equal(3, warmed.InferenceTime.Count);
         Assert.Equal(0, plain.PrewarmTime.Count);
+    }
+
+    [Fact]
+    public void A_loaded_policy_has_every_call_the_loop_makes_compiled_and_forgets_the_calls_that_compiled_them()
+    {
+        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
+        var torqueNm = new double[ControllerFixture.Robot.JointCount];
+        var command = new float[3];
+        Assert.Equal(0, runtime.InferenceTime.Count);
+        Assert.Equal(0, runtime.PrewarmTime.Count);
+        Assert.True(runtime.InferenceDue);
+
+        // The loading thread compiled them: the loop's first Policy tick (on the test thread here) compiles nothing.
+        var compiledBefore = JitInfo.GetCompiledMethodCount(currentThread: true);
+        runtime.Prewarm();
+        runtime.KeepWarm(LinuxClock.NowNs() + 100_000);
+        Assert.True(runtime.Tick(frame, command, torqueNm, LinuxClock.NowNs(), out _));
+        var compiled = JitInfo.GetCompiledMethodCount(currentThread: true) - compiledBefore;
+
+        Assert.Equal(0, compiled);
     }
 
     [Fact]
