@@ -34,6 +34,8 @@ internal static class BenchLoopCommand
         "policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on this machine, whatever the " +
         "network and the loop around it. backend_* = time per tick inside the backend's Read " +
         "and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus exchange). " +
+        "subscriber_cpus = the CPUs the subscriber process may run on (with realtime.cpu_affinity set, every CPU but the " +
+        "loop's, as a robot's remote clients are off the robot computer). " +
         "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks. " +
         "policy_entry_jit_methods = methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
         "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). gc_collections, " +

@@ -43,7 +43,9 @@ public static class LoopBenchmark
         "session options), once per policy period with the bare loop's pacing: ONNX Runtime's own cost per call at that rate on " +
         "this machine, whatever the network and the loop around it. backend_*: time per tick inside the " +
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
-        "exchange). alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks. " +
+        "exchange). subscriber_cpus: the CPUs the subscriber process may run on (with realtime.cpu_affinity set, every CPU but " +
+        "the loop's, as a robot's remote clients are off the robot computer). " +
+        "alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks. " +
         "policy_entry_jit_methods: methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
         "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). " +
         "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
@@ -87,8 +89,10 @@ public static class LoopBenchmark
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
             // In a process of their own, as a robot's remote clients are: theirs would be most of the garbage the streams make.
-            using var clients = subscribers == 0 ? null : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers);
-            if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId})");
+            using var clients = subscribers == 0 ? null
+                : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, SubscriberCpus(controller.Settings.Realtime.CpuAffinity));
+            var clientCpus = clients is null ? "" : CpuList.Format(CpuList.AllowedFor(clients.ProcessId));
+            if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId}, CPUs {clientCpus})");
 
             progress("standing up");
             await EnterAsync(controller, ControlMode.Damping);
@@ -186,6 +190,7 @@ public static class LoopBenchmark
                 ["backend_p50_us"] = status.BackendP50Us,
                 ["backend_p99_us"] = status.BackendP99Us,
                 ["backend_max_us"] = status.BackendMaxUs,
+                ["subscriber_cpus"] = clientCpus,
                 ["backend"] = status.Backend,
                 ["policy"] = policyDescription,
                 ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
@@ -226,5 +231,19 @@ public static class LoopBenchmark
             if (deadline.Elapsed > TimeSpan.FromSeconds(30)) throw new TimeoutException($"bench loop: timed out waiting for {what}");
             await Task.Delay(5);
         }
+    }
+
+    /// <summary>
+    /// With the loop pinned, the subscriber process runs on every other CPU this process may use: a robot's remote clients do
+    /// not run on the robot computer at all, and on the 2-vCPU VM, kept off the loop's CPU, they cut the rescheduling
+    /// interrupts it took to a third or a quarter (docs/benchmarks.md, 2026-12-07). Null (anywhere) when the loop is not
+    /// pinned or no other CPU is left.
+    /// </summary>
+    private static SortedSet<int>? SubscriberCpus(int loopCpu)
+    {
+        if (loopCpu < 0) return null;
+        var others = CpuList.AllowedFor(Environment.ProcessId);
+        others.Remove(loopCpu);
+        return others.Count > 0 ? others : null;
     }
 }

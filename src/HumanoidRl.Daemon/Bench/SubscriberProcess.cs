@@ -14,20 +14,37 @@ internal sealed class SubscriberProcess : IDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts <paramref name="count"/> StreamState subscribers to <paramref name="server"/> and waits until each has a message.</summary>
-    public static async Task<SubscriberProcess> StartAsync(Uri server, string token, int count)
+    /// <summary>
+    /// Starts <paramref name="count"/> StreamState subscribers to <paramref name="server"/> and waits until each has a message.
+    /// With <paramref name="cpus"/> the process runs on those CPUs only (through taskset, so every thread of it does).
+    /// </summary>
+    public static async Task<SubscriberProcess> StartAsync(Uri server, string token, int count, IReadOnlyCollection<int>? cpus = null)
     {
         var (host, prefix) = ThisExecutable();
-        var start = new ProcessStartInfo(host)
+        var start = new ProcessStartInfo(cpus is null ? host : "taskset")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (cpus is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(CpuList.Format(cpus));
+            start.ArgumentList.Add(host);
+        }
         foreach (var argument in prefix.Concat(["bench-subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         start.Environment[TelemetrySubscribers.TokenVariable] = token;
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"bench loop: could not start {host}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"bench loop: could not start {start.FileName}");
+        }
+        catch (System.ComponentModel.Win32Exception error) when (cpus is not null)
+        {
+            throw new InvalidOperationException($"bench loop: could not start taskset (util-linux), which keeps the subscribers off the loop's CPU: {error.Message}", error);
+        }
         var subscribers = new SubscriberProcess(process);
         try
         {

@@ -58,6 +58,7 @@ public sealed class BenchLoopCommandTests
         Assert.True(figures.GetProperty("prewarm_repeats_per_inference_tick").GetDouble() >= 0);
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
+        Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // daemon.yaml pins nothing: wherever this process may run
         Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
         // The clients run as a robot's remote ones do, outside the daemon's process and its garbage collector.
@@ -76,6 +77,33 @@ public sealed class BenchLoopCommandTests
         Assert.Equal(2, exitCode);
         Assert.Empty(stdout);
         Assert.Contains($"{option} must be > 0 (got 0)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_the_loop_pinned_the_subscriber_process_runs_on_every_other_cpu()
+    {
+        var folder = Directory.CreateTempSubdirectory("hrl-bench-pinned-").FullName;
+        try
+        {
+            var shipped = Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml");
+            var pinned = Path.Combine(folder, "daemon.yaml");
+            File.WriteAllText(pinned, File.ReadAllText(shipped)
+                .Replace("\nrobot_config: humanoid16.yaml\n", $"\nrobot_config: {Path.Combine(CliRunner.RepositoryRoot, "robot-config", "humanoid16.yaml")}\n", StringComparison.Ordinal)
+                .Replace("\nrealtime:\n", "\nrealtime:\n  cpu_affinity: 1\n", StringComparison.Ordinal));
+
+            var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--config", pinned, "--seconds", "1", "--subscribers", "1", "--json");
+
+            Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+            using var document = JsonDocument.Parse(stdout);
+            var cpus = document.RootElement.GetProperty("subscriber_cpus").GetString()!.Split(',').Select(int.Parse).ToArray();
+            Assert.NotEmpty(cpus);
+            Assert.DoesNotContain(1, cpus);
+            Assert.Contains("CPU affinity 1", document.RootElement.GetProperty("realtime").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
