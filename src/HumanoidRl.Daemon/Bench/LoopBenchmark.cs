@@ -235,9 +235,9 @@ public static class LoopBenchmark
 
     /// <summary>
     /// With the loop pinned, the subscriber process runs on every other CPU this process may use: a robot's remote clients do
-    /// not run on the robot computer at all, and on the 2-vCPU VM, kept off the loop's CPU, they cut the rescheduling
-    /// interrupts it took to a third or a quarter (docs/benchmarks.md, 2026-12-07). Null (anywhere) when the loop is not
-    /// pinned or no other CPU is left.
+    /// not run on the robot computer at all, and on the 2-vCPU VM keeping them off the loop's CPU cut the rescheduling
+    /// interrupts that CPU took by 60-75 % (docs/benchmarks.md, 2026-12-07). Null (anywhere) when the loop is not pinned or
+    /// no other CPU is left.
     /// </summary>
     private static SortedSet<int>? SubscriberCpus(int loopCpu)
     {
