@@ -63,7 +63,7 @@ public static class OnnxPolicyWriter
         return model.ToByteArray();
     }
 
-    private static NodeProto Node(string op, string name, string[] inputs, string output)
+    internal static NodeProto Node(string op, string name, string[] inputs, string output)
     {
         var node = new NodeProto { OpType = op, Name = name };
         node.Input.AddRange(inputs);
@@ -79,7 +79,8 @@ public static class OnnxPolicyWriter
         return tensor;
     }
 
-    private static ValueInfoProto Value(string name, int width)
+    /// <summary>A [batch, width] float tensor's declaration (batch symbolic).</summary>
+    internal static ValueInfoProto Value(string name, int width)
     {
         var shape = new TensorShapeProto();
         shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });

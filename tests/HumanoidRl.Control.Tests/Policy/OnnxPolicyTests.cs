@@ -99,35 +99,18 @@ public sealed class OnnxPolicyTests : IDisposable
     /// </summary>
     private static byte[] ReshapeModel(int observationSize, int actionSize, IReadOnlyDictionary<string, string> metadata)
     {
-        static ValueInfoProto Value(string name, int width)
-        {
-            var shape = new TensorShapeProto();
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-            shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimValue = width });
-            return new ValueInfoProto
-            {
-                Name = name,
-                Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
-            };
-        }
-
         var graph = new GraphProto { Name = "cannot_run" };
-        graph.Input.Add(Value(OnnxPolicyWriter.InputName, observationSize));
-        graph.Output.Add(Value(OnnxPolicyWriter.OutputName, actionSize));
+        graph.Input.Add(OnnxPolicyWriter.Value(OnnxPolicyWriter.InputName, observationSize));
+        graph.Output.Add(OnnxPolicyWriter.Value(OnnxPolicyWriter.OutputName, actionSize));
         // The subset of ONNX the project writes has no int64 tensors: the target shape is cast from floats.
         var targetShape = new TensorProto { Name = "target_shape_float", DataType = (int)TensorProto.Types.DataType.Float };
         targetShape.Dims.Add(2);
         targetShape.FloatData.Add([1, actionSize]);
         graph.Initializer.Add(targetShape);
-        var cast = new NodeProto { OpType = "Cast", Name = "shape_to_int64" };
-        cast.Input.Add("target_shape_float");
-        cast.Output.Add("target_shape");
+        var cast = OnnxPolicyWriter.Node("Cast", "shape_to_int64", ["target_shape_float"], "target_shape");
         cast.Attribute.Add(new AttributeProto { Name = "to", I = 7, Type = AttributeProto.Types.AttributeType.Int }); // INT64
         graph.Node.Add(cast);
-        var reshape = new NodeProto { OpType = "Reshape", Name = "reshape" };
-        reshape.Input.Add([OnnxPolicyWriter.InputName, "target_shape"]);
-        reshape.Output.Add(OnnxPolicyWriter.OutputName);
-        graph.Node.Add(reshape);
+        graph.Node.Add(OnnxPolicyWriter.Node("Reshape", "reshape", [OnnxPolicyWriter.InputName, "target_shape"], OnnxPolicyWriter.OutputName));
         var model = new ModelProto { IrVersion = 8, ProducerName = "test", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
