@@ -77,6 +77,8 @@ public sealed class SimServeBusCommandTests
         var serving = Task.Run(() => SimServeBusCommand.RunAsync(
             new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
         await WaitForLinksAsync(config, prefix, serving, error);
+        // The links appear before the command prints what to run against them.
+        await WaitForOutputAsync(output, "motors check: humanoid-rl ", serving, error);
         var checkLine = output.ToString().Split('\n').Single(line => line.StartsWith("motors check: humanoid-rl ", StringComparison.Ordinal)).Trim();
         var arguments = checkLine["motors check: humanoid-rl ".Length..].Split(' ');
 
@@ -164,6 +166,12 @@ public sealed class SimServeBusCommandTests
         for (var wait = 0; wait < 200 && !links.Values.All(File.Exists) && !serving.IsCompleted; wait++) await Task.Delay(50);
         Assert.True(links.Values.All(File.Exists), $"not every bus link after 10 s: {error}");
         return links;
+    }
+
+    private static async Task WaitForOutputAsync(StringWriter output, string text, Task<int> serving, StringWriter error)
+    {
+        for (var wait = 0; wait < 200 && !output.ToString().Contains(text, StringComparison.Ordinal) && !serving.IsCompleted; wait++) await Task.Delay(50);
+        Assert.True(output.ToString().Contains(text, StringComparison.Ordinal), $"no '{text}' printed after 10 s: {error}");
     }
 
     [Fact]
