@@ -36,11 +36,14 @@ internal static class BenchLoopCommand
         "and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus exchange). " +
         "subscriber_cpus = the CPUs the subscriber process may run on (with realtime.cpu_affinity set, every CPU but the " +
         "loop's, as a robot's remote clients are off the robot computer). " +
+        "loop_cpu_threads = the daemon's threads allowed on realtime.cpu_affinity's CPU at the end (empty when it is not set): " +
+        "control-loop alone when the other threads were kept off it. " +
         "alloc_bytes_per_tick = bytes the loop thread allocated per tick while measured; overruns = missed ticks. " +
         "policy_entry_jit_methods = methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
         "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). gc_collections, " +
         "gc_pause_ms = garbage collections in the daemon process during the loop's turns and the time they suspended its managed " +
-        "threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); bare_gc_* = the same during the " +
+        "threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); daemon_alloc_kb_per_s = what the " +
+        "daemon's threads allocated per second of the loop's turns, the garbage behind those collections; bare_gc_* = the same during the " +
         "bare loop's turns.";
 
     public static Command Create()

@@ -563,7 +563,12 @@ public sealed class RobotController : IDisposable
     {
         var options = _settings.Realtime;
         if (options.LockMemory) Note("mlockall", LinuxRealtime.TryLockMemory());
-        if (options.CpuAffinity >= 0) Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
+        if (options.CpuAffinity >= 0)
+        {
+            // Before pinning itself, while this thread's own mask still names the CPUs the others can go to.
+            Note($"other threads kept off CPU {options.CpuAffinity}", LoopCpuReservation.TryKeepOtherThreadsOff(options.CpuAffinity));
+            Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
+        }
         if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
         // Busy-waiting needs no privilege, so it is always applied (capped at the period by the timer).
         if (options.SpinUs > 0) Note($"busy-wait {Math.Min(options.SpinUs * 1000L, _settings.PeriodNs) / 1000} us before each deadline", null);

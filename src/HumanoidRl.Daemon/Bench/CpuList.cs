@@ -25,10 +25,13 @@ internal static class CpuList
     public static string Format(IEnumerable<int> cpus) => string.Join(',', cpus.Order().Select(cpu => cpu.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The CPUs process <paramref name="pid"/> may run on, from /proc.</summary>
-    public static SortedSet<int> AllowedFor(int pid)
+    public static SortedSet<int> AllowedFor(int pid) => AllowedFor($"/proc/{pid}/status");
+
+    /// <summary>The CPUs allowed by a /proc status file: a process's, or a thread's (/proc/PID/task/TID/status).</summary>
+    public static SortedSet<int> AllowedFor(string statusPath)
     {
         const string Key = "Cpus_allowed_list:";
-        var path = $"/proc/{pid}/status";
+        var path = statusPath;
         var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal))
             ?? throw new InvalidDataException($"{path} has no {Key} line");
         return Parse(line[Key.Length..].Trim());

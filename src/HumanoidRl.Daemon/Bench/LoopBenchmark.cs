@@ -45,11 +45,14 @@ public static class LoopBenchmark
         "backend's Read and Write (here the simulator's MuJoCo physics, one mj_step per tick; on hardware the serial bus " +
         "exchange). subscriber_cpus: the CPUs the subscriber process may run on (with realtime.cpu_affinity set, every CPU but " +
         "the loop's, as a robot's remote clients are off the robot computer). " +
+        "loop_cpu_threads: the daemon's threads allowed on realtime.cpu_affinity's CPU at the end (empty when it is not set): " +
+        "control-loop alone when the other threads were kept off it. " +
         "alloc_bytes_per_tick: bytes the loop thread allocated per tick while measured; overruns: missed ticks. " +
         "policy_entry_jit_methods: methods the JIT compiled on the loop thread from the switch to Policy mode through the 2 s " +
         "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). " +
         "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
         "suspended its managed threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); " +
+        "daemon_alloc_kb_per_s: what the daemon's threads allocated per second of the loop's turns, the garbage behind those collections; " +
         "bare_gc_*: the same during the bare loop's turns.";
 
     /// <summary>
@@ -135,6 +138,8 @@ public static class LoopBenchmark
             // Still held, so these are one snapshot; and the last bare slice gave the subscribers time to receive every message the
             // loop published. The host's StopAsync below resumes the loop to take the robot to Damping.
             var status = controller.Status();
+            var loopCpu = controller.Settings.Realtime.CpuAffinity;
+            var loopCpuThreads = loopCpu < 0 ? "" : string.Join(',', ThreadsOnCpu.Names(loopCpu));
             var allocated = controller.AllocatedBytesSinceReset;
             var ticks = controller.Ticks - ticks0;
             var received = clients is null ? 0 : await clients.CountAsync() - received0;
@@ -191,6 +196,7 @@ public static class LoopBenchmark
                 ["backend_p99_us"] = status.BackendP99Us,
                 ["backend_max_us"] = status.BackendMaxUs,
                 ["subscriber_cpus"] = clientCpus,
+                ["loop_cpu_threads"] = loopCpuThreads,
                 ["backend"] = status.Backend,
                 ["policy"] = policyDescription,
                 ["alloc_bytes_per_tick"] = Math.Round(allocated / (double)Math.Max(1, ticks), 3),
@@ -199,6 +205,7 @@ public static class LoopBenchmark
                 ["bare_overruns"] = bareOverruns,
                 ["gc_collections"] = loopGc.Collections,
                 ["gc_pause_ms"] = Math.Round(loopGc.Pause.TotalMilliseconds, 2),
+                ["daemon_alloc_kb_per_s"] = Math.Round(loopGc.AllocatedBytes / 1024.0 / seconds),
                 ["bare_gc_collections"] = bareGc.Collections,
                 ["bare_gc_pause_ms"] = Math.Round(bareGc.Pause.TotalMilliseconds, 2),
                 ["realtime"] = string.Join("; ", status.RealtimeNotes),

@@ -5,7 +5,7 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline", "policy_entry_jit_methods"];
+    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline", "policy_entry_jit_methods", "daemon_alloc_kb_per_s"];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -59,6 +59,7 @@ public sealed class BenchLoopCommandTests
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // daemon.yaml pins nothing: wherever this process may run
+        Assert.Equal("", figures.GetProperty("loop_cpu_threads").GetString());
         Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
         // The clients run as a robot's remote ones do, outside the daemon's process and its garbage collector.
@@ -80,7 +81,7 @@ public sealed class BenchLoopCommandTests
     }
 
     [Fact]
-    public void With_the_loop_pinned_the_subscriber_process_runs_on_every_other_cpu()
+    public void With_the_loop_pinned_the_subscriber_process_and_every_other_daemon_thread_run_on_the_other_cpus()
     {
         var folder = Directory.CreateTempSubdirectory("hrl-bench-pinned-").FullName;
         try
@@ -98,7 +99,11 @@ public sealed class BenchLoopCommandTests
             var cpus = document.RootElement.GetProperty("subscriber_cpus").GetString()!.Split(',').Select(int.Parse).ToArray();
             Assert.NotEmpty(cpus);
             Assert.DoesNotContain(1, cpus);
-            Assert.Contains("CPU affinity 1", document.RootElement.GetProperty("realtime").GetString(), StringComparison.Ordinal);
+            var realtime = document.RootElement.GetProperty("realtime").GetString();
+            Assert.Contains("other threads kept off CPU 1: applied; CPU affinity 1: applied", realtime, StringComparison.Ordinal);
+            // Read in the daemon process with the loop held after the last bare-loop turn: the gRPC, thread-pool, GC and
+            // telemetry threads (some started after the loop) are all elsewhere.
+            Assert.Equal("control-loop", document.RootElement.GetProperty("loop_cpu_threads").GetString());
         }
         finally
         {
