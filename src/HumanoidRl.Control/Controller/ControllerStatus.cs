@@ -8,6 +8,7 @@ namespace HumanoidRl.Control.Controller;
 /// policy's ONNX Runtime call alone, on the ticks that run it (a part of Compute; 0 without a policy); Prewarm is the
 /// first warm-up call before those ticks' deadlines (realtime.policy_prewarm_us; outside Compute; 0 when off); Backend is the
 /// time in the backend's Read and Write (the simulator's physics, or the serial bus exchange on hardware).
+/// LoopJitMethods counts the methods the JIT compiled on the loop thread (see <see cref="RobotController.LoopCompiledMethods"/>).
 /// </summary>
 public sealed record ControllerStatus(
     ControlMode Mode,
@@ -33,5 +34,6 @@ public sealed record ControllerStatus(
     long BackendP50Us,
     long BackendP99Us,
     long BackendMaxUs,
+    long LoopJitMethods,
     string Backend,
     IReadOnlyList<string> RealtimeNotes);

@@ -90,9 +90,7 @@ public sealed class RobotController : IDisposable
         Telemetry = new TelemetryRing(joints);
         Events = new EventRing();
         _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
-        // The soft start runs first in the tick that enters Policy mode: compiled here, not in that tick (both buffers are
-        // still zero, so the blend changes nothing).
-        SoftStart.Blend(_torqueNm, _holdTorqueNm, _safety.SoftStartWeight(0));
+        LoopCode.Prepare(backend.GetType());
     }
 
     public TelemetryRing Telemetry { get; }
@@ -214,7 +212,7 @@ public sealed class RobotController : IDisposable
             _compute.PercentileUs(0.5), _compute.PercentileUs(0.99), _compute.MaxUs,
             inference?.PercentileUs(0.5) ?? 0, inference?.PercentileUs(0.99) ?? 0, inference?.MaxUs ?? 0,
             prewarm?.PercentileUs(0.5) ?? 0, prewarm?.PercentileUs(0.99) ?? 0, prewarm?.MaxUs ?? 0,
-            _backendTime.PercentileUs(0.5), _backendTime.PercentileUs(0.99), _backendTime.MaxUs,
+            _backendTime.PercentileUs(0.5), _backendTime.PercentileUs(0.99), _backendTime.MaxUs, LoopCompiledMethods,
             _backend.Name, [.. _realtimeNotes]);
     }
 
@@ -264,8 +262,8 @@ public sealed class RobotController : IDisposable
 
     /// <summary>
     /// Methods the JIT compiled on the loop thread since it started, as of its last tick. Each costs the tick it happens in
-    /// tens to hundreds of microseconds, so after a mode's first ticks it should stop growing; entering Policy mode compiles
-    /// nothing, because loading a policy compiled its calls (<see cref="PolicyRuntime"/>).
+    /// tens to hundreds of microseconds. After the loop's own start-up it stays put: building the controller compiled the
+    /// ticks' code in every mode and on faults (<see cref="LoopCode"/>), loading a policy its calls (<see cref="PolicyRuntime"/>).
     /// </summary>
     public long LoopCompiledMethods => Volatile.Read(ref _loopCompiledMethods);
 

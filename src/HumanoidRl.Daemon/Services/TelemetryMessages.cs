@@ -58,6 +58,7 @@ public static class TelemetryMessages
             PrewarmMaxUs = status.PrewarmMaxUs,
             BackendP50Us = status.BackendP50Us,
             BackendP99Us = status.BackendP99Us,
+            LoopJitMethods = status.LoopJitMethods,
         };
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using HumanoidRl.Daemon.Tests.Config;
+using HumanoidRl.Daemon.Tests.Robot;
 using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Tests.Hosting;
@@ -100,6 +101,39 @@ public sealed partial class DaemonProcessTests
             Assert.Equal(2, daemon.ExitCode);
             Assert.Equal($"humanoid-rld: {configPath}: listen 127.0.0.1:{port}: the port is in use by another process", stderr.Split(" (another")[0]);
             Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task In_a_fresh_daemon_standing_up_entering_policy_and_the_first_fault_compile_nothing_on_the_loop_thread()
+    {
+        // A process of its own: in the test process another test's controller may have compiled the code already.
+        using var folder = new TempFolder();
+        var (certFile, _) = TestCertificate.WriteValid(folder.Path);
+        var nanPolicy = TestPolicies.Write(folder.Path, "nan.onnx", outputBias: float.NaN);
+        var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}", leaseWindowMs: 60_000, extra: $"policy: {nanPolicy}"));
+        using var daemon = StartDaemon(configPath);
+        var stderr = daemon.StandardError.ReadToEndAsync();
+        try
+        {
+            var address = await ListeningAddressAsync(daemon.StandardOutput, stderr);
+            using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
+            using var channel = RunningDaemon.CreateChannel(new Uri(address), pinned, DaemonConfigText.AdminToken);
+            var admin = new DaemonClient(channel);
+            // Past the loop's own start-up, which compiles what its first ticks call.
+            var passive = await admin.WaitForStatusAsync(s => s.Loop.Ticks > 250, "250 ticks");
+
+            var lease = await admin.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
+            await admin.StandUpAsync(lease.LeaseId, thenPolicy: true);
+            var faulted = await admin.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && s.Fault.Length > 0, "the NaN fault");
+
+            Assert.Contains("(not finite)", faulted.Fault, StringComparison.Ordinal);
+            Assert.True(passive.Loop.LoopJitMethods > 0, "the loop's start-up compiled nothing: the count is not read from the loop thread");
+            Assert.Equal(passive.Loop.LoopJitMethods, faulted.Loop.LoopJitMethods);
         }
         finally
         {

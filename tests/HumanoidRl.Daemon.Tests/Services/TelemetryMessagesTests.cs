@@ -16,7 +16,7 @@ public sealed class TelemetryMessagesTests
             ComputeP50Us: 21, ComputeP99Us: 22, ComputeMaxUs: 23,
             InferenceP50Us: 31, InferenceP99Us: 32, InferenceMaxUs: 33,
             PrewarmP50Us: 51, PrewarmP99Us: 52, PrewarmMaxUs: 53,
-            BackendP50Us: 41, BackendP99Us: 42, BackendMaxUs: 43,
+            BackendP50Us: 41, BackendP99Us: 42, BackendMaxUs: 43, LoopJitMethods: 61,
             Backend: "simulator", RealtimeNotes: []);
 
         var loop = TelemetryMessages.Loop(status);
@@ -27,5 +27,6 @@ public sealed class TelemetryMessagesTests
         Assert.Equal((31.0, 32.0, 33.0), (loop.InferenceP50Us, loop.InferenceP99Us, loop.InferenceMaxUs));
         Assert.Equal((51.0, 52.0, 53.0), (loop.PrewarmP50Us, loop.PrewarmP99Us, loop.PrewarmMaxUs));
         Assert.Equal((41.0, 42.0), (loop.BackendP50Us, loop.BackendP99Us));
+        Assert.Equal(61, loop.LoopJitMethods);
     }
 }
