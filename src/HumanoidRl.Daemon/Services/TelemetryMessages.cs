@@ -6,29 +6,37 @@ namespace HumanoidRl.Daemon.Services;
 /// <summary>The controller's telemetry, status and events as wire messages.</summary>
 public static class TelemetryMessages
 {
-    public static V1.RobotState State(TelemetrySample sample, V1.LoopStatistics loop)
+    /// <summary>Writes a sample into a message, reusing its sub-messages and the capacity of its repeated fields.</summary>
+    public static void FillState(V1.RobotState state, TelemetrySample sample, V1.LoopStatistics loop)
     {
+        ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(sample);
-        var state = new V1.RobotState
-        {
-            Tick = sample.Tick,
-            TimeNs = sample.TimestampNs,
-            Mode = ModeNames.ToProto(sample.Mode),
-            ImuOrientation = new V1.Quaternion { W = sample.ImuQuaternion[0], X = sample.ImuQuaternion[1], Y = sample.ImuQuaternion[2], Z = sample.ImuQuaternion[3] },
-            ImuGyroRadPerS = new V1.Vector3 { X = sample.GyroRadPerS[0], Y = sample.GyroRadPerS[1], Z = sample.GyroRadPerS[2] },
-            RollRad = sample.RollRad,
-            PitchRad = sample.PitchRad,
-            Command = Command(sample),
-            Loop = loop,
-        };
-        state.JointPositionRad.Add(sample.JointPositionRad);
-        state.JointVelocityRadPerS.Add(sample.JointVelocityRadPerS);
-        state.JointTorqueNm.Add(sample.JointTorqueNm);
+        state.Tick = sample.Tick;
+        state.TimeNs = sample.TimestampNs;
+        state.Mode = ModeNames.ToProto(sample.Mode);
+        var orientation = state.ImuOrientation ??= new V1.Quaternion();
+        (orientation.W, orientation.X, orientation.Y, orientation.Z) = (sample.ImuQuaternion[0], sample.ImuQuaternion[1], sample.ImuQuaternion[2], sample.ImuQuaternion[3]);
+        var gyro = state.ImuGyroRadPerS ??= new V1.Vector3();
+        (gyro.X, gyro.Y, gyro.Z) = (sample.GyroRadPerS[0], sample.GyroRadPerS[1], sample.GyroRadPerS[2]);
+        state.RollRad = sample.RollRad;
+        state.PitchRad = sample.PitchRad;
+        var command = state.Command ??= new V1.VelocityCommand();
+        (command.VxMPerS, command.VyMPerS, command.YawRateRadPerS) = (sample.Command[0], sample.Command[1], sample.Command[2]);
+        state.Loop = loop;
+        Refill(state.JointPositionRad, sample.JointPositionRad);
+        Refill(state.JointVelocityRadPerS, sample.JointVelocityRadPerS);
+        Refill(state.JointTorqueNm, sample.JointTorqueNm);
+        state.PolicyAction.Clear();
         if (sample.Mode == Control.Modes.ControlMode.Policy)
         {
             foreach (var action in sample.Action) state.PolicyAction.Add(action);
         }
-        return state;
+    }
+
+    private static void Refill(Google.Protobuf.Collections.RepeatedField<double> field, double[] values)
+    {
+        field.Clear();
+        foreach (var value in values) field.Add(value);
     }
 
     public static V1.VelocityCommand Command(TelemetrySample sample)

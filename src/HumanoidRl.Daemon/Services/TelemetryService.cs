@@ -19,7 +19,7 @@ public sealed class TelemetryService(DaemonRobot robot, TelemetryPump pump, Daem
         ArgumentNullException.ThrowIfNull(context);
         using var subscription = pump.States.Subscribe(Decimation(request.RateHz, pump.LoopRateHz));
         await context.WriteResponseHeadersAsync([]);
-        await EventStreamer.CopyAsync(subscription, responseStream, context.CancellationToken);
+        await EventStreamer.CopyAsync(subscription, responseStream, state => state.Message, context.CancellationToken);
     }
 
     public override Task<V1.Status> GetStatus(V1.GetStatusRequest request, ServerCallContext context)

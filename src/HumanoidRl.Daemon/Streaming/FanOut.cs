@@ -36,30 +36,32 @@ public sealed class FanOut<T>(int capacityPerSubscriber)
         foreach (var subscriber in Volatile.Read(ref _subscribers)) Offer(subscriber, item);
     }
 
-    /// <summary>
-    /// Offers item number <paramref name="sequence"/> to the subscribers that want it; the item is made (once)
-    /// only when at least one does.
-    /// </summary>
-    public void Publish(long sequence, Func<T> create)
+    /// <summary>Whether any subscriber wants item number <paramref name="sequence"/>, so that it is worth making.</summary>
+    public bool Wants(long sequence)
     {
-        ArgumentNullException.ThrowIfNull(create);
-        var made = false;
-        T item = default!;
         foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
-            if (sequence % subscriber.Every != 0) continue;
-            if (!made)
-            {
-                item = create();
-                made = true;
-            }
-            Offer(subscriber, item);
+            if (sequence % subscriber.Every == 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Offers item number <paramref name="sequence"/> to the subscribers that want it.</summary>
+    public void Publish(long sequence, T item)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            if (sequence % subscriber.Every == 0) Offer(subscriber, item);
         }
     }
 
     private void Offer(Subscription subscriber, T item)
     {
+        // Taken before the write: the subscriber may write and release it before TryWrite returns.
+        var shared = item as ISharedItem;
+        shared?.Retain();
         if (subscriber.Writer.TryWrite(item)) return;
+        shared?.Release();
         if (subscriber.Writer.TryComplete(new SubscriberTooSlowException(capacityPerSubscriber))) Remove(subscriber);
     }
 

@@ -20,6 +20,7 @@ public sealed class TelemetryPump : IHostedService, IDisposable
     private readonly RobotController _controller;
     private readonly DaemonEvents _events;
     private readonly TelemetrySample _sample;
+    private readonly SharedState.Pool _messages = new();
     private readonly List<ControllerEvent> _loopEvents = [];
     private readonly Thread _thread;
     private readonly TimeSpan _pollInterval;
@@ -40,7 +41,7 @@ public sealed class TelemetryPump : IHostedService, IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "telemetry-pump" };
     }
 
-    public FanOut<V1.RobotState> States { get; } = new(StateCapacityPerSubscriber);
+    public FanOut<SharedState> States { get; } = new(StateCapacityPerSubscriber);
 
     public double LoopRateHz => 1e9 / _controller.Settings.PeriodNs;
 
@@ -100,8 +101,11 @@ public sealed class TelemetryPump : IHostedService, IDisposable
         RefreshLoopStatistics();
         for (; _nextSample < published; _nextSample++)
         {
-            if (!ring.TryRead(_nextSample, _sample)) continue;
-            States.Publish(_sample.Tick, () => TelemetryMessages.State(_sample, _loop));
+            if (!ring.TryRead(_nextSample, _sample) || !States.Wants(_sample.Tick)) continue;
+            var state = _messages.Rent();
+            TelemetryMessages.FillState(state.Message, _sample, _loop);
+            States.Publish(_sample.Tick, state);
+            state.Release();
         }
     }
 

@@ -56,4 +56,65 @@ public sealed class FanOutTests
 
         Assert.Equal(0, fanOut.SubscriberCount);
     }
+
+    [Fact]
+    public void A_shared_item_returns_to_its_pool_only_after_the_publisher_and_every_subscriber_that_took_it_released_it()
+    {
+        var pool = new SharedState.Pool();
+        var fanOut = new FanOut<SharedState>(4);
+        using var first = fanOut.Subscribe();
+        using var second = fanOut.Subscribe();
+        using var notThisOne = fanOut.Subscribe(every: 2);
+        var state = pool.Rent();
+
+        fanOut.Publish(1, state);
+        state.Release();
+        Assert.True(first.Reader.TryRead(out var firstCopy));
+        firstCopy!.Release();
+        var whileSecondHoldsIt = pool.Rent();
+        Assert.True(second.Reader.TryRead(out var secondCopy));
+        secondCopy!.Release();
+
+        Assert.NotSame(state, whileSecondHoldsIt);
+        Assert.False(notThisOne.Reader.TryRead(out _));
+        Assert.Same(state, pool.Rent());
+    }
+
+    [Fact]
+    public void A_subscriber_cut_off_for_a_full_buffer_holds_no_reference_to_the_item_it_did_not_take()
+    {
+        var pool = new SharedState.Pool();
+        var fanOut = new FanOut<SharedState>(1);
+        using var slow = fanOut.Subscribe();
+        var kept = pool.Rent();
+        fanOut.Publish(0, kept);
+        kept.Release();
+
+        var refused = pool.Rent();
+        fanOut.Publish(1, refused);
+        refused.Release();
+
+        Assert.Equal(0, fanOut.SubscriberCount);
+        Assert.Same(refused, pool.Rent());
+    }
+
+    [Fact]
+    public void Releasing_a_shared_item_once_too_often_is_an_error()
+    {
+        var state = new SharedState.Pool().Rent();
+        state.Release();
+
+        Assert.Throws<InvalidOperationException>(state.Release);
+    }
+
+    [Fact]
+    public void Wants_is_true_when_a_subscriber_takes_that_sequence()
+    {
+        var fanOut = new FanOut<int>(4);
+        Assert.False(fanOut.Wants(0));
+        using var everyThird = fanOut.Subscribe(every: 3);
+
+        Assert.True(fanOut.Wants(3));
+        Assert.False(fanOut.Wants(4));
+    }
 }
