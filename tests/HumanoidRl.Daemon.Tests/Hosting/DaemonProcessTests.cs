@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Grpc.Net.Client;
 using HumanoidRl.Daemon.Tests.Config;
 using HumanoidRl.Daemon.Tests.Robot;
 using V1 = HumanoidRl.Protocol.V1;
@@ -16,33 +17,20 @@ public sealed partial class DaemonProcessTests
     [Fact]
     public async Task The_daemon_executable_serves_tls_from_its_config_and_exits_cleanly_on_sigterm()
     {
-        using var folder = new TempFolder();
-        var (certFile, _) = TestCertificate.WriteValid(folder.Path);
-        var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}"));
-        using var daemon = StartDaemon(configPath);
-        var stderr = daemon.StandardError.ReadToEndAsync();
-        try
-        {
-            var address = await ListeningAddressAsync(daemon.StandardOutput, stderr);
-            using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
-            using var channel = RunningDaemon.CreateChannel(new Uri(address), pinned, DaemonConfigText.ViewerToken);
+        using var daemon = await TlsDaemonProcess.StartAsync();
+        using var channel = daemon.Channel(DaemonConfigText.ViewerToken);
 
-            var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
-            using (var term = Process.Start("kill", ["-TERM", daemon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await term.WaitForExitAsync();
-            }
-            await daemon.WaitForExitAsync().WaitAsync(DaemonClient.Patience);
-
-            Assert.StartsWith("https://127.0.0.1:", address, StringComparison.Ordinal);
-            Assert.Equal(V1.Mode.Passive, status.Mode);
-            Assert.Equal("simulator", status.Backend);
-            Assert.True(daemon.ExitCode == 0, $"exit code {daemon.ExitCode}; stderr: {await stderr}");
-        }
-        finally
+        var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
+        using (var term = Process.Start("kill", ["-TERM", daemon.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
-            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
+            await term.WaitForExitAsync();
         }
+        await daemon.Process.WaitForExitAsync().WaitAsync(DaemonClient.Patience);
+
+        Assert.StartsWith("https://127.0.0.1:", daemon.Address, StringComparison.Ordinal);
+        Assert.Equal(V1.Mode.Passive, status.Mode);
+        Assert.Equal("simulator", status.Backend);
+        Assert.True(daemon.Process.ExitCode == 0, $"exit code {daemon.Process.ExitCode}; stderr: {await daemon.Stderr}");
     }
 
     [Fact]
@@ -112,33 +100,20 @@ public sealed partial class DaemonProcessTests
     public async Task In_a_fresh_daemon_standing_up_entering_policy_and_the_first_fault_compile_nothing_on_the_loop_thread()
     {
         // A process of its own: in the test process another test's controller may have compiled the code already.
-        using var folder = new TempFolder();
-        var (certFile, _) = TestCertificate.WriteValid(folder.Path);
-        var nanPolicy = TestPolicies.Write(folder.Path, "nan.onnx", outputBias: float.NaN);
-        var configPath = folder.File("daemon.yaml", DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}", leaseWindowMs: 60_000, extra: $"policy: {nanPolicy}"));
-        using var daemon = StartDaemon(configPath);
-        var stderr = daemon.StandardError.ReadToEndAsync();
-        try
-        {
-            var address = await ListeningAddressAsync(daemon.StandardOutput, stderr);
-            using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
-            using var channel = RunningDaemon.CreateChannel(new Uri(address), pinned, DaemonConfigText.AdminToken);
-            var admin = new DaemonClient(channel);
-            // Past the loop's own start-up, which compiles what its first ticks call.
-            var passive = await admin.WaitForStatusAsync(s => s.Loop.Ticks > 250, "250 ticks");
+        using var daemon = await TlsDaemonProcess.StartAsync(leaseWindowMs: 60_000,
+            extraConfig: folder => $"policy: {TestPolicies.Write(folder, "nan.onnx", outputBias: float.NaN)}");
+        using var channel = daemon.Channel(DaemonConfigText.AdminToken);
+        var admin = new DaemonClient(channel);
+        // Past the loop's own start-up, which compiles what its first ticks call.
+        var passive = await admin.WaitForStatusAsync(s => s.Loop.Ticks > 250, "250 ticks");
 
-            var lease = await admin.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
-            await admin.StandUpAsync(lease.LeaseId, thenPolicy: true);
-            var faulted = await admin.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && s.Fault.Length > 0, "the NaN fault");
+        var lease = await admin.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
+        await admin.StandUpAsync(lease.LeaseId, thenPolicy: true);
+        var faulted = await admin.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && s.Fault.Length > 0, "the NaN fault");
 
-            Assert.Contains("(not finite)", faulted.Fault, StringComparison.Ordinal);
-            Assert.True(passive.Loop.LoopJitMethods > 0, "the loop's start-up compiled nothing: the count is not read from the loop thread");
-            Assert.Equal(passive.Loop.LoopJitMethods, faulted.Loop.LoopJitMethods);
-        }
-        finally
-        {
-            if (!daemon.HasExited) daemon.Kill(entireProcessTree: true);
-        }
+        Assert.Contains("(not finite)", faulted.Fault, StringComparison.Ordinal);
+        Assert.True(passive.Loop.LoopJitMethods > 0, "the loop's start-up compiled nothing: the count is not read from the loop thread");
+        Assert.Equal(passive.Loop.LoopJitMethods, faulted.Loop.LoopJitMethods);
     }
 
     /// <summary>`dotnet humanoid-rld.dll --config FILE`, as the Dockerfile's ENTRYPOINT runs it, with its output captured.</summary>
@@ -165,4 +140,54 @@ public sealed partial class DaemonProcessTests
 
     [GeneratedRegex(@"sha256: replace-\S+")]
     private static partial Regex ContainerConfigPlaceholder();
+
+    /// <summary>The daemon executable serving TLS from a config in a folder of its own (port 0: a free one).</summary>
+    private sealed class TlsDaemonProcess : IDisposable
+    {
+        private readonly TempFolder _folder;
+        private readonly X509Certificate2 _pinned;
+
+        private TlsDaemonProcess(TempFolder folder, X509Certificate2 pinned, Process process)
+        {
+            _folder = folder;
+            _pinned = pinned;
+            Process = process;
+            Stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public Process Process { get; }
+
+        public Task<string> Stderr { get; }
+
+        public string Address { get; private set; } = "";
+
+        /// <param name="extraConfig">Given the folder, config lines to add (e.g. a policy written there).</param>
+        public static async Task<TlsDaemonProcess> StartAsync(long leaseWindowMs = 500, Func<string, string>? extraConfig = null)
+        {
+            var folder = new TempFolder();
+            var (certFile, _) = TestCertificate.WriteValid(folder.Path);
+            var config = DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}", leaseWindowMs: leaseWindowMs, extra: extraConfig?.Invoke(folder.Path) ?? "");
+            var daemon = new TlsDaemonProcess(folder, X509CertificateLoader.LoadCertificateFromFile(certFile), StartDaemon(folder.File("daemon.yaml", config)));
+            try
+            {
+                daemon.Address = await ListeningAddressAsync(daemon.Process.StandardOutput, daemon.Stderr);
+                return daemon;
+            }
+            catch
+            {
+                daemon.Dispose();
+                throw;
+            }
+        }
+
+        public GrpcChannel Channel(string token) => RunningDaemon.CreateChannel(new Uri(Address), _pinned, token);
+
+        public void Dispose()
+        {
+            if (!Process.HasExited) Process.Kill(entireProcessTree: true);
+            Process.Dispose();
+            _pinned.Dispose();
+            _folder.Dispose();
+        }
+    }
 }
