@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -14,35 +13,35 @@ namespace HumanoidRl.Control.Controller;
 /// <summary>
 /// Compiles the code of the loop's ticks, in every mode, before the loop starts. .NET compiles a method on its first
 /// call, on the calling thread: in a fresh daemon the first tick in Damping compiled 4 methods on the loop thread, the
-/// first in StandUp 10 and the first fault 1, tens to hundreds of microseconds each, inside the tick. The policy's calls
-/// are compiled by <see cref="PolicyRuntime"/> as it loads.
+/// first in StandUp 10 and the first fault 1, tens to hundreds of microseconds each, inside the tick. PrepareMethod
+/// leaves virtual methods alone, interface implementations among them: the loop runs the backend's Read and Write once
+/// before its first deadline instead, and the policy's calls are compiled by <see cref="PolicyRuntime"/> as it loads.
 /// </summary>
 internal static class LoopCode
 {
+    private const DynamicallyAccessedMemberTypes AllMethods = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods |
+        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.NonPublicConstructors;
+
     private static readonly Type[] TickTypes =
     [
         typeof(RobotController), typeof(ControllerSettings), typeof(ControllerCommand), typeof(VelocityCommand), typeof(ControllerEvent),
         typeof(EventRing), typeof(TelemetryRing), typeof(TelemetrySample), typeof(SafetyLayer), typeof(SafetyThresholds), typeof(FaultEvent),
         typeof(ModeRules), typeof(DeadlineTimer), typeof(LatencyHistogram), typeof(LinuxClock), typeof(TickPhaseTimer), typeof(SoftStart),
-        typeof(PdLaw), typeof(Quat), typeof(RollPitchYaw), typeof(SensorFrame),
+        typeof(PdLaw), typeof(Quat), typeof(RollPitchYaw), typeof(SensorFrame), typeof(PolicyRuntime),
         // The loop answers each command through one: in a fresh daemon the first answer compiled SetResult on the loop thread.
         typeof(TaskCompletionSource<bool>),
     ];
 
-    private static readonly ConcurrentDictionary<Type, bool> Prepared = new();
+    private static readonly Lazy<bool> Prepared = new(PrepareAll);
 
-    /// <summary>Compiles every method of the tick's types and of the backend's type, once per process.</summary>
-    public static void Prepare([DynamicallyAccessedMembers(AllMethods)] Type backendType)
+    /// <summary>Compiles every method of the ticks' types, once per process.</summary>
+    public static void Prepare() => _ = Prepared.Value;
+
+    private static bool PrepareAll()
     {
-        foreach (var type in TickTypes)
-        {
-            if (Prepared.TryAdd(type, true)) PrepareMethodsOf(type);
-        }
-        if (Prepared.TryAdd(backendType, true)) PrepareMethodsOf(backendType);
+        foreach (var type in TickTypes) PrepareMethodsOf(type);
+        return true;
     }
-
-    private const DynamicallyAccessedMemberTypes AllMethods = DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods |
-        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.NonPublicConstructors;
 
     private static void PrepareMethodsOf([DynamicallyAccessedMembers(AllMethods)] Type type)
     {

@@ -66,6 +66,7 @@ public sealed class RobotController : IDisposable
     private long _loopAllocatedBytes;
     private long _allocatedAtReset;
     private long _loopCompiledMethods;
+    private long _compiledBeforeTicks;
     private Exception? _loopFailure;
 
     public RobotController(IRobotBackend backend, ControllerSettings settings, PolicyContract robotContract)
@@ -90,7 +91,9 @@ public sealed class RobotController : IDisposable
         Telemetry = new TelemetryRing(joints);
         Events = new EventRing();
         _thread = new Thread(Loop) { IsBackground = true, Name = "control-loop", Priority = ThreadPriority.Highest };
-        LoopCode.Prepare(backend.GetType());
+        LoopCode.Prepare();
+        // The mailbox's dequeue, compiled here rather than in the first tick (nothing can have been submitted yet).
+        _mailbox.TryDequeue(out _);
     }
 
     public TelemetryRing Telemetry { get; }
@@ -261,9 +264,11 @@ public sealed class RobotController : IDisposable
     public long AllocatedBytesSinceReset => Volatile.Read(ref _loopAllocatedBytes) - Volatile.Read(ref _allocatedAtReset);
 
     /// <summary>
-    /// Methods the JIT compiled on the loop thread since it started, as of its last tick. Each costs the tick it happens in
-    /// tens to hundreds of microseconds. After the loop's own start-up it stays put: building the controller compiled the
-    /// ticks' code in every mode and on faults (<see cref="LoopCode"/>), loading a policy its calls (<see cref="PolicyRuntime"/>).
+    /// Methods the JIT compiled on the loop thread in its ticks (and between them), as of its last tick; what the thread
+    /// compiles before its first tick, applying the real-time options, is not counted. Each costs its tick tens to hundreds
+    /// of microseconds, and it stays 0: building the controller compiled the ticks' code in every mode and on faults
+    /// (<see cref="LoopCode"/>), the loop's untimed exchange before its first deadline the backend's code, loading a policy
+    /// its calls (<see cref="PolicyRuntime"/>).
     /// </summary>
     public long LoopCompiledMethods => Volatile.Read(ref _loopCompiledMethods);
 
@@ -323,6 +328,12 @@ public sealed class RobotController : IDisposable
         try
         {
             ApplyRealtimeOptions();
+            // Before the first deadline, untimed: the backend exchange a Passive tick makes (a read, the base height for
+            // the telemetry, a torque-off write), so that its code is compiled here and not in that tick.
+            _backend.Read(_frame);
+            _ = _backend.BaseHeightM;
+            _backend.Write(_torqueNm, torqueEnabled: false);
+            _compiledBeforeTicks = JitInfo.GetCompiledMethodCount(currentThread: true);
             _timer.Start(LinuxClock.NowNs());
             while (!_stopRequested)
             {
@@ -392,7 +403,7 @@ public sealed class RobotController : IDisposable
         _backendTime.Record(_phases.BackendNs);
         Interlocked.Increment(ref _ticks);
         Volatile.Write(ref _loopAllocatedBytes, GC.GetAllocatedBytesForCurrentThread());
-        Volatile.Write(ref _loopCompiledMethods, JitInfo.GetCompiledMethodCount(currentThread: true));
+        Volatile.Write(ref _loopCompiledMethods, JitInfo.GetCompiledMethodCount(currentThread: true) - _compiledBeforeTicks);
     }
 
     /// <summary>
