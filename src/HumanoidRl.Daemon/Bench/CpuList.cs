@@ -31,9 +31,8 @@ internal static class CpuList
     public static SortedSet<int> AllowedFor(string statusPath)
     {
         const string Key = "Cpus_allowed_list:";
-        var path = statusPath;
-        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal))
-            ?? throw new InvalidDataException($"{path} has no {Key} line");
+        var line = File.ReadLines(statusPath).FirstOrDefault(l => l.StartsWith(Key, StringComparison.Ordinal))
+            ?? throw new InvalidDataException($"{statusPath} has no {Key} line");
         return Parse(line[Key.Length..].Trim());
     }
 }

@@ -20,8 +20,7 @@ public static class TelemetryMessages
         (gyro.X, gyro.Y, gyro.Z) = (sample.GyroRadPerS[0], sample.GyroRadPerS[1], sample.GyroRadPerS[2]);
         state.RollRad = sample.RollRad;
         state.PitchRad = sample.PitchRad;
-        var command = state.Command ??= new V1.VelocityCommand();
-        (command.VxMPerS, command.VyMPerS, command.YawRateRadPerS) = (sample.Command[0], sample.Command[1], sample.Command[2]);
+        FillCommand(state.Command ??= new V1.VelocityCommand(), sample);
         state.Loop = loop;
         Refill(state.JointPositionRad, sample.JointPositionRad);
         Refill(state.JointVelocityRadPerS, sample.JointVelocityRadPerS);
@@ -42,8 +41,13 @@ public static class TelemetryMessages
     public static V1.VelocityCommand Command(TelemetrySample sample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        return new V1.VelocityCommand { VxMPerS = sample.Command[0], VyMPerS = sample.Command[1], YawRateRadPerS = sample.Command[2] };
+        var command = new V1.VelocityCommand();
+        FillCommand(command, sample);
+        return command;
     }
+
+    private static void FillCommand(V1.VelocityCommand command, TelemetrySample sample) =>
+        (command.VxMPerS, command.VyMPerS, command.YawRateRadPerS) = (sample.Command[0], sample.Command[1], sample.Command[2]);
 
     public static V1.LoopStatistics Loop(ControllerStatus status)
     {

@@ -16,7 +16,7 @@ public sealed class SharedState : ISharedItem
 
     private SharedState(Pool pool) => _pool = pool;
 
-    public V1.RobotState Message { get; } = new() { ImuOrientation = new(), ImuGyroRadPerS = new(), Command = new() };
+    public V1.RobotState Message { get; } = new();
 
     public void Retain() => Interlocked.Increment(ref _references);
 
