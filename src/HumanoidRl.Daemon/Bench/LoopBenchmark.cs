@@ -53,7 +53,10 @@ public static class LoopBenchmark
         "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
         "suspended its managed threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); " +
         "daemon_alloc_kb_per_s: what the daemon's threads allocated per second of the loop's turns, the garbage behind those collections; " +
-        "bare_gc_*: the same during the bare loop's turns.";
+        "bare_gc_*: the same during the bare loop's turns. " +
+        "loop_steal_pct, bare_steal_pct: steal time on steal_cpus (realtime.cpu_affinity's CPU, else every CPU the daemon may " +
+        "use) during the loop's and the bare loop's turns, as a percentage of their time: how long the hypervisor ran something " +
+        "else while those virtual CPUs had work (/proc/stat, in steps of 10 ms; 0 on bare metal). Noise neither loop can avoid.";
 
     /// <summary>
     /// Slice length when none is given. Short enough that the loop and the bare loop take turns within the second-to-second
@@ -121,19 +124,29 @@ public static class LoopBenchmark
             var loopTime = TimeSpan.Zero;
             var loopGc = default(GcActivity);
             var bareGc = default(GcActivity);
+            var stealCpus = StealCpus(controller.Settings.Realtime.CpuAffinity);
+            var loopSteal = TimeSpan.Zero;
+            var bareSteal = TimeSpan.Zero;
+            var bareTime = TimeSpan.Zero;
             for (var i = 0; i < slices; i++)
             {
                 if (i > 0) controller.Resume();
                 var clock = Stopwatch.StartNew();
                 var gcAtStart = GcActivity.SoFar();
+                var stealAtStart = HostSteal.SoFar(stealCpus);
                 await Task.Delay(sliceLength);
                 // Returns once the loop has parked: on 2 cores a running loop would load the bare loop it is compared with.
                 controller.Hold();
                 loopTime += clock.Elapsed;
                 var gcAtHold = GcActivity.SoFar();
+                var stealAtHold = HostSteal.SoFar(stealCpus);
                 loopGc += gcAtHold - gcAtStart;
+                loopSteal += stealAtHold - stealAtStart;
+                var bareClock = Stopwatch.StartNew();
                 bareOverruns += BareLoop.Run(controller.Settings.PeriodNs, controller.Settings.Realtime, sliceLength, bare);
+                bareTime += bareClock.Elapsed;
                 bareGc += GcActivity.SoFar() - gcAtHold;
+                bareSteal += HostSteal.SoFar(stealCpus) - stealAtHold;
             }
             // Still held, so these are one snapshot; and the last bare slice gave the subscribers time to receive every message the
             // loop published. The host's StopAsync below resumes the loop to take the robot to Damping.
@@ -153,6 +166,8 @@ public static class LoopBenchmark
                 progress($"warning: the daemon dropped {dropped} of {subscribers} subscribers for falling behind (this machine is loaded): the telemetry rate counts them only until then");
             await app.StopAsync();
             var bareP99 = bare.PercentileUs(0.99);
+            var (loopStealPercent, bareStealPercent) = (HostSteal.Percent(loopSteal, loopTime, stealCpus.Count), HostSteal.Percent(bareSteal, bareTime, stealCpus.Count));
+            if (HostSteal.NoisyHostWarning(loopStealPercent, bareStealPercent) is { } noisy) progress(noisy);
 
             var policyPeriodNs = contract.Decimation * controller.Settings.PeriodNs;
             progress(string.Create(CultureInfo.InvariantCulture,
@@ -208,6 +223,9 @@ public static class LoopBenchmark
                 ["daemon_alloc_kb_per_s"] = Math.Round(loopGc.AllocatedBytes / 1024.0 / seconds),
                 ["bare_gc_collections"] = bareGc.Collections,
                 ["bare_gc_pause_ms"] = Math.Round(bareGc.Pause.TotalMilliseconds, 2),
+                ["steal_cpus"] = CpuList.Format(stealCpus),
+                ["loop_steal_pct"] = loopStealPercent,
+                ["bare_steal_pct"] = bareStealPercent,
                 ["realtime"] = string.Join("; ", status.RealtimeNotes),
             };
         }
@@ -239,6 +257,9 @@ public static class LoopBenchmark
             await Task.Delay(5);
         }
     }
+
+    /// <summary>The CPUs the loop (and the bare loop) may run on: realtime.cpu_affinity's, else every CPU of this process.</summary>
+    private static SortedSet<int> StealCpus(int loopCpu) => loopCpu >= 0 ? [loopCpu] : CpuList.AllowedFor(Environment.ProcessId);
 
     /// <summary>
     /// With the loop pinned, the subscriber process runs on every other CPU this process may use: a robot's remote clients do

@@ -63,6 +63,10 @@ public sealed class BenchLoopCommandTests
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // daemon.yaml pins nothing: wherever this process may run
         Assert.Equal("", figures.GetProperty("loop_cpu_threads").GetString());
+        // Nothing pinned: the steal time is that of every CPU the daemon may use, as a share of their time in each loop's turns.
+        Assert.Equal(figures.GetProperty("subscriber_cpus").GetString(), figures.GetProperty("steal_cpus").GetString());
+        Assert.InRange(figures.GetProperty("loop_steal_pct").GetDouble(), 0, 100);
+        Assert.InRange(figures.GetProperty("bare_steal_pct").GetDouble(), 0, 100);
         Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
         // The clients run as a robot's remote ones do, outside the daemon's process and its garbage collector.
@@ -107,6 +111,7 @@ public sealed class BenchLoopCommandTests
             // Read in the daemon process with the loop held after the last bare-loop turn: the gRPC, thread-pool, GC and
             // telemetry threads (some started after the loop) are all elsewhere.
             Assert.Equal("control-loop", document.RootElement.GetProperty("loop_cpu_threads").GetString());
+            Assert.Equal("1", document.RootElement.GetProperty("steal_cpus").GetString());
         }
         finally
         {
