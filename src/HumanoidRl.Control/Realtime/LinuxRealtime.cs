@@ -30,8 +30,9 @@ public static partial class LinuxRealtime
     [LibraryImport("libc", SetLastError = true)]
     private static partial int getrlimit(int resource, out Rlimit limit);
 
+    /// <summary>sched_setaffinity(2) for a thread (0 = the caller) and a mask of <paramref name="cpuSetSize"/> bytes.</summary>
     [LibraryImport("libc", SetLastError = true)]
-    private static partial int sched_setaffinity(int pid, nint cpuSetSize, ref ulong cpuSet);
+    internal static partial int sched_setaffinity(int tid, nint cpuSetSize, ref ulong cpuSet);
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int mlockall(int flags);

@@ -18,9 +18,6 @@ public static partial class LoopCpuReservation
     [LibraryImport("libc", SetLastError = true)]
     private static partial int sched_getaffinity(int tid, nint cpuSetSize, ref ulong cpuSet);
 
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int sched_setaffinity(int tid, nint cpuSetSize, ref ulong cpuSet);
-
     [LibraryImport("libc")]
     private static partial int gettid();
 
@@ -55,7 +52,7 @@ public static partial class LoopCpuReservation
                 var kept = Without(mask, cpu);
                 if (kept.AsSpan().SequenceEqual(mask)) continue;
                 if (IsEmpty(kept)) kept = fallback;
-                if (sched_setaffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0 && Marshal.GetLastPInvokeError() != NoSuchThread)
+                if (LinuxRealtime.sched_setaffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0 && Marshal.GetLastPInvokeError() != NoSuchThread)
                     return $"thread {tid}: {Marshal.GetLastPInvokeErrorMessage()}";
             }
         }

@@ -90,13 +90,14 @@ public static class LoopBenchmark
         {
             using var robot = DaemonRobot.Create(config);
             var controller = robot.Controller;
+            var loopCpu = controller.Settings.Realtime.CpuAffinity;
             var (policy, policyDescription) = policyPath is null ? StandingBalancePolicy(config, robot, folder) : (policyPath, policyPath);
             var contract = controller.LoadPolicy(policy);
             await using var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: true), robot);
             await app.StartAsync();
             // In a process of their own, as a robot's remote clients are: theirs would be most of the garbage the streams make.
             using var clients = subscribers == 0 ? null
-                : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, SubscriberCpus(controller.Settings.Realtime.CpuAffinity));
+                : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, SubscriberCpus(loopCpu));
             var clientCpus = clients is null ? "" : CpuList.Format(CpuList.AllowedFor(clients.ProcessId));
             if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId}, CPUs {clientCpus})");
 
@@ -124,7 +125,7 @@ public static class LoopBenchmark
             var loopTime = TimeSpan.Zero;
             var loopGc = default(GcActivity);
             var bareGc = default(GcActivity);
-            var stealCpus = StealCpus(controller.Settings.Realtime.CpuAffinity);
+            var stealCpus = StealCpus(loopCpu);
             var loopSteal = TimeSpan.Zero;
             var bareSteal = TimeSpan.Zero;
             var bareTime = TimeSpan.Zero;
@@ -151,7 +152,6 @@ public static class LoopBenchmark
             // Still held, so these are one snapshot; and the last bare slice gave the subscribers time to receive every message the
             // loop published. The host's StopAsync below resumes the loop to take the robot to Damping.
             var status = controller.Status();
-            var loopCpu = controller.Settings.Realtime.CpuAffinity;
             var loopCpuThreads = loopCpu < 0 ? "" : string.Join(',', ThreadsOnCpu.Names(loopCpu));
             var allocated = controller.AllocatedBytesSinceReset;
             var ticks = controller.Ticks - ticks0;
