@@ -123,12 +123,14 @@ public sealed class TelemetryServiceTests
         var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
         // Separate connections: the stalled stream must not share HTTP/2 flow control with the fast one.
         var slowViewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
-        using var slow = slowViewer.Telemetry.StreamState(new V1.StreamStateRequest());
-        await slow.ResponseHeadersAsync;
-        // The slow one takes every tick; the fast one reads at 50 Hz, so only a stall of 2 s in this
-        // test process (not a busy CI machine's usual hiccups) could put it 100 messages behind too.
+        // The fast one reads at 50 Hz, so only a stall of 2 s in this test process (not a busy CI machine's usual
+        // hiccups) could put it 100 messages behind. It subscribes first: the slow one, taking every tick and reading
+        // none, is dropped as soon as its HTTP/2 window and its 100-message queue fill, and on a loaded machine setting
+        // up the other stream after it once took longer than that (a fresh-clone CI run counted 1 subscriber here).
         using var fast = viewer.Telemetry.StreamState(new V1.StreamStateRequest { RateHz = 50 });
         await fast.ResponseHeadersAsync;
+        using var slow = slowViewer.Telemetry.StreamState(new V1.StreamStateRequest());
+        await slow.ResponseHeadersAsync;
         Assert.Equal(2, daemon.Subscribers);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
 
