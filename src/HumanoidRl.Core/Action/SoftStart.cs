@@ -8,8 +8,7 @@ namespace HumanoidRl.Core.Action;
 /// </summary>
 /// <remarks>
 /// Keep it short: the policy's observation shows its own unblended action, so over a long blend it winds up against
-/// the hold and overshoots when the blend ends. Measured with a PD walk policy: after a 0.5 s blend it fell 1.3 s
-/// later in three runs of three; with 0.1 s its largest roll was that of no blend at all.
+/// the hold and overshoots when the blend ends (docs/benchmarks.md has the measurement).
 /// </remarks>
 public static class SoftStart
 {

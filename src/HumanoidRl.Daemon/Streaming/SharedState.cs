@@ -5,9 +5,9 @@ namespace HumanoidRl.Daemon.Streaming;
 
 /// <summary>
 /// A RobotState message shared by the StreamState subscribers that take it, and filled again for a later tick once the
-/// last of them has written it. A new message per tick (about 1 KB of objects, 500 a second) was over half of the
-/// daemon's garbage with 8 subscribers, and each collection pauses the loop thread too. A subscriber dropped with
-/// messages still queued never releases them: the pool loses them to the garbage collector and makes new ones.
+/// last of them has written it: a new message per tick would be most of the daemon's garbage, and each collection
+/// pauses the loop thread too. A subscriber dropped with messages still queued never releases them: the pool loses
+/// them to the garbage collector and makes new ones.
 /// </summary>
 public sealed class SharedState : ISharedItem
 {
