@@ -9,7 +9,8 @@ using HumanoidRl.Cli.Train;
 using HumanoidRl.Cli.Motors;
 using HumanoidRl.Cli.Sim;
 
-var root = new RootCommand("humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
+var root = new RootCommand(
+    "humanoid-rl: train balance and walking policies for the 16-joint humanoid in MuJoCo, export them, and operate the robot.")
 {
     DoctorCommand.Create(),
     TrainCommand.Create(),

@@ -41,7 +41,9 @@ public sealed unsafe class MjData : IDisposable
     /// <summary>Second half of <see cref="Step"/> (mj_step2): actuation, dynamics and integration.</summary>
     public void Step2() => NativeMethods.mj_step2(Model.Pointer, Pointer);
 
-    /// <summary>Computes kinematics, contacts, sensors and accelerations for the current state without advancing time (mj_forward).</summary>
+    /// <summary>
+    /// Computes kinematics, contacts, sensors and accelerations for the current state without advancing time (mj_forward).
+    /// </summary>
     public void Forward() => NativeMethods.mj_forward(Model.Pointer, Pointer);
 
     /// <summary>Resets to qpos0, zero velocity, zero control, zero applied forces and time 0 (mj_resetData).</summary>
@@ -83,7 +85,9 @@ public sealed unsafe class MjData : IDisposable
     /// <summary>Applied generalized forces (nv) in N·m or N; kept until changed or reset.</summary>
     public Span<double> QfrcApplied => Doubles(MjLayout.DataQfrcApplied, _nv);
 
-    /// <summary>Applied Cartesian force (N) then torque (N·m) at each body's centre of mass, world frame (nbody x 6); kept until changed or reset.</summary>
+    /// <summary>
+    /// Applied Cartesian force (N) then torque (N·m) at each body's centre of mass, world frame (nbody x 6); kept until changed or reset.
+    /// </summary>
     public Span<double> XfrcApplied => Doubles(MjLayout.DataXfrcApplied, _nbody * 6);
 
     /// <summary>Sensor outputs (nsensordata), each sensor at its <see cref="MjModel.SensorAdr"/>.</summary>
@@ -107,7 +111,10 @@ public sealed unsafe class MjData : IDisposable
     /// <summary>Actuator forces in generalized coordinates (nv), N·m or N.</summary>
     public Span<double> QfrcActuator => Doubles(MjLayout.DataQfrcActuator, _nv);
 
-    /// <summary>Body velocities, angular (rad/s) then linear (m/s), world-aligned and taken at the centre of mass of the body's kinematic tree (nbody x 6); computed at the start of Step, so call Forward for the post-step value.</summary>
+    /// <summary>
+    /// Body velocities, angular (rad/s) then linear (m/s), world-aligned and taken at the centre of mass of the body's kinematic tree
+    /// (nbody x 6); computed at the start of Step, so call Forward for the post-step value.
+    /// </summary>
     public Span<double> Cvel => Doubles(MjLayout.DataCvel, _nbody * 6);
 
     /// <summary>Number of contacts detected by the last Step/Forward.</summary>
@@ -116,7 +123,9 @@ public sealed unsafe class MjData : IDisposable
     /// <summary>The contacts detected by the last Step/Forward (Ncon), read in place.</summary>
     public ReadOnlySpan<MjContact> Contacts => new(*(MjContact**)(Raw + MjLayout.DataContact), Ncon);
 
-    /// <summary>Force (N) then torque (N·m) of contact <paramref name="contactIndex"/> in its contact frame, normal force first (mj_contactForce).</summary>
+    /// <summary>
+    /// Force (N) then torque (N·m) of contact <paramref name="contactIndex"/> in its contact frame, normal force first (mj_contactForce).
+    /// </summary>
     public void ContactForce(int contactIndex, Span<double> forceTorque)
     {
         if (forceTorque.Length < 6)

@@ -136,7 +136,8 @@ public sealed unsafe class MjModel : IDisposable
         {
             if (!double.IsFinite(value) || value <= 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(value), value, $"{Describe()}: the timestep must be a positive number of seconds.");
+                throw new ArgumentOutOfRangeException(
+                    nameof(value), value, $"{Describe()}: the timestep must be a positive number of seconds.");
             }
             *(double*)(Raw + MjLayout.ModelOptTimestep) = value;
         }
@@ -168,7 +169,9 @@ public sealed unsafe class MjModel : IDisposable
     /// <summary>Mass in kg of the subtree starting at each body (nbody), derived: updated by <see cref="SetConst"/>.</summary>
     public Span<double> BodySubtreeMass => Doubles(MjLayout.ModelBodySubtreemass, Nbody);
 
-    /// <summary>Diagonal inertia in kg·m² in the body's inertial frame (nbody x 3); call <see cref="SetConst"/> after changing it.</summary>
+    /// <summary>
+    /// Diagonal inertia in kg·m² in the body's inertial frame (nbody x 3); call <see cref="SetConst"/> after changing it.
+    /// </summary>
     public Span<double> BodyInertia => Doubles(MjLayout.ModelBodyInertia, Nbody * 3);
 
     // Joints and dofs.

@@ -56,7 +56,8 @@ public static class MuJoCoLibrary
         {
             if (NativeLibrary.TryLoad(overridePath, out var fromOverride)) return fromOverride;
             throw new DllNotFoundException(
-                $"HUMANOIDRL_MUJOCO_LIB={overridePath} could not be loaded; point it at a libmujoco {ExpectedVersion / 100}.{ExpectedVersion / 10 % 10}.{ExpectedVersion % 10} shared object or unset it.");
+                $"HUMANOIDRL_MUJOCO_LIB={overridePath} could not be loaded; point it at a libmujoco " +
+                $"{ExpectedVersion / 100}.{ExpectedVersion / 10 % 10}.{ExpectedVersion % 10} shared object or unset it.");
         }
         if (NativeLibrary.TryLoad(SharedObjectName, out var handle)) return handle;
         throw new DllNotFoundException(

@@ -14,7 +14,8 @@ public sealed class MjDataTests : IDisposable
 
         Assert.Equal((8, 7, 7, 1, 7), (data.Qpos.Length, data.Qvel.Length, data.Qacc.Length, data.Ctrl.Length, data.Sensordata.Length));
         Assert.Equal((7, 7), (data.QfrcApplied.Length, data.QfrcActuator.Length));
-        Assert.Equal((18, 9, 12, 27, 18), (data.XfrcApplied.Length, data.Xpos.Length, data.Xquat.Length, data.Xmat.Length, data.Cvel.Length));
+        Assert.Equal(
+            (18, 9, 12, 27, 18), (data.XfrcApplied.Length, data.Xpos.Length, data.Xquat.Length, data.Xmat.Length, data.Cvel.Length));
         Assert.Equal((3, 9), (data.SiteXpos.Length, data.SiteXmat.Length));
         Assert.Same(model, data.Model);
     }

@@ -85,7 +85,8 @@ public sealed class MjLayoutTests : IDisposable
     private Dictionary<string, long> CompileAndRun(IEnumerable<(string Name, string Expression)> entries)
     {
         var gcc = FindOnPath("gcc")
-            ?? throw new InvalidOperationException($"gcc was not found on PATH; the layout test compiles C against the MuJoCo headers: {InstallHint}.");
+            ?? throw new InvalidOperationException(
+                $"gcc was not found on PATH; the layout test compiles C against the MuJoCo headers: {InstallHint}.");
         if (!File.Exists(HeaderPath)) throw new InvalidOperationException($"{HeaderPath} is missing: {InstallHint}.");
 
         var source = new StringBuilder()
@@ -103,7 +104,10 @@ public sealed class MjLayoutTests : IDisposable
         File.WriteAllText(sourcePath, source.ToString());
 
         var (compileExit, _, compileErrors) = Run(gcc, "-std=c11", "-Wall", "-Werror", "-o", programPath, sourcePath);
-        Assert.True(compileExit == 0, $"gcc could not compile the layout probe ({sourcePath}), a C expression in MjLayout or an enum prefix is wrong:\n{compileErrors}");
+        Assert.True(
+            compileExit == 0,
+            $"gcc could not compile the layout probe ({sourcePath}), a C expression in MjLayout or an enum prefix is wrong:\n" +
+            $"{compileErrors}");
 
         var (runExit, output, runErrors) = Run(programPath);
         Assert.True(runExit == 0, $"the layout probe failed with exit code {runExit}: {runErrors}");

@@ -28,7 +28,9 @@ public sealed class MjLifetimeTests : IDisposable
 
         var growthBytes = ResidentGrowthBytes(Cycle, cycles: 3000);
 
-        Assert.True(growthBytes < GrowthBoundBytes, $"VmRSS grew by {growthBytes / 1024} KiB within 3000 model+data cycles (bound {GrowthBoundBytes / 1024} KiB).");
+        Assert.True(
+            growthBytes < GrowthBoundBytes,
+            $"VmRSS grew by {growthBytes / 1024} KiB within 3000 model+data cycles (bound {GrowthBoundBytes / 1024} KiB).");
     }
 
     [Fact]
@@ -43,7 +45,9 @@ public sealed class MjLifetimeTests : IDisposable
 
         var growthBytes = ResidentGrowthBytes(Cycle, cycles: 20000);
 
-        Assert.True(growthBytes < GrowthBoundBytes, $"VmRSS grew by {growthBytes / 1024} KiB within 20000 model copies (bound {GrowthBoundBytes / 1024} KiB).");
+        Assert.True(
+            growthBytes < GrowthBoundBytes,
+            $"VmRSS grew by {growthBytes / 1024} KiB within 20000 model copies (bound {GrowthBoundBytes / 1024} KiB).");
     }
 
     private static long ResidentGrowthBytes(Action cycle, int cycles)

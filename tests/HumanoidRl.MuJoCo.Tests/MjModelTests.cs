@@ -64,7 +64,8 @@ public sealed class MjModelTests : IDisposable
 
         Assert.Equal(
             (8, 7, 1, 3, 2, 3, 1, 2, 7, 1),
-            (model.Nq, model.Nv, model.Nu, model.Nbody, model.Njnt, model.Ngeom, model.Nsite, model.Nsensor, model.Nsensordata, model.Nkey));
+            (model.Nq, model.Nv, model.Nu, model.Nbody, model.Njnt, model.Ngeom, model.Nsite, model.Nsensor, model.Nsensordata,
+                model.Nkey));
     }
 
     [Fact]

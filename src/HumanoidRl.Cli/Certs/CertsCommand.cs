@@ -23,7 +23,8 @@ internal static partial class CertsCommand
         };
         var names = new Option<string[]>("--name")
         {
-            Description = "Extra host name or IP address the certificate is valid for (repeatable); localhost, 127.0.0.1 and ::1 are always included.",
+            Description = "Extra host name or IP address the certificate is valid for (repeatable); " +
+                          "localhost, 127.0.0.1 and ::1 are always included.",
             AllowMultipleArgumentsPerToken = true,
         };
         names.Validators.Add(result =>
@@ -75,7 +76,8 @@ internal static partial class CertsCommand
         name.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string>() is { } holder && !TokenHolderName().IsMatch(holder))
-                result.AddError($"--name {holder}: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit (it goes into the daemon config and the lease holder)");
+                result.AddError($"--name {holder}: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit " +
+                                "(it goes into the daemon config and the lease holder)");
         });
         var command = new Command("token",
             "Mint a random access token. Prints the token (give it to the client; it is shown only now) and the entry " +
@@ -105,7 +107,9 @@ internal static partial class CertsCommand
             var (certificatePath, keyPath) = DevelopmentCertificate.Write(certificate, folder.FullName, force);
             Console.Out.WriteLine($"certificate: {certificatePath}");
             Console.Out.WriteLine($"private key: {keyPath} (owner read/write only)");
-            Console.Out.WriteLine($"valid for: localhost, 127.0.0.1, ::1{string.Concat(names.Select(n => ", " + n))} until {certificate.NotAfter:yyyy-MM-dd}");
+            Console.Out.WriteLine(
+                $"valid for: localhost, 127.0.0.1, ::1{string.Concat(names.Select(n => ", " + n))} " +
+                $"until {certificate.NotAfter:yyyy-MM-dd}");
             Console.Out.WriteLine("daemon config: tls: {cert_file: " + certificatePath + ", key_file: " + keyPath + "}");
             return 0;
         }

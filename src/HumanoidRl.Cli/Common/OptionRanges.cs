@@ -54,19 +54,22 @@ internal static class OptionRanges
         option.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<double>();
-            if (!(value is >= 0 and <= 1)) result.AddError(Refusal(option.Name, value.ToString(CultureInfo.InvariantCulture), "a probability from 0 to 1"));
+            if (!(value is >= 0 and <= 1))
+                result.AddError(Refusal(option.Name, value.ToString(CultureInfo.InvariantCulture), "a probability from 0 to 1"));
         });
         return option;
     }
 
     private static void RefuseBelow(System.CommandLine.Parsing.OptionResult result, string name, int value, int minimum, string unit)
     {
-        if (value < minimum) result.AddError(Refusal(name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} >= {minimum}"));
+        if (value < minimum)
+            result.AddError(Refusal(name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} >= {minimum}"));
     }
 
     private static void RefuseUnlessPositive(System.CommandLine.Parsing.OptionResult result, string name, double value, string unit)
     {
-        if (!(value > 0 && double.IsFinite(value))) result.AddError(Refusal(name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} > 0"));
+        if (!(value > 0 && double.IsFinite(value)))
+            result.AddError(Refusal(name, value.ToString(CultureInfo.InvariantCulture), $"a number of {unit} > 0"));
     }
 
     private static string Refusal(string name, string value, string expected) => $"{name} {value}: expected {expected}.";

@@ -8,7 +8,8 @@ internal static class RepositoryFiles
 {
     public const string DefaultRobotConfig = "robot-config/humanoid16.yaml";
 
-    public static string TaskFile(string task) => Resolve(task.EndsWith(".yaml", StringComparison.Ordinal) ? task : $"robot-config/tasks/{task}.yaml");
+    public static string TaskFile(string task) =>
+        Resolve(task.EndsWith(".yaml", StringComparison.Ordinal) ? task : $"robot-config/tasks/{task}.yaml");
 
     /// <summary>The path as given when it exists, otherwise the same relative path under the repository root.</summary>
     public static string Resolve(string path)

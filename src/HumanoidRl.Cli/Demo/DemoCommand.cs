@@ -17,11 +17,16 @@ internal static class DemoCommand
     {
         var policy = new Option<string?>("--policy")
         {
-            Description = $"ONNX policy to run (default: {DemoPolicyLocator.ShippedPolicy}, else the newest {DemoPolicyLocator.RunPolicies}).",
+            Description = $"ONNX policy to run (default: {DemoPolicyLocator.ShippedPolicy}, " +
+                          $"else the newest {DemoPolicyLocator.RunPolicies}).",
         };
-        var seconds = new Option<double>("--seconds") { Description = "How long the policy runs, in real time.", DefaultValueFactory = _ => 30 };
+        var seconds = new Option<double>("--seconds")
+        {
+            Description = "How long the policy runs, in real time.", DefaultValueFactory = _ => 30,
+        };
         var pushes = new Option<bool>("--pushes") { Description = "Push the robot at random, as in balance training." };
-        var command = new Command("demo", "Stand the simulated robot up and run a policy on the real 500 Hz controller, with a live status and a summary.")
+        var command = new Command(
+            "demo", "Stand the simulated robot up and run a policy on the real 500 Hz controller, with a live status and a summary.")
         {
             policy, seconds, pushes,
         };
@@ -51,7 +56,8 @@ internal static class DemoCommand
                     live.Refresh();
                 }));
         }
-        catch (Exception error) when (error is FileNotFoundException or InvalidDataException or InvalidOperationException or Core.Config.ConfigFileException)
+        catch (Exception error)
+            when (error is FileNotFoundException or InvalidDataException or InvalidOperationException or Core.Config.ConfigFileException)
         {
             console.MarkupLine(Markup.Escape($"demo: {error.Message}"));
             return 2;
@@ -61,11 +67,15 @@ internal static class DemoCommand
     }
 
     private static string PolicyFile(string path) =>
-        File.Exists(path) ? Path.GetFullPath(path) : throw new FileNotFoundException($"--policy: {path}: file not found (looked at {Path.GetFullPath(path)})", path);
+        File.Exists(path)
+            ? Path.GetFullPath(path)
+            : throw new FileNotFoundException($"--policy: {path}: file not found (looked at {Path.GetFullPath(path)})", path);
 
     private static string RepositoryRoot() =>
         DemoPolicyLocator.RepositoryRoot()
-        ?? throw new FileNotFoundException($"no HumanoidRl repository above {Directory.GetCurrentDirectory()} to find {DemoPolicyLocator.ShippedPolicy} or {DemoPolicyLocator.RunPolicies} in; pass --policy FILE");
+        ?? throw new FileNotFoundException(
+            $"no HumanoidRl repository above {Directory.GetCurrentDirectory()} to find {DemoPolicyLocator.ShippedPolicy} " +
+            $"or {DemoPolicyLocator.RunPolicies} in; pass --policy FILE");
 
     /// <summary>The pushes the balance policy is trained against, so the demo tests what training prepared it for.</summary>
     private static RandomizationSpec TrainingPushes()

@@ -19,7 +19,8 @@ internal static class DemoPolicyLocator
                 .MaxBy(file => file.LastWriteTimeUtc)
             : null;
         return newest?.FullName ?? throw new FileNotFoundException(
-            $"no policy to run: neither {shipped} nor any {Path.Combine(repositoryRoot, RunPolicies)} exists (train one with `humanoid-rl train`, or pass --policy FILE)");
+            $"no policy to run: neither {shipped} nor any {Path.Combine(repositoryRoot, RunPolicies)} exists " +
+            "(train one with `humanoid-rl train`, or pass --policy FILE)");
     }
 
     /// <summary>The repository the CLI runs in: the current folder or one above it, else one above the build output.</summary>

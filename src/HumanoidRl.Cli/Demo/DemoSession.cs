@@ -58,7 +58,8 @@ internal sealed class DemoSession
                 var status = controller.Status();
                 controller.Telemetry.TryReadLatest(sample);
                 show(new DemoProgress(Math.Min(clock.Elapsed.TotalSeconds, seconds), seconds, status.Mode, rateHz,
-                    status.JitterP50Us, status.JitterP99Us, status.Overruns, sample.RollRad, sample.PitchRad, _faults.Count, status.LastFault));
+                    status.JitterP50Us, status.JitterP99Us, status.Overruns, sample.RollRad, sample.PitchRad, _faults.Count,
+                    status.LastFault));
             }
             var final = controller.Status();
             var runEndNs = _policyStartNs + (long)(seconds * 1e9);
@@ -79,10 +80,15 @@ internal sealed class DemoSession
         var deadline = Stopwatch.StartNew();
         while (controller.Mode != mode || !done())
         {
-            if (controller.Status().LastFault is { } fault && controller.Mode is ControlMode.Damping or ControlMode.EStop && mode != ControlMode.Damping)
+            if (controller.Status().LastFault is { } fault
+                && controller.Mode is ControlMode.Damping or ControlMode.EStop
+                && mode != ControlMode.Damping)
                 throw new InvalidOperationException($"fault while entering {mode}: {fault}");
-            if (controller.LoopFailure is { } failure) throw new InvalidOperationException($"the control loop died: {failure.Message}", failure);
-            if (deadline.Elapsed > ModePatience) throw new InvalidOperationException($"the controller did not reach {mode} within {ModePatience.TotalSeconds:F0} s (mode {controller.Mode})");
+            if (controller.LoopFailure is { } failure)
+                throw new InvalidOperationException($"the control loop died: {failure.Message}", failure);
+            if (deadline.Elapsed > ModePatience)
+                throw new InvalidOperationException(
+                    $"the controller did not reach {mode} within {ModePatience.TotalSeconds:F0} s (mode {controller.Mode})");
             Thread.Sleep(5);
         }
     }
@@ -114,7 +120,8 @@ internal sealed class DemoSession
         {
             if (loopEvent.Kind != ControllerEventKind.Fault) continue;
             if (_firstFaultNs < 0) _firstFaultNs = loopEvent.TimestampNs;
-            _faults.Add(new DemoFault((loopEvent.TimestampNs - _policyStartNs) / 1e9, loopEvent.From.ToString(), loopEvent.Fault.Describe()));
+            _faults.Add(new DemoFault(
+                (loopEvent.TimestampNs - _policyStartNs) / 1e9, loopEvent.From.ToString(), loopEvent.Fault.Describe()));
         }
     }
 }

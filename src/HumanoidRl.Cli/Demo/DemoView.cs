@@ -18,7 +18,9 @@ internal static class DemoView
         table.AddRow("jitter p50 / p99", Invariant($"{progress.JitterP50Us} / {progress.JitterP99Us} us"));
         table.AddRow("overruns", progress.Overruns == 0 ? "0" : Invariant($"[yellow]{progress.Overruns}[/]"));
         table.AddRow("roll / pitch", Invariant($"{progress.RollRad:+0.000;-0.000} / {progress.PitchRad:+0.000;-0.000} rad"));
-        table.AddRow("faults", progress.Faults == 0 ? "0" : Invariant($"[red]{progress.Faults}[/] ({Markup.Escape(progress.LastFault ?? "")})"));
+        table.AddRow("faults", progress.Faults == 0
+            ? "0"
+            : Invariant($"[red]{progress.Faults}[/] ({Markup.Escape(progress.LastFault ?? "")})"));
         return table;
     }
 

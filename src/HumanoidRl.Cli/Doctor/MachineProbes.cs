@@ -44,8 +44,10 @@ internal static partial class MachineProbes
         var memlockOk = memlock is null || geteuid() == 0;
         if (fifoRefusal is null && memlockOk) return ProbeResult.Pass($"{fifoText}; {facts}");
         return ProbeResult.Fail(
-            $"{fifoText}; {facts}. Optional hardening for the 500 Hz loop. Fix: printf '@realtime - rtprio 90\\n@realtime - memlock unlimited\\n' | " +
-            "sudo tee /etc/security/limits.d/humanoid-rl.conf && sudo groupadd -f realtime && sudo usermod -aG realtime $USER, then log in again");
+            $"{fifoText}; {facts}. Optional hardening for the 500 Hz loop. " +
+            "Fix: printf '@realtime - rtprio 90\\n@realtime - memlock unlimited\\n' | " +
+            "sudo tee /etc/security/limits.d/humanoid-rl.conf && sudo groupadd -f realtime && " +
+            "sudo usermod -aG realtime $USER, then log in again");
     }
 
     private static uint? GroupId(string name)

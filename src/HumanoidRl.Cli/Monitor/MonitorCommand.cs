@@ -18,7 +18,8 @@ internal static class MonitorCommand
         var connection = new DaemonConnection();
         var once = new Option<bool>("--once") { Description = "Print one status snapshot and exit." };
         var json = new Option<bool>("--json") { Description = "With --once: print the status as one JSON object (protobuf JSON names)." };
-        var command = new Command("monitor", "Live dashboard of humanoid-rld: mode, loop rate, jitter, overruns, roll/pitch, joint torques, faults.")
+        var command = new Command(
+            "monitor", "Live dashboard of humanoid-rld: mode, loop rate, jitter, overruns, roll/pitch, joint torques, faults.")
         {
             once, json,
         };
@@ -64,7 +65,8 @@ internal static class MonitorCommand
             {
                 await foreach (var state in states.ResponseStream.ReadAllAsync(stop.Token)) Volatile.Write(ref latest, state);
             }
-            catch (Exception error) when (error is OperationCanceledException || (error is RpcException { StatusCode: StatusCode.Cancelled } && stop.IsCancellationRequested))
+            catch (Exception error) when (error is OperationCanceledException
+                || (error is RpcException { StatusCode: StatusCode.Cancelled } && stop.IsCancellationRequested))
             {
             }
         }, CancellationToken.None);
@@ -80,7 +82,8 @@ internal static class MonitorCommand
                     live.UpdateTarget(MonitorView.Render(status, Volatile.Read(ref latest)));
                 }
             }
-            catch (Exception error) when (error is OperationCanceledException || (error is RpcException { StatusCode: StatusCode.Cancelled } && stop.IsCancellationRequested))
+            catch (Exception error) when (error is OperationCanceledException
+                || (error is RpcException { StatusCode: StatusCode.Cancelled } && stop.IsCancellationRequested))
             {
             }
         });

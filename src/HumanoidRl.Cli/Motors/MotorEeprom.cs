@@ -12,9 +12,12 @@ internal static class MotorEeprom
     public static MotorModel Identify(DynamixelBus bus, byte id)
     {
         var result = bus.Ping(id, out var reply);
-        if (!result.IsOk) throw new InvalidOperationException($"ID {id} does not answer on {bus.Transport.Name} at {bus.Transport.BaudRate} baud ({MotorOptions.Describe(result)})");
+        if (!result.IsOk)
+            throw new InvalidOperationException(
+                $"ID {id} does not answer on {bus.Transport.Name} at {bus.Transport.BaudRate} baud ({MotorOptions.Describe(result)})");
         return MotorModelCatalog.Find(reply.ModelNumber)
-            ?? throw new InvalidOperationException($"ID {id} is model {reply.ModelNumber}, which the motor catalog does not know; refusing to write its EEPROM");
+            ?? throw new InvalidOperationException(
+                $"ID {id} is model {reply.ModelNumber}, which the motor catalog does not know; refusing to write its EEPROM");
     }
 
     /// <summary>Torque Enable = 0 (EEPROM is read-only while torque is on).</summary>
@@ -28,6 +31,8 @@ internal static class MotorEeprom
     {
         Span<byte> value = stackalloc byte[1];
         var result = bus.Read(id, address, value);
-        return result.IsOk ? value[0] : throw new InvalidOperationException($"ID {id}: reading back {what} failed ({MotorOptions.Describe(result)})");
+        return result.IsOk
+            ? value[0]
+            : throw new InvalidOperationException($"ID {id}: reading back {what} failed ({MotorOptions.Describe(result)})");
     }
 }

@@ -14,11 +14,14 @@ internal static class MotorsCheckCommand
         var config = new Option<string>("--config") { Description = "Robot config (robot-config/*.yaml).", Required = true };
         var portOverride = new Option<string[]>("--port")
         {
-            Description = "BUS=DEVICE: use DEVICE for the configured bus BUS (repeatable), e.g. leg_left=/tmp/ttyHRL-leg_left (a `sim serve-bus` link).",
+            Description = "BUS=DEVICE: use DEVICE for the configured bus BUS (repeatable), " +
+                          "e.g. leg_left=/tmp/ttyHRL-leg_left (a `sim serve-bus` link).",
             AllowMultipleArgumentsPerToken = false,
         };
         var margin = MotorOptions.TimeoutMarginMs();
-        var command = new Command("check", "Ping every motor of a robot config, compare its model number, and print each joint's angle in degrees. Exit 1 on any mismatch.")
+        var command = new Command("check",
+            "Ping every motor of a robot config, compare its model number, and print each joint's angle in degrees. " +
+            "Exit 1 on any mismatch.")
         {
             config, portOverride, margin,
         };
@@ -70,7 +73,9 @@ internal static class MotorsCheckCommand
                     var result = SetupRetries.Ping(bus, (byte)robot.Imu.DeviceId, out var reply);
                     var ok = result.IsOk && reply.ModelNumber == Hardware.Imu.OpenCrImuRegisters.ModelNumber;
                     (ok ? output : error).WriteLine($"  {"imu",-22} ID {robot.Imu.DeviceId,3}  " +
-                        (ok ? $"OpenCR ({reply.ModelNumber}) ok" : result.IsOk ? $"MISMATCH: model {reply.ModelNumber}, expected {Hardware.Imu.OpenCrImuRegisters.ModelNumber}" : $"NO ANSWER ({MotorOptions.Describe(result)})"));
+                        (ok ? $"OpenCR ({reply.ModelNumber}) ok"
+                            : result.IsOk ? $"MISMATCH: model {reply.ModelNumber}, expected {Hardware.Imu.OpenCrImuRegisters.ModelNumber}"
+                            : $"NO ANSWER ({MotorOptions.Describe(result)})"));
                     if (!ok) problems++;
                 }
             }
@@ -98,7 +103,8 @@ internal static class MotorsCheckCommand
         var servoRad = (counts - expected.PositionCenterCounts) * MotorUnits.RadPerCount(expected);
         var jointDeg = joint.Servo.Direction * (servoRad - joint.Servo.ZeroOffsetRad) * 180 / Math.PI;
         ok = true;
-        return string.Create(CultureInfo.InvariantCulture, $"ID {id,3}  {expected.Name} fw {reply.Firmware}{(result.HardwareAlert ? " HARDWARE ERROR" : "")}  {jointDeg,8:F2} deg");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ID {id,3}  {expected.Name} fw {reply.Firmware}{(result.HardwareAlert ? " HARDWARE ERROR" : "")}  {jointDeg,8:F2} deg");
     }
 
     private static Dictionary<string, string> ParseOverrides(string[] entries, RobotConfig robot)
@@ -109,7 +115,8 @@ internal static class MotorsCheckCommand
             var parts = entry.Split('=', 2);
             if (parts.Length != 2 || parts[1].Length == 0 || robot.Buses.All(bus => bus.Name != parts[0]))
             {
-                throw new ArgumentException($"--port '{entry}': expected BUS=DEVICE with BUS one of {string.Join(", ", robot.Buses.Select(bus => bus.Name))}");
+                throw new ArgumentException(
+                    $"--port '{entry}': expected BUS=DEVICE with BUS one of {string.Join(", ", robot.Buses.Select(bus => bus.Name))}");
             }
             result[parts[0]] = parts[1];
         }

@@ -11,13 +11,18 @@ internal static class MotorsSetBaudCommand
         var port = MotorOptions.Port();
         var baud = MotorOptions.Baud();
         var id = new Option<int>("--id") { Description = "The motor's ID.", Required = true };
-        var newBaud = new Option<int>("--new-baud") { Description = $"Baud rate to set: {string.Join(", ", BaudRateCodes.Supported)}.", Required = true };
+        var newBaud = new Option<int>("--new-baud")
+        {
+            Description = $"Baud rate to set: {string.Join(", ", BaudRateCodes.Supported)}.", Required = true,
+        };
         var margin = MotorOptions.TimeoutMarginMs();
-        var command = new Command("set-baud", "Change a motor's baud rate: torque off, write the Baud Rate register, then reopen at the new rate and read it back.")
+        var command = new Command("set-baud",
+            "Change a motor's baud rate: torque off, write the Baud Rate register, then reopen at the new rate and read it back.")
         {
             port, baud, id, newBaud, margin,
         };
-        command.SetAction(parse => Run(parse.GetValue(port)!, parse.GetValue(baud), parse.GetValue(id), parse.GetValue(newBaud), parse.GetValue(margin),
+        command.SetAction(parse => Run(
+            parse.GetValue(port)!, parse.GetValue(baud), parse.GetValue(id), parse.GetValue(newBaud), parse.GetValue(margin),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -54,7 +59,8 @@ internal static class MotorsSetBaudCommand
                 var stored = MotorEeprom.ReadByte(bus, (byte)id, BaudRateCodes.RegisterAddress, "the Baud Rate register");
                 if (stored != code)
                 {
-                    error.WriteLine($"motors set-baud: verification failed: ID {id} reports Baud Rate code {stored}, expected {code} ({newBaudRate})");
+                    error.WriteLine(
+                        $"motors set-baud: verification failed: ID {id} reports Baud Rate code {stored}, expected {code} ({newBaudRate})");
                     return 1;
                 }
             }

@@ -11,13 +11,17 @@ internal static class MotorsSetIdCommand
         var port = MotorOptions.Port();
         var baud = MotorOptions.Baud();
         var id = new Option<int>("--id") { Description = "The motor's ID now.", Required = true };
-        var newId = new Option<int>("--new-id") { Description = $"The ID to give it (0..{PacketLayout.MaxDeviceId}, not used by another device).", Required = true };
+        var newId = new Option<int>("--new-id")
+        {
+            Description = $"The ID to give it (0..{PacketLayout.MaxDeviceId}, not used by another device).", Required = true,
+        };
         var margin = MotorOptions.TimeoutMarginMs();
         var command = new Command("set-id", "Change a motor's ID: torque off, write the ID register, read it back under the new ID.")
         {
             port, baud, id, newId, margin,
         };
-        command.SetAction(parse => Run(parse.GetValue(port)!, parse.GetValue(baud), parse.GetValue(id), parse.GetValue(newId), parse.GetValue(margin),
+        command.SetAction(parse => Run(
+            parse.GetValue(port)!, parse.GetValue(baud), parse.GetValue(id), parse.GetValue(newId), parse.GetValue(margin),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }

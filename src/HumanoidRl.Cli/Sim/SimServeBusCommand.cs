@@ -22,12 +22,22 @@ internal static class SimServeBusCommand
         var robot = new Option<string>("--robot") { Description = "Robot config (robot-config/*.yaml).", Required = true };
         var link = new Option<string>("--link")
         {
-            Description = "Prefix of the symlinks to create, one per configured bus: PREFIX-<bus name>, e.g. /tmp/ttyHRL gives /tmp/ttyHRL-leg_left.",
+            Description = "Prefix of the symlinks to create, one per configured bus: PREFIX-<bus name>, " +
+                          "e.g. /tmp/ttyHRL gives /tmp/ttyHRL-leg_left.",
             Required = true,
         };
-        var drop = new Option<double>("--fault-drop") { Description = "Probability (0..1) that a reply is dropped (on every bus)." }.Probability();
-        var corrupt = new Option<double>("--fault-corrupt") { Description = "Probability (0..1) that a reply has a broken CRC (on every bus)." }.Probability();
-        var seed = new Option<int>("--seed") { Description = "Seed of the fault draws (bus i draws from SEED + i).", DefaultValueFactory = _ => 1 };
+        var drop = new Option<double>("--fault-drop")
+        {
+            Description = "Probability (0..1) that a reply is dropped (on every bus).",
+        }.Probability();
+        var corrupt = new Option<double>("--fault-corrupt")
+        {
+            Description = "Probability (0..1) that a reply has a broken CRC (on every bus).",
+        }.Probability();
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the fault draws (bus i draws from SEED + i).", DefaultValueFactory = _ => 1,
+        };
         var torqueConstants = new Option<string[]>("--torque-constant")
         {
             Description = "MODEL=NM_PER_A for motor models without a catalog torque constant (repeatable), e.g. PH54-200-S500=2.0.",
@@ -42,7 +52,9 @@ internal static class SimServeBusCommand
         {
             using var stop = new StopSignals(cancellation);
             return await RunAsync(
-                new ServeBusSettings(parse.GetValue(robot)!, parse.GetValue(link)!, parse.GetValue(drop), parse.GetValue(corrupt), parse.GetValue(seed), parse.GetValue(torqueConstants) ?? []),
+                new ServeBusSettings(
+                    parse.GetValue(robot)!, parse.GetValue(link)!, parse.GetValue(drop), parse.GetValue(corrupt), parse.GetValue(seed),
+                    parse.GetValue(torqueConstants) ?? []),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, stop.Token).ConfigureAwait(false);
         });
         return command;
@@ -120,7 +132,8 @@ internal static class SimServeBusCommand
     {
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
-        text.AppendLine(invariant, $"serving {config.Name}: {config.JointCount} motors + IMU on {servers.Servers.Count} buses, one MuJoCo model in real time; " +
+        text.AppendLine(invariant,
+            $"serving {config.Name}: {config.JointCount} motors + IMU on {servers.Servers.Count} buses, one MuJoCo model in real time; " +
             $"faults: drop {settings.DropProbability}, corrupt {settings.CorruptProbability}");
         var nameWidth = servers.Servers.Max(server => server.BusName.Length);
         foreach (var (busName, server) in servers.Servers)
@@ -128,7 +141,9 @@ internal static class SimServeBusCommand
             var devices = server.Bus.Devices;
             var motorIds = string.Join(",", devices.OfType<VirtualMotor>().Select(motor => motor.Id));
             var imu = devices.OfType<VirtualOpenCrImu>().Select(device => $" + IMU (ID {device.Id})").FirstOrDefault() ?? "";
-            text.AppendLine(invariant, $"  {busName.PadRight(nameWidth)}  {server.PortPath} -> {server.DevicePath}  motors {(motorIds.Length == 0 ? "none" : motorIds)}{imu}");
+            text.AppendLine(invariant,
+                $"  {busName.PadRight(nameWidth)}  {server.PortPath} -> {server.DevicePath}  " +
+                $"motors {(motorIds.Length == 0 ? "none" : motorIds)}{imu}");
         }
         var ports = string.Join(" ", servers.Servers.Select(server => $"--port {server.BusName}={server.Server.PortPath}"));
         text.AppendLine(invariant, $"motors check: humanoid-rl motors check --config {settings.RobotPath} {ports}");
@@ -145,16 +160,24 @@ internal static class SimServeBusCommand
         var text = new StringBuilder();
         var invariant = CultureInfo.InvariantCulture;
         var requests = servers.Servers.Sum(server => server.Server.Bus.RequestsHandled);
-        text.AppendLine(invariant, $"stopped after {requests} requests, {plant.TimeS:F1} s simulated (the robot hangs still while no motor pushes)");
+        text.AppendLine(invariant,
+            $"stopped after {requests} requests, {plant.TimeS:F1} s simulated (the robot hangs still while no motor pushes)");
         foreach (var (busName, server) in servers.Servers)
         {
             var bus = server.Bus;
             text.AppendLine(invariant,
-                $"  {busName}: {bus.RequestsHandled} requests, {server.RejectedRequestBytes} rejected bytes; injected {bus.Faults.InjectedDrops} drops, {bus.Faults.InjectedCorruptions} corruptions");
+                $"  {busName}: {bus.RequestsHandled} requests, {server.RejectedRequestBytes} rejected bytes; " +
+                $"injected {bus.Faults.InjectedDrops} drops, {bus.Faults.InjectedCorruptions} corruptions");
         }
         return text.ToString();
     }
 }
 
 /// <param name="LinkPrefix">Bus b is served at LinkPrefix-b.</param>
-internal sealed record ServeBusSettings(string RobotPath, string LinkPrefix, double DropProbability, double CorruptProbability, int Seed, IReadOnlyList<string> TorqueConstants);
+internal sealed record ServeBusSettings(
+    string RobotPath,
+    string LinkPrefix,
+    double DropProbability,
+    double CorruptProbability,
+    int Seed,
+    IReadOnlyList<string> TorqueConstants);

@@ -18,11 +18,17 @@ internal sealed class DaemonConnection
         DefaultValueFactory = _ => "http://127.0.0.1:50051",
     };
 
-    public Option<string> Token { get; } = new("--token") { Description = "Bearer token (humanoid-rl certs token mints one).", Required = true };
+    public Option<string> Token { get; } = new("--token")
+    {
+        Description = "Bearer token (humanoid-rl certs token mints one).", Required = true,
+    };
 
     public Option<FileInfo?> CaCert { get; } = new("--ca-cert") { Description = "The daemon's certificate (daemon.crt) to trust for TLS." };
 
-    public Option<bool> Insecure { get; } = new("--insecure") { Description = "Plaintext gRPC (a daemon started with --insecure-loopback)." };
+    public Option<bool> Insecure { get; } = new("--insecure")
+    {
+        Description = "Plaintext gRPC (a daemon started with --insecure-loopback).",
+    };
 
     public void AddTo(Command command)
     {
@@ -38,8 +44,10 @@ internal sealed class DaemonConnection
     {
         ArgumentNullException.ThrowIfNull(parse);
         var text = parse.GetValue(Server)!;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var server) || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException($"--server {text}: not a daemon address (expected http(s)://host:port, e.g. https://robot1.local:50051)");
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var server)
+            || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException(
+                $"--server {text}: not a daemon address (expected http(s)://host:port, e.g. https://robot1.local:50051)");
         var insecure = parse.GetValue(Insecure);
         if (insecure != (server.Scheme == Uri.UriSchemeHttp))
         {

@@ -16,7 +16,12 @@ public enum TeleopActionKind
 }
 
 /// <summary>What one key press asks the daemon for.</summary>
-public sealed record TeleopAction(TeleopActionKind Kind, V1.Mode Mode = V1.Mode.Unspecified, double VxMPerS = 0, double VyMPerS = 0, double YawRateRadPerS = 0)
+public sealed record TeleopAction(
+    TeleopActionKind Kind,
+    V1.Mode Mode = V1.Mode.Unspecified,
+    double VxMPerS = 0,
+    double VyMPerS = 0,
+    double YawRateRadPerS = 0)
 {
     public static TeleopAction None { get; } = new(TeleopActionKind.None);
 }

@@ -12,7 +12,9 @@ internal static class TeleopCommand
     public static Command Create()
     {
         var connection = new DaemonConnection();
-        var command = new Command("teleop", "Keyboard teleop through humanoid-rld (holds the operator lease). " + TeleopKeymap.Help + ". Without a terminal, keys are read from standard input.");
+        var command = new Command("teleop",
+            "Keyboard teleop through humanoid-rld (holds the operator lease). " + TeleopKeymap.Help +
+            ". Without a terminal, keys are read from standard input.");
         connection.AddTo(command);
         command.SetAction(async (parse, cancel) =>
         {
@@ -20,7 +22,8 @@ internal static class TeleopCommand
             {
                 using var channel = connection.Open(parse);
                 var interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected;
-                var session = new TeleopSession(new V1.Control.ControlClient(channel), new V1.Telemetry.TelemetryClient(channel), Console.Out, interactive);
+                var session = new TeleopSession(
+                    new V1.Control.ControlClient(channel), new V1.Telemetry.TelemetryClient(channel), Console.Out, interactive);
                 return await session.RunAsync(interactive ? TerminalKeys(cancel) : StreamKeys(Console.In, cancel), cancel);
             }
             catch (Exception error) when (error is RpcException or ArgumentException or FileNotFoundException)

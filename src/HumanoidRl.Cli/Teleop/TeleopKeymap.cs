@@ -13,7 +13,8 @@ public sealed class TeleopKeymap
     public const double VyStepMPerS = 0.05;
     public const double YawStepRadPerS = 0.2;
 
-    public const string Help = "w/s vx  a/d vy  q/e yaw  1 damping  2 stand up  3 policy  0 passive  space stop  x e-stop  c clear fault  Esc quit";
+    public const string Help =
+        "w/s vx  a/d vy  q/e yaw  1 damping  2 stand up  3 policy  0 passive  space stop  x e-stop  c clear fault  Esc quit";
 
     public double VxMPerS { get; private set; }
 
@@ -56,7 +57,8 @@ public sealed class TeleopKeymap
         return Velocity();
     }
 
-    private TeleopAction Velocity() => new(TeleopActionKind.SetVelocity, VxMPerS: VxMPerS, VyMPerS: VyMPerS, YawRateRadPerS: YawRateRadPerS);
+    private TeleopAction Velocity() =>
+        new(TeleopActionKind.SetVelocity, VxMPerS: VxMPerS, VyMPerS: VyMPerS, YawRateRadPerS: YawRateRadPerS);
 
     private static TeleopAction Mode(V1.Mode mode) => new(TeleopActionKind.SetMode, mode);
 

@@ -8,7 +8,8 @@ namespace HumanoidRl.Cli.Teleop;
 /// One teleop session: takes the operator lease, keeps it with heartbeats every window/3, turns keys into
 /// commands, shows a status line, and gives the lease back at the end (Esc, end of input or Ctrl+C).
 /// </summary>
-internal sealed class TeleopSession(V1.Control.ControlClient control, V1.Telemetry.TelemetryClient telemetry, TextWriter output, bool interactive)
+internal sealed class TeleopSession(
+    V1.Control.ControlClient control, V1.Telemetry.TelemetryClient telemetry, TextWriter output, bool interactive)
 {
     private readonly TeleopKeymap _keys = new();
     private readonly Lock _outputGate = new();
@@ -17,7 +18,8 @@ internal sealed class TeleopSession(V1.Control.ControlClient control, V1.Telemet
     public async Task<int> RunAsync(IAsyncEnumerable<char> keys, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        var lease = await control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = $"teleop@{Environment.MachineName}" }, cancellationToken: cancel);
+        var lease = await control.AcquireLeaseAsync(
+            new V1.AcquireLeaseRequest { ClientName = $"teleop@{Environment.MachineName}" }, cancellationToken: cancel);
         Write($"lease held by {lease.Holder} (window {lease.LeaseWindowMs} ms). {TeleopKeymap.Help}");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         var heartbeats = HeartbeatAsync(lease.LeaseId, TimeSpan.FromMilliseconds(lease.LeaseWindowMs / 3.0), stop.Token);
@@ -55,14 +57,20 @@ internal sealed class TeleopSession(V1.Control.ControlClient control, V1.Telemet
                     var reply = await control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest
                     {
                         LeaseId = leaseId,
-                        Command = new V1.VelocityCommand { VxMPerS = action.VxMPerS, VyMPerS = action.VyMPerS, YawRateRadPerS = action.YawRateRadPerS },
+                        Command = new V1.VelocityCommand
+                        {
+                            VxMPerS = action.VxMPerS, VyMPerS = action.VyMPerS, YawRateRadPerS = action.YawRateRadPerS,
+                        },
                     }, cancellationToken: cancel);
                     _keys.Applied(reply.Applied);
                     Write(string.Create(CultureInfo.InvariantCulture,
-                        $"velocity vx {reply.Applied.VxMPerS:F2} m/s, vy {reply.Applied.VyMPerS:F2} m/s, yaw {reply.Applied.YawRateRadPerS:F2} rad/s{(reply.Clamped ? " (clamped)" : "")}"));
+                        $"velocity vx {reply.Applied.VxMPerS:F2} m/s, vy {reply.Applied.VyMPerS:F2} m/s, " +
+                        $"yaw {reply.Applied.YawRateRadPerS:F2} rad/s{(reply.Clamped ? " (clamped)" : "")}"));
                     break;
                 case TeleopActionKind.Stop:
-                    await control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = leaseId, Command = new V1.VelocityCommand() }, cancellationToken: cancel);
+                    await control.SetVelocityCommandAsync(
+                        new V1.SetVelocityCommandRequest { LeaseId = leaseId, Command = new V1.VelocityCommand() },
+                        cancellationToken: cancel);
                     await SetModeAsync(leaseId, action.Mode, cancel);
                     break;
                 case TeleopActionKind.SetMode:
@@ -95,7 +103,8 @@ internal sealed class TeleopSession(V1.Control.ControlClient control, V1.Telemet
         using var timer = new PeriodicTimer(period);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop)) await control.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = leaseId }, cancellationToken: stop);
+            while (await timer.WaitForNextTickAsync(stop))
+                await control.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = leaseId }, cancellationToken: stop);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -115,7 +124,8 @@ internal sealed class TeleopSession(V1.Control.ControlClient control, V1.Telemet
                 var status = await telemetry.GetStatusAsync(new V1.GetStatusRequest(), cancellationToken: stop);
                 var fault = status.Fault.Length == 0 ? "" : $"  fault: {status.Fault}";
                 var line = string.Create(CultureInfo.InvariantCulture,
-                    $"{status.Mode,-14} cmd vx {status.Command.VxMPerS:F2} vy {status.Command.VyMPerS:F2} yaw {status.Command.YawRateRadPerS:F2}  ticks {status.Loop.Ticks}{fault}  | {_lastMessage}");
+                    $"{status.Mode,-14} cmd vx {status.Command.VxMPerS:F2} vy {status.Command.VyMPerS:F2} " +
+                    $"yaw {status.Command.YawRateRadPerS:F2}  ticks {status.Loop.Ticks}{fault}  | {_lastMessage}");
                 // One terminal line, overwritten in place: padded to clear the previous one, cut to stay on one line.
                 var shown = line.Length > 200 ? line[..200] : line.PadRight(120);
                 lock (_outputGate) output.Write("\r" + shown);

@@ -10,13 +10,16 @@ internal static class AverageCommand
 {
     public static Command Create()
     {
-        var policies = new Argument<string[]>("policies") { Description = "Two or more exported policies (.onnx) with one contract and network shape.", Arity = ArgumentArity.OneOrMore };
+        var policies = new Argument<string[]>("policies")
+        {
+            Description = "Two or more exported policies (.onnx) with one contract and network shape.", Arity = ArgumentArity.OneOrMore,
+        };
         var output = new Option<string>("--out") { Description = "ONNX file to write, e.g. models/NAME.onnx.", Required = true };
         var command = new Command("average",
-            "Average the weights of exported policies: a model soup of runs fine-tuned from one parent, or weight averaging over a run's later " +
-            "checkpoints. Every contract field must match; each policy's first layer is rewritten onto the averaged observation normalizer " +
-            "before the weights are averaged. The result names its members in metadata 'averaged_from'. Policies that did not start from one " +
-            "parent average to noise: evaluate the result (`humanoid-rl eval`) like any other policy.")
+            "Average the weights of exported policies: a model soup of runs fine-tuned from one parent, or weight averaging over a run's " +
+            "later checkpoints. Every contract field must match; each policy's first layer is rewritten onto the averaged observation " +
+            "normalizer before the weights are averaged. The result names its members in metadata 'averaged_from'. Policies that did not " +
+            "start from one parent average to noise: evaluate the result (`humanoid-rl eval`) like any other policy.")
         {
             policies, output,
         };
@@ -24,7 +27,10 @@ internal static class AverageCommand
         {
             try
             {
-                var members = parse.GetValue(policies)!.Select(Path.GetFullPath).Select(p => new AveragingMember(p, RunManifest.Fingerprint(p), OnnxPolicyReader.Read(p))).ToList();
+                var members = parse.GetValue(policies)!
+                    .Select(Path.GetFullPath)
+                    .Select(p => new AveragingMember(p, RunManifest.Fingerprint(p), OnnxPolicyReader.Read(p)))
+                    .ToList();
                 var averaged = PolicyAveraging.Average(members);
                 var path = Path.GetFullPath(parse.GetValue(output)!);
                 var version = typeof(AverageCommand).Assembly.GetName().Version?.ToString() ?? "0";

@@ -12,8 +12,9 @@ internal static class ExportCommand
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file (default: the run's latest)." };
         var output = new Option<string>("--out") { Description = "ONNX file to write, e.g. models/NAME.onnx.", Required = true };
         var command = new Command("export",
-            "Export a trained policy to ONNX: the actor's mean action with the observation normalizer folded in, standard operators only, " +
-            "and the policy contract (joint order, observation layout, action mode and scales, gains, default pose, rates, robot config hash) in metadata_props.")
+            "Export a trained policy to ONNX: the actor's mean action with the observation normalizer folded in, " +
+            "standard operators only, and the policy contract (joint order, observation layout, action mode and scales, gains, " +
+            "default pose, rates, robot config hash) in metadata_props.")
         {
             run, checkpoint, output,
         };
@@ -27,7 +28,8 @@ internal static class ExportCommand
                 Console.WriteLine($"exported iteration {session.Runner.Iteration} of {session.RunFolder} to {path}");
                 return 0;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or Core.Config.ConfigFileException)
+            catch (Exception e)
+                when (e is IOException or InvalidDataException or InvalidOperationException or Core.Config.ConfigFileException)
             {
                 Console.Error.WriteLine($"export: {e.Message}");
                 return 2;

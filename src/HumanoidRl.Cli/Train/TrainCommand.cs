@@ -13,46 +13,74 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var task = new Option<string>("--task") { Description = "Task name (robot-config/tasks/NAME.yaml).", DefaultValueFactory = _ => "balance" };
+        var task = new Option<string>("--task")
+        {
+            Description = "Task name (robot-config/tasks/NAME.yaml).", DefaultValueFactory = _ => "balance",
+        };
         var config = new Option<string?>("--config") { Description = "Task YAML file to use instead of --task." };
-        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget.environments)." }.AtLeast(1, "environments");
-        var iterations = new Option<int?>("--iterations") { Description = "PPO iterations to run in total (default: the task's budget.iterations)." }.AtLeast(1, "iterations");
-        var minutes = new Option<double?>("--minutes") { Description = "Wall-time budget; training stops at whichever of --iterations or --minutes comes first." }.Positive("minutes");
-        var seed = new Option<long>("--seed") { Description = "Seed for weights, action noise and environments.", DefaultValueFactory = _ => 1 };
+        var envs = new Option<int?>("--envs")
+        {
+            Description = "Parallel environments (default: the task's budget.environments).",
+        }.AtLeast(1, "environments");
+        var iterations = new Option<int?>("--iterations")
+        {
+            Description = "PPO iterations to run in total (default: the task's budget.iterations).",
+        }.AtLeast(1, "iterations");
+        var minutes = new Option<double?>("--minutes")
+        {
+            Description = "Wall-time budget; training stops at whichever of --iterations or --minutes comes first.",
+        }.Positive("minutes");
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Seed for weights, action noise and environments.", DefaultValueFactory = _ => 1,
+        };
         var runDir = new Option<string?>("--run-dir") { Description = "Run folder (default runs/TASK-yyyyMMdd-HHmmss)." };
         var resume = new Option<string?>("--resume") { Description = "Continue the run in this folder from its latest checkpoint." };
         var initFrom = new Option<string?>("--init-from")
         {
             Description = "Start this new run from another run's checkpoint (weights, normalizers, optimizer, curriculum and iteration) " +
-                          "and continue it under this task config, e.g. with changed reward weights; --iterations then counts from the start " +
-                          "of that run. Or from an exported policy (.onnx, e.g. when its checkpoints are gone): its actor, its normalizer and " +
-                          "the action std it recorded (else the task's initial_action_std), a new critic, from iteration 0. Either way its policy contract must match (the gait clock period may change; " +
-                          "from a policy, observation.history may also stack more frames: the added ones start with zero weights).",
+                          "and continue it under this task config, e.g. with changed reward weights; --iterations then counts from the " +
+                          "start of that run. Or from an exported policy (.onnx, e.g. when its checkpoints are gone): its actor, its " +
+                          "normalizer and the action std it recorded (else the task's initial_action_std), a new critic, from iteration " +
+                          "0. Either way its policy contract must match (the gait clock period may change; from a policy, " +
+                          "observation.history may also stack more frames: the added ones start with zero weights).",
         };
         var criticWarmup = new Option<int?>("--critic-warmup")
         {
             Description = $"Updates that train the critic alone before PPO moves the policy (default from an exported policy, whose new " +
-                          $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped tasks; 0 otherwise).",
+                          $"critic knows nothing yet: the iterations of {PolicyCriticWarmupEpisodes} whole episodes, 315 for the shipped " +
+                          $"tasks; 0 otherwise).",
         }.AtLeast(0, "iterations");
-        var export = new Option<string?>("--export") { Description = "Also write the final policy here (e.g. runs/humanoid16-balance.onnx; the folder is created, and checked before training starts)." };
-        var threads = new Option<int>("--threads") { Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update (one while collecting: see bench train).", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1, "threads");
+        var export = new Option<string?>("--export")
+        {
+            Description = "Also write the final policy here (e.g. runs/humanoid16-balance.onnx; the folder is created, " +
+                          "and checked before training starts).",
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Cores the run uses: threads for environment stepping, and libtorch's threads in the PPO update " +
+                          "(one while collecting: see bench train).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        }.AtLeast(1, "threads");
         var command = new Command("train",
             "Train a policy with PPO in the domain-randomized MuJoCo humanoid. Ctrl-C or SIGTERM saves a checkpoint; --resume continues " +
-            "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, checkpoints/, " +
-            "TensorBoard events, progress.csv, learning_curve.png and policy.onnx.")
+            "exactly there. The run folder gets run.json (seed, source revision, config fingerprints), copies of the configs, " +
+            "checkpoints/, TensorBoard events, progress.csv, learning_curve.png and policy.onnx.")
         {
             task, config, envs, iterations, minutes, seed, runDir, resume, initFrom, criticWarmup, export, threads,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(resume) is not null && result.GetValue(initFrom) is not null)
-                result.AddError("--resume continues a run with its own state; --init-from starts a new run from a checkpoint: give one of them.");
+                result.AddError(
+                    "--resume continues a run with its own state; --init-from starts a new run from a checkpoint: give one of them.");
             if (result.GetValue(criticWarmup) is not null && result.GetValue(resume) is not null)
                 result.AddError("--critic-warmup applies to a new run; a resumed run keeps its own.");
         });
         command.SetAction(parse => Run(new TrainArguments(
             parse.GetValue(task)!, parse.GetValue(config), parse.GetValue(envs), parse.GetValue(iterations), parse.GetValue(minutes),
-            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(initFrom), parse.GetValue(criticWarmup), parse.GetValue(export), parse.GetValue(threads))));
+            parse.GetValue(seed), parse.GetValue(runDir), parse.GetValue(resume), parse.GetValue(initFrom), parse.GetValue(criticWarmup),
+            parse.GetValue(export), parse.GetValue(threads))));
         return command;
     }
 
@@ -61,10 +89,8 @@ internal static class TrainCommand
 
     /// <summary>
     /// Critic-only updates after taking over an exported policy, counted in whole episodes: a new critic learns the
-    /// value of late-episode states only as episodes reach them. Taking over the shipped walk-pd policy (256
-    /// environments, 105 iterations per 20 s episode), the value loss at each episode's start fell 1.8, 0.4, 0.21,
-    /// 0.20 over the first four episodes; PPO after 400 critic-only iterations raised survival from 0.89 to 0.94
-    /// (200 episodes), while runs whose PPO began after 150 lost survival (0.78 over 200 episodes, 0.62-0.80 over 50).
+    /// value of late-episode states only as episodes reach them, and PPO that starts before the critic knows them
+    /// costs the policy survival.
     /// </summary>
     private const int PolicyCriticWarmupEpisodes = 3;
 
@@ -96,7 +122,8 @@ internal static class TrainCommand
                 (statistics, eta) => Console.WriteLine(Describe(statistics, session.Manifest.TargetIterations, eta)),
                 recovery => Console.Error.WriteLine(
                     $"train: libtorch error in iteration {recovery.FailedIteration} ({recovery.Error}); back to the checkpoint " +
-                    $"of iteration {recovery.ResumedFromIteration} (attempt {recovery.Attempt} of {TrainingSession.MaxLibTorchRecoveriesPerCheckpoint})"));
+                    $"of iteration {recovery.ResumedFromIteration} " +
+                    $"(attempt {recovery.Attempt} of {TrainingSession.MaxLibTorchRecoveriesPerCheckpoint})"));
 
             var policy = Path.Combine(session.RunFolder, TrainingSession.PolicyFileName);
             Console.WriteLine($"{Outcome(outcome)} at iteration {session.Runner.Iteration}; checkpoint {session.LatestCheckpointPath}");
@@ -119,11 +146,14 @@ internal static class TrainCommand
         }
         catch (System.Runtime.InteropServices.ExternalException e)
         {
-            Console.Error.WriteLine($"train: libtorch error that going back to the latest checkpoint did not clear: {LibTorchRecovery.FirstLine(e.Message)}");
-            Console.Error.WriteLine("train: the run folder's latest checkpoint is the last one written before it (resume with --resume RUN_FOLDER)");
+            Console.Error.WriteLine(
+                $"train: libtorch error that going back to the latest checkpoint did not clear: {LibTorchRecovery.FirstLine(e.Message)}");
+            Console.Error.WriteLine(
+                "train: the run folder's latest checkpoint is the last one written before it (resume with --resume RUN_FOLDER)");
             return 1;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Core.Config.ConfigFileException)
+        catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException
+            or Core.Config.ConfigFileException)
         {
             Console.Error.WriteLine($"train: {e.Message}");
             return 2;
@@ -137,7 +167,8 @@ internal static class TrainCommand
     private static void CheckExportDestination(string path)
     {
         var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath)) throw new IOException($"--export {path}: is a folder (expected the policy file to write, e.g. models/NAME.onnx)");
+        if (Directory.Exists(fullPath))
+            throw new IOException($"--export {path}: is a folder (expected the policy file to write, e.g. models/NAME.onnx)");
         var folder = Path.GetDirectoryName(fullPath)!;
         var probe = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.probe");
         try
@@ -168,7 +199,9 @@ internal static class TrainCommand
             string.Join(' ', Environment.GetCommandLineArgs()),
             InitFrom: arguments.InitFrom,
             CriticWarmupIterations: arguments.CriticWarmup
-                ?? (arguments.InitFrom is { } source && TrainingSession.IsExportedPolicy(source) ? DefaultPolicyCriticWarmup(task, robot) : 0));
+                ?? (arguments.InitFrom is { } source && TrainingSession.IsExportedPolicy(source)
+                    ? DefaultPolicyCriticWarmup(task, robot)
+                    : 0));
         return TrainingSession.Start(taskFile, task, robot, options);
     }
 
@@ -190,7 +223,8 @@ internal static class TrainCommand
         var velocityText = double.IsNaN(s.Update.VelocityEstimationLoss) ? "" : $"vel {s.Update.VelocityEstimationLoss:F3} | ";
         return string.Create(CultureInfo.InvariantCulture,
             $"it {s.Iteration}{targetText} | {s.EnvironmentStepsPerSecond,7:F0} steps/s | return {Figure(episodes.MeanReturn, "F2"),8} | " +
-            $"len {Figure(episodes.MeanLength, "F1"),6} | falls {Figure(episodes.FallRate, "F2"),4} | kl {s.Update.MeanKl,6:F4} | lr {s.Update.LearningRate:0.0e+0} | " +
+            $"len {Figure(episodes.MeanLength, "F1"),6} | falls {Figure(episodes.FallRate, "F2"),4} | kl {s.Update.MeanKl,6:F4} | " +
+            $"lr {s.Update.LearningRate:0.0e+0} | " +
             $"std {s.MeanActionStd:F2} | clamped {s.ClampedActionFraction:F2} | {velocityText}ETA {etaText}");
     }
 }

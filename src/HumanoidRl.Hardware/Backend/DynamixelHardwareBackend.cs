@@ -74,7 +74,9 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
 
     public MotorCounters ImuCounters => (_imuPort ?? throw NotConfigured()).Bus.Counters[(byte)_config.Imu.DeviceId];
 
-    /// <summary>What makes Read/Write fail now, naming the joint, bus and ID; null while healthy. Allocates: not for the loop thread.</summary>
+    /// <summary>
+    /// What makes Read/Write fail now, naming the joint, bus and ID; null while healthy. Allocates: not for the loop thread.
+    /// </summary>
     public string? DescribeFault()
     {
         var problems = new List<string>();
@@ -84,12 +86,14 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
             if (counters.ConsecutiveFailures > _options.MaxConsecutiveFailures)
             {
                 problems.Add($"{_joints[joint].Describe()}: {counters.ConsecutiveFailures} failures in a row " +
-                             $"({counters.Timeouts} timeouts, {counters.CrcErrors} CRC errors, {counters.MalformedReplies} malformed in total)");
+                             $"({counters.Timeouts} timeouts, {counters.CrcErrors} CRC errors, " +
+                             $"{counters.MalformedReplies} malformed in total)");
             }
         }
         if (_imuPort is not null && ImuCounters.ConsecutiveFailures > _options.MaxConsecutiveFailures)
         {
-            problems.Add($"IMU (bus {_config.Imu.Bus} on {_imuPort.Port}, ID {_config.Imu.DeviceId}): {ImuCounters.ConsecutiveFailures} failures in a row");
+            problems.Add($"IMU (bus {_config.Imu.Bus} on {_imuPort.Port}, ID {_config.Imu.DeviceId}): " +
+                         $"{ImuCounters.ConsecutiveFailures} failures in a row");
         }
         problems.AddRange(_ports.Where(port => port.Failure is not null).Select(port => $"port {port.Port}: {port.Failure!.Message}"));
         return problems.Count == 0 ? null : string.Join("; ", problems);
@@ -154,7 +158,9 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
                     WriteRegister(port, joint, joint.Model.ControlTable.TorqueEnable, 1, "Torque Enable = 1", problems);
                     if (_options.BusWatchdogMs > 0)
                     {
-                        WriteRegister(port, joint, joint.Model.ControlTable.BusWatchdog, _options.BusWatchdogMs / BusWatchdogUnitMs, "Bus Watchdog", problems);
+                        WriteRegister(
+                            port, joint, joint.Model.ControlTable.BusWatchdog, _options.BusWatchdogMs / BusWatchdogUnitMs, "Bus Watchdog",
+                            problems);
                     }
                 }
             }
@@ -162,7 +168,9 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
         if (problems.Count > 0)
         {
             Deactivate();
-            throw new HardwareConfigurationException($"{_config.SourcePath}: activating the motors failed:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", problems)}");
+            throw new HardwareConfigurationException(
+                $"{_config.SourcePath}: activating the motors failed:{Environment.NewLine}  " +
+                $"{string.Join($"{Environment.NewLine}  ", problems)}");
         }
         _active = true;
     }
@@ -229,7 +237,8 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {
         if (!IsConfigured) throw NotConfigured();
-        if (torqueNm.Length != JointCount) throw new ArgumentException($"expected {JointCount} torques, got {torqueNm.Length}", nameof(torqueNm));
+        if (torqueNm.Length != JointCount)
+            throw new ArgumentException($"expected {JointCount} torques, got {torqueNm.Length}", nameof(torqueNm));
         var ok = true;
         for (var joint = 0; joint < _joints.Length; joint++)
         {
@@ -267,14 +276,16 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
         var busNames = string.Join("+", buses.Select(bus => bus.Name));
         if (buses.Select(bus => bus.BaudRate).Distinct().Count() > 1)
         {
-            problems.Add($"buses {busNames} share port {portPath} but ask for different baud rates ({string.Join(", ", buses.Select(bus => $"{bus.Name}: {bus.BaudRate}"))})");
+            problems.Add($"buses {busNames} share port {portPath} but ask for different baud rates " +
+                         $"({string.Join(", ", buses.Select(bus => $"{bus.Name}: {bus.BaudRate}"))})");
             return null;
         }
         var names = buses.Select(bus => bus.Name).ToHashSet();
         var joints = _joints.Where(joint => names.Contains(joint.Bus.Name)).ToArray();
         foreach (var duplicate in joints.GroupBy(joint => joint.MotorId).Where(group => group.Count() > 1))
         {
-            problems.Add($"ID {duplicate.Key} is used by {string.Join(" and ", duplicate.Select(joint => joint.JointName))} on port {portPath}");
+            problems.Add(
+                $"ID {duplicate.Key} is used by {string.Join(" and ", duplicate.Select(joint => joint.JointName))} on port {portPath}");
         }
         var hasImu = names.Contains(_config.Imu.Bus);
         if (joints.Length == 0 && !hasImu) return null;
@@ -295,16 +306,21 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
             var result = SetupRetries.Ping(bus, joint.MotorId, out var reply);
             if (!result.IsOk)
             {
-                problems.Add($"{joint.Describe()}: no answer to Ping ({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")}); expected a {joint.Model.Name}");
+                problems.Add($"{joint.Describe()}: no answer to Ping " +
+                             $"({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")}); " +
+                             $"expected a {joint.Model.Name}");
                 continue;
             }
             if (reply.ModelNumber != joint.Model.ModelNumber)
             {
                 var found = MotorModelCatalog.Find(reply.ModelNumber)?.Name ?? "unknown model";
-                problems.Add($"{joint.Describe()}: answers as model {reply.ModelNumber} ({found}), the config says {joint.Model.Name} ({joint.Model.ModelNumber})");
+                problems.Add($"{joint.Describe()}: answers as model {reply.ModelNumber} ({found}), " +
+                             $"the config says {joint.Model.Name} ({joint.Model.ModelNumber})");
                 continue;
             }
-            if (result.HardwareAlert) problems.Add($"{joint.Describe()}: reports a hardware error (Alert bit; read Hardware Error Status, reboot or power-cycle the motor)");
+            if (result.HardwareAlert)
+                problems.Add($"{joint.Describe()}: reports a hardware error " +
+                             "(Alert bit; read Hardware Error Status, reboot or power-cycle the motor)");
             fastFirmware[joint.JointIndex] = reply.Firmware >= joint.Model.MinFastSyncReadFirmware;
             WriteRegister(bus, joint, joint.Model.ControlTable.TorqueEnable, 0, "Torque Enable = 0", problems);
             WriteRegister(bus, joint, joint.Model.ControlTable.ReturnDelayTime, 0, "Return Delay Time = 0", problems);
@@ -316,8 +332,11 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
             imuId = (byte)_config.Imu.DeviceId;
             var result = SetupRetries.Ping(bus, imuId.Value, out var reply);
             var where = $"IMU (bus {_config.Imu.Bus} on {portPath}, ID {imuId})";
-            if (!result.IsOk) problems.Add($"{where}: no answer to Ping ({result.Status}); expected an OpenCR IMU (model {OpenCrImuRegisters.ModelNumber})");
-            else if (reply.ModelNumber != OpenCrImuRegisters.ModelNumber) problems.Add($"{where}: answers as model {reply.ModelNumber}, expected {OpenCrImuRegisters.ModelNumber} (OpenCR)");
+            if (!result.IsOk)
+                problems.Add($"{where}: no answer to Ping ({result.Status}); " +
+                             $"expected an OpenCR IMU (model {OpenCrImuRegisters.ModelNumber})");
+            else if (reply.ModelNumber != OpenCrImuRegisters.ModelNumber)
+                problems.Add($"{where}: answers as model {reply.ModelNumber}, expected {OpenCrImuRegisters.ModelNumber} (OpenCR)");
         }
         // One group per control table; Fast Sync Read only when every motor of the group supports it.
         var groups = joints.GroupBy(joint => joint.Model.ControlTable)
@@ -361,20 +380,25 @@ public sealed class DynamixelHardwareBackend : IRobotBackend
 
     private BusPort PortOf(int joint) => _jointPort.Length > joint ? _jointPort[joint]! : throw NotConfigured();
 
-    private static void WriteRegister(BusPort port, JointWiring joint, ControlTableItem item, int value, string what, List<string> problems) =>
+    private static void WriteRegister(
+        BusPort port, JointWiring joint, ControlTableItem item, int value, string what, List<string> problems) =>
         WriteRegister(port.Bus, joint, item, value, what, problems);
 
-    private static void WriteRegister(DynamixelBus bus, JointWiring joint, ControlTableItem item, int value, string what, List<string> problems)
+    private static void WriteRegister(
+        DynamixelBus bus, JointWiring joint, ControlTableItem item, int value, string what, List<string> problems)
     {
         Span<byte> data = stackalloc byte[item.SizeBytes];
         data.Clear();
         data[0] = (byte)value;
         var result = SetupRetries.Write(bus, joint.MotorId, item.Address, data);
-        if (!result.IsOk) problems.Add($"{joint.Describe()}: writing {what} at address {item.Address} failed ({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")})");
+        if (!result.IsOk)
+            problems.Add($"{joint.Describe()}: writing {what} at address {item.Address} failed " +
+                         $"({result.Status}{(result.Status == TransferStatus.DeviceError ? $", {result.Error}" : "")})");
     }
 
     private HardwareConfigurationException Mismatch(List<string> problems) =>
-        new($"{_config.SourcePath}: the motors on the buses do not match the config:{Environment.NewLine}  {string.Join($"{Environment.NewLine}  ", problems)}");
+        new($"{_config.SourcePath}: the motors on the buses do not match the config:{Environment.NewLine}  " +
+            $"{string.Join($"{Environment.NewLine}  ", problems)}");
 
     private static InvalidOperationException NotConfigured() => new("the dynamixel backend is not configured: call Configure() first");
 }

@@ -8,7 +8,9 @@ public sealed record HardwareBackendOptions
     /// <summary>Read/Write return false once any device has failed (timeout, CRC, malformed) more than this many times in a row.</summary>
     public int MaxConsecutiveFailures { get; init; } = 3;
 
-    /// <summary>Motors stop on their own when the bus is silent this long (Bus Watchdog, 20 ms units, 20..2540 ms); 0 leaves it off.</summary>
+    /// <summary>
+    /// Motors stop on their own when the bus is silent this long (Bus Watchdog, 20 ms units, 20..2540 ms); 0 leaves it off.
+    /// </summary>
     public int BusWatchdogMs { get; init; } = 100;
 
     /// <summary>Added to each reply's wire time (see <see cref="Dynamixel.Bus.DynamixelBusOptions.ReplyTimeoutMarginMs"/>).</summary>

@@ -12,7 +12,8 @@ public static partial class ThreadCpuClock
     public static unsafe long NowNs()
     {
         TimeSpec time;
-        if (GetTime(ThreadCpuTimeClock, &time) != 0) throw new IOException($"clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed: errno {Marshal.GetLastPInvokeError()}");
+        if (GetTime(ThreadCpuTimeClock, &time) != 0)
+            throw new IOException($"clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed: errno {Marshal.GetLastPInvokeError()}");
         return (time.Seconds * 1_000_000_000) + time.Nanoseconds;
     }
 

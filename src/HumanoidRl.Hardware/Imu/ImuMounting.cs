@@ -16,7 +16,8 @@ public sealed class ImuMounting
 
     public ImuMounting(ImmutableArray<ImuAxis> axisMap, string configPath)
     {
-        if (axisMap.Length != 3) throw new ArgumentException($"{configPath}: imu.axis_map needs 3 entries, has {axisMap.Length}", nameof(axisMap));
+        if (axisMap.Length != 3)
+            throw new ArgumentException($"{configPath}: imu.axis_map needs 3 entries, has {axisMap.Length}", nameof(axisMap));
         var matrix = new double[3, 3]; // column i = body axis i in IMU coordinates
         for (var body = 0; body < 3; body++)
         {
@@ -31,7 +32,8 @@ public sealed class ImuMounting
         if (Math.Abs(determinant - 1) > 1e-9)
         {
             throw new ArgumentException(
-                $"{configPath}: imu.axis_map [{string.Join(", ", axisMap)}] is not a rotation (each axis once, right-handed)", nameof(axisMap));
+                $"{configPath}: imu.axis_map [{string.Join(", ", axisMap)}] is not a rotation (each axis once, right-handed)",
+                nameof(axisMap));
         }
         ImuFromBody = FromMatrix(matrix);
     }

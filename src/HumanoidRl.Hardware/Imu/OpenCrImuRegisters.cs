@@ -39,7 +39,8 @@ public static class OpenCrImuRegisters
 
     private static Vec3 Vector(ReadOnlySpan<byte> block, int offset, double unit)
     {
-        if (block.Length < BlockBytes) throw new ArgumentException($"the IMU block is {BlockBytes} bytes, got {block.Length}", nameof(block));
+        if (block.Length < BlockBytes)
+            throw new ArgumentException($"the IMU block is {BlockBytes} bytes, got {block.Length}", nameof(block));
         return new Vec3(
             BinaryPrimitives.ReadInt16LittleEndian(block[offset..]) * unit,
             BinaryPrimitives.ReadInt16LittleEndian(block[(offset + 2)..]) * unit,

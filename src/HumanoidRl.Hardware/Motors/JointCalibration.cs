@@ -18,7 +18,8 @@ public sealed record JointCalibration
         ZeroOffsetCounts = zeroOffsetCounts;
         TorqueConstantNmPerA = torqueConstantNmPerA ?? model.TorqueConstantNmPerA
             ?? throw new ArgumentException(
-                $"motor model {model.Name} has no torque constant in the catalog; give torqueConstantNmPerA from the robot config", nameof(torqueConstantNmPerA));
+                $"motor model {model.Name} has no torque constant in the catalog; give torqueConstantNmPerA from the robot config",
+                nameof(torqueConstantNmPerA));
     }
 
     public MotorModel Model { get; }

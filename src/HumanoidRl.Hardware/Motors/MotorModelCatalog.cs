@@ -51,20 +51,26 @@ public static class MotorModelCatalog
     private const byte X540FastSyncReadFirmware = 45;
     private const byte PFastSyncReadFirmware = 12;
 
-    public static MotorModel XM430W350 { get; } = new("XM430-W350", 1020, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 1193, 1.78, X430FastSyncReadFirmware);
+    public static MotorModel XM430W350 { get; } = new(
+        "XM430-W350", 1020, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 1193, 1.78, X430FastSyncReadFirmware);
 
     /// <summary>Torque constant: not in the reference; read it off the e-Manual performance graph and set it in the robot config.</summary>
-    public static MotorModel XH540W270 { get; } = new("XH540-W270", 1110, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 2047, null, X540FastSyncReadFirmware);
+    public static MotorModel XH540W270 { get; } = new(
+        "XH540-W270", 1110, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 2047, null, X540FastSyncReadFirmware);
 
-    public static MotorModel XM540W270 { get; } = new("XM540-W270", 1120, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 2047, 2.409, X540FastSyncReadFirmware);
+    public static MotorModel XM540W270 { get; } = new(
+        "XM540-W270", 1120, XSeriesTable, 4096, XCenterCounts, XVelocityUnitRpm, XCurrentUnitA, 2047, 2.409, X540FastSyncReadFirmware);
 
     /// <summary>Position range -501,923..501,923 per half turn (e-Manual).</summary>
-    public static MotorModel PH54200S500 { get; } = new("PH54-200-S500", 2020, PSeriesTable, 1_003_846, 0, PVelocityUnitRpm, PCurrentUnitA, 22_740, null, PFastSyncReadFirmware);
+    public static MotorModel PH54200S500 { get; } = new(
+        "PH54-200-S500", 2020, PSeriesTable, 1_003_846, 0, PVelocityUnitRpm, PCurrentUnitA, 22_740, null, PFastSyncReadFirmware);
 
-    public static MotorModel PH54100S500 { get; } = new("PH54-100-S500", 2010, PSeriesTable, 1_003_846, 0, PVelocityUnitRpm, PCurrentUnitA, 22_740, null, PFastSyncReadFirmware);
+    public static MotorModel PH54100S500 { get; } = new(
+        "PH54-100-S500", 2010, PSeriesTable, 1_003_846, 0, PVelocityUnitRpm, PCurrentUnitA, 22_740, null, PFastSyncReadFirmware);
 
     /// <summary>Position range -303,750..303,750 per half turn (e-Manual).</summary>
-    public static MotorModel PH42020S300 { get; } = new("PH42-020-S300", 2000, PSeriesTable, 607_500, 0, PVelocityUnitRpm, PCurrentUnitA, 4_500, null, PFastSyncReadFirmware);
+    public static MotorModel PH42020S300 { get; } = new(
+        "PH42-020-S300", 2000, PSeriesTable, 607_500, 0, PVelocityUnitRpm, PCurrentUnitA, 4_500, null, PFastSyncReadFirmware);
 
     public static IReadOnlyList<MotorModel> All { get; } = [XM430W350, XH540W270, XM540W270, PH54200S500, PH54100S500, PH42020S300];
 
@@ -74,5 +80,6 @@ public static class MotorModelCatalog
     /// <summary>The model called <paramref name="name"/> (e.g. "XM430-W350"); throws with the known names otherwise.</summary>
     public static MotorModel Get(string name) =>
         All.FirstOrDefault(model => string.Equals(model.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"unknown motor model '{name}'; known: {string.Join(", ", All.Select(model => model.Name))}", nameof(name));
+        ?? throw new ArgumentException(
+            $"unknown motor model '{name}'; known: {string.Join(", ", All.Select(model => model.Name))}", nameof(name));
 }

@@ -28,5 +28,6 @@ public static class MotorUnits
     /// <summary>Torque for a current with the model's catalog constant; throws when the catalog has none.</summary>
     public static double CurrentAToTorqueNm(MotorModel model, double currentA) =>
         currentA * (model.TorqueConstantNmPerA
-            ?? throw new InvalidOperationException($"motor model {model.Name} has no torque constant in the catalog; take it from the robot config"));
+            ?? throw new InvalidOperationException(
+                $"motor model {model.Name} has no torque constant in the catalog; take it from the robot config"));
 }

@@ -16,7 +16,8 @@ public static class TorqueConstants
         var overrides = perModelNmPerA ?? ImmutableDictionary<string, double>.Empty;
         foreach (var (model, value) in overrides)
         {
-            if (!(value > 0)) throw new ArgumentException($"torque constant of {model} must be > 0 N m/A, got {value}", nameof(perModelNmPerA));
+            if (!(value > 0))
+                throw new ArgumentException($"torque constant of {model} must be > 0 N m/A, got {value}", nameof(perModelNmPerA));
         }
         var constants = new double[config.JointCount];
         for (var joint = 0; joint < config.JointCount; joint++)
@@ -36,9 +37,13 @@ public static class TorqueConstants
         foreach (var entry in entries)
         {
             var parts = entry.Split('=', 2);
-            if (parts.Length != 2 || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0))
+            if (parts.Length != 2
+                || !double.TryParse(
+                    parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || !(value > 0))
             {
-                throw new ArgumentException($"torque constant '{entry}': expected MODEL=NM_PER_A with a positive number, e.g. PH54-200-S500=2.0", nameof(entries));
+                throw new ArgumentException(
+                    $"torque constant '{entry}': expected MODEL=NM_PER_A with a positive number, e.g. PH54-200-S500=2.0", nameof(entries));
             }
             _ = MotorModelCatalog.Get(parts[0]);
             result[parts[0]] = value;

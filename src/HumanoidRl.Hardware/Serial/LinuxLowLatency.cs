@@ -68,13 +68,15 @@ public static class LinuxLowLatency
             var serial = stackalloc byte[LinuxSerialNative.SerialStructSize];
             if (LinuxSerialNative.IoControl(fd, LinuxSerialNative.GetSerialInfoRequest, serial) != 0)
             {
-                return $"TIOCGSERIAL failed: {LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+                return "TIOCGSERIAL failed: " +
+                    $"{LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
             }
             var flags = (int*)(serial + LinuxSerialNative.SerialStructFlagsOffset);
             *flags |= LinuxSerialNative.AsyncLowLatencyFlag;
             if (LinuxSerialNative.IoControl(fd, LinuxSerialNative.SetSerialInfoRequest, serial) != 0)
             {
-                return $"TIOCSSERIAL failed: {LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+                return "TIOCSSERIAL failed: " +
+                    $"{LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
             }
             return null;
         }
@@ -88,7 +90,8 @@ public static class LinuxLowLatency
     {
         try
         {
-            return File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
+            return File.Exists(path)
+                && int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms)
                 ? ms
                 : null;
         }

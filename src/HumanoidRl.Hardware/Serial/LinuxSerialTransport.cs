@@ -87,13 +87,15 @@ public sealed class LinuxSerialTransport : ISerialTransport
                 }
                 var errno = Marshal.GetLastPInvokeError();
                 if (written < 0 && errno == InterruptedErrno) continue;
-                if (written < 0 && errno != WouldBlockErrno) throw new SerialTransportException($"write to {Name} failed: {DescribeErrno(errno)}");
+                if (written < 0 && errno != WouldBlockErrno)
+                    throw new SerialTransportException($"write to {Name} failed: {DescribeErrno(errno)}");
                 // The output queue is full: wait for room, but not past the deadline.
                 var remainingMs = RemainingMs(deadline);
                 if (remainingMs <= 0 || WaitFor(fd, PollOut, remainingMs) == 0)
                 {
                     _ = LinuxSerialNative.Flush(fd, FlushOutput);
-                    throw new SerialTransportException($"write of {bytes.Length} bytes to {Name} did not finish within {_writeTimeoutMs} ms ({sent} sent)");
+                    throw new SerialTransportException(
+                        $"write of {bytes.Length} bytes to {Name} did not finish within {_writeTimeoutMs} ms ({sent} sent)");
                 }
             }
         }
@@ -122,7 +124,8 @@ public sealed class LinuxSerialTransport : ISerialTransport
     {
         if (LinuxSerialNative.Flush(CheckOpen(), FlushInput) != 0)
         {
-            throw new SerialTransportException($"flushing the receive buffer of {Name} failed: {DescribeErrno(Marshal.GetLastPInvokeError())}");
+            throw new SerialTransportException(
+                $"flushing the receive buffer of {Name} failed: {DescribeErrno(Marshal.GetLastPInvokeError())}");
         }
     }
 
@@ -152,7 +155,8 @@ public sealed class LinuxSerialTransport : ISerialTransport
         }
         if (ready > 0 && (descriptor.ReturnedEvents & events) == 0 && (descriptor.ReturnedEvents & (PollError | PollHangUp)) != 0)
         {
-            throw new SerialTransportException($"{Name} reports an error or hang-up (poll events 0x{descriptor.ReturnedEvents:X}); was the adapter unplugged?");
+            throw new SerialTransportException(
+                $"{Name} reports an error or hang-up (poll events 0x{descriptor.ReturnedEvents:X}); was the adapter unplugged?");
         }
         return ready;
     }

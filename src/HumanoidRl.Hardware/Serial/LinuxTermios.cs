@@ -41,7 +41,8 @@ internal static class LinuxTermios
         if (IoControl(fd, GetTermios2Request, &settings) != 0) throw Failure("TCGETS2", portPath);
         if (settings.OutputSpeed != (uint)baudRate)
         {
-            throw new SerialTransportException($"{portPath}: the driver set {settings.OutputSpeed} baud instead of {baudRate}; the adapter does not support that rate");
+            throw new SerialTransportException(
+                $"{portPath}: the driver set {settings.OutputSpeed} baud instead of {baudRate}; the adapter does not support that rate");
         }
     }
 

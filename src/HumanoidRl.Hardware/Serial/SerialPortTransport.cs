@@ -48,7 +48,8 @@ public sealed class SerialPortTransport : ISerialTransport
         {
             port.Open();
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+        catch (Exception exception)
+            when (exception is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
         {
             port.Dispose();
             throw new SerialTransportException(
@@ -64,7 +65,8 @@ public sealed class SerialPortTransport : ISerialTransport
     {
         if (bytes.Length > _writeBuffer.Length)
         {
-            throw new ArgumentException($"{bytes.Length} bytes exceed the {_writeBuffer.Length}-byte write buffer of {Name}", nameof(bytes));
+            throw new ArgumentException(
+                $"{bytes.Length} bytes exceed the {_writeBuffer.Length}-byte write buffer of {Name}", nameof(bytes));
         }
         bytes.CopyTo(_writeBuffer);
         try
@@ -74,7 +76,8 @@ public sealed class SerialPortTransport : ISerialTransport
         catch (TimeoutException exception)
         {
             DiscardBoth();
-            throw new SerialTransportException($"write of {bytes.Length} bytes to {Name} did not finish within {_port.WriteTimeout} ms", exception);
+            throw new SerialTransportException(
+                $"write of {bytes.Length} bytes to {Name} did not finish within {_port.WriteTimeout} ms", exception);
         }
         catch (Exception exception) when (exception is IOException or InvalidOperationException)
         {

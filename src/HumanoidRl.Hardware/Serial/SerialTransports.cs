@@ -19,12 +19,14 @@ public static class SerialTransports
     /// <exception cref="SerialTransportException">The port cannot be opened with these settings.</exception>
     public static ISerialTransport Open(string portPath, int baudRate, SerialTransportKind kind = SerialTransportKind.Default)
     {
-        if (kind == SerialTransportKind.Default) kind = OperatingSystem.IsLinux() ? SerialTransportKind.Linux : SerialTransportKind.SystemIoPorts;
+        if (kind == SerialTransportKind.Default)
+            kind = OperatingSystem.IsLinux() ? SerialTransportKind.Linux : SerialTransportKind.SystemIoPorts;
         if (kind == SerialTransportKind.Linux)
         {
             return OperatingSystem.IsLinux()
                 ? LinuxSerialTransport.Open(portPath, baudRate)
-                : throw new PlatformNotSupportedException($"the Linux serial transport cannot open {portPath} on {Environment.OSVersion}; use System.IO.Ports");
+                : throw new PlatformNotSupportedException(
+                    $"the Linux serial transport cannot open {portPath} on {Environment.OSVersion}; use System.IO.Ports");
         }
         return SerialPortTransport.Open(portPath, baudRate);
     }

@@ -88,14 +88,17 @@ public static class PolicyAveraging
 
     private static void VerifySameContract(AveragingMember reference, AveragingMember member)
     {
-        var keys = reference.Policy.Metadata.Keys.Union(member.Policy.Metadata.Keys).Where(k => !PerMemberKeys.Contains(k)).Order(StringComparer.Ordinal);
+        var keys = reference.Policy.Metadata.Keys.Union(member.Policy.Metadata.Keys)
+            .Where(k => !PerMemberKeys.Contains(k))
+            .Order(StringComparer.Ordinal);
         foreach (var key in keys)
         {
             var expected = reference.Policy.Metadata.GetValueOrDefault(key);
             var found = member.Policy.Metadata.GetValueOrDefault(key);
             if (expected == found) continue;
             throw new InvalidDataException(
-                $"{member.Path}: metadata '{key}' is {Describe(found)} where {reference.Path} has {Describe(expected)}: only policies with one contract can be averaged");
+                $"{member.Path}: metadata '{key}' is {Describe(found)} where {reference.Path} has {Describe(expected)}: " +
+                "only policies with one contract can be averaged");
         }
     }
 
@@ -105,31 +108,40 @@ public static class PolicyAveraging
     {
         var (expected, found) = (reference.Policy.Weights, member.Policy.Weights);
         if (found.Layers.Count != expected.Layers.Count)
-            throw new InvalidDataException($"{member.Path}: {found.Layers.Count} layers where {reference.Path} has {expected.Layers.Count}: only networks of one shape can be averaged");
+            throw new InvalidDataException(
+                $"{member.Path}: {found.Layers.Count} layers where {reference.Path} has {expected.Layers.Count}: " +
+                "only networks of one shape can be averaged");
         for (var i = 0; i < expected.Layers.Count; i++)
         {
             if (found.Layers[i].InputSize != expected.Layers[i].InputSize || found.Layers[i].OutputSize != expected.Layers[i].OutputSize)
                 throw new InvalidDataException(
-                    $"{member.Path}: layer {i} maps {found.Layers[i].InputSize} -> {found.Layers[i].OutputSize} where {reference.Path} maps " +
-                    $"{expected.Layers[i].InputSize} -> {expected.Layers[i].OutputSize}: only networks of one shape can be averaged");
+                    $"{member.Path}: layer {i} maps {found.Layers[i].InputSize} -> {found.Layers[i].OutputSize} " +
+                    $"where {reference.Path} maps {expected.Layers[i].InputSize} -> {expected.Layers[i].OutputSize}: " +
+                    "only networks of one shape can be averaged");
         }
         if (found.ObservationClip != expected.ObservationClip)
             throw new InvalidDataException(
-                $"{member.Path}: observation clip {found.ObservationClip.ToString(CultureInfo.InvariantCulture)} where {reference.Path} has " +
-                $"{expected.ObservationClip.ToString(CultureInfo.InvariantCulture)}: only policies with one normalizer clip can be averaged");
+                $"{member.Path}: observation clip {found.ObservationClip.ToString(CultureInfo.InvariantCulture)} " +
+                $"where {reference.Path} has {expected.ObservationClip.ToString(CultureInfo.InvariantCulture)}: " +
+                "only policies with one normalizer clip can be averaged");
     }
 
     private static Dictionary<string, string> Metadata(IReadOnlyList<AveragingMember> members)
     {
-        var metadata = members[0].Policy.Metadata.Where(kv => !PerMemberKeys.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var runs = members.Select(m => m.Policy.Metadata.GetValueOrDefault(TrainingRunKey, "")).Where(r => r.Length > 0).Distinct(StringComparer.Ordinal);
+        var metadata = members[0].Policy.Metadata
+            .Where(kv => !PerMemberKeys.Contains(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var runs = members.Select(m => m.Policy.Metadata.GetValueOrDefault(TrainingRunKey, ""))
+            .Where(r => r.Length > 0)
+            .Distinct(StringComparer.Ordinal);
         metadata[TrainingRunKey] = $"average of {members.Count}: {string.Join(", ", runs)}";
         metadata[AveragedFromKey] = string.Join("; ", members.Select(m => $"{System.IO.Path.GetFileName(m.Path)} sha256:{m.Sha256}"));
         // A run that takes the average over explores with the members' mean std; without every member's, with none.
         var actionSize = members[0].Policy.Weights.ActionSize;
         var stds = members.Select(m => PolicyExport.TrainingActionStd(m.Policy.Metadata, actionSize, m.Path)).ToList();
         if (stds.All(s => s is not null))
-            metadata[PolicyExport.TrainingActionStdKey] = string.Join(',', AverageOf(stds, s => s!).Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+            metadata[PolicyExport.TrainingActionStdKey] =
+                string.Join(',', AverageOf(stds, s => s!).Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
         return metadata;
     }
 }

@@ -63,7 +63,8 @@ public static class PolicyExport
         var weights = Weights(runner.ActorCritic, runner.ObservationNormalizer);
         if (weights.ObservationSize != contract.ObservationSize || weights.ActionSize != contract.ActionSize)
             throw new InvalidOperationException(
-                $"the actor maps {weights.ObservationSize} -> {weights.ActionSize} values but the contract says {contract.ObservationSize} -> {contract.ActionSize}");
+                $"the actor maps {weights.ObservationSize} -> {weights.ActionSize} values " +
+                $"but the contract says {contract.ObservationSize} -> {contract.ActionSize}");
         var version = typeof(PolicyExport).Assembly.GetName().Version?.ToString() ?? "0";
         var metadata = new Dictionary<string, string>(contract.ToMetadata(), StringComparer.Ordinal)
         {
@@ -84,7 +85,8 @@ public static class PolicyExport
         var values = new float[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !(values[i] > 0) || !float.IsFinite(values[i]))
+            if (!float.TryParse(parts[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])
+                || !(values[i] > 0) || !float.IsFinite(values[i]))
                 throw new InvalidDataException(
                     $"{source}: metadata '{TrainingActionStdKey}' value {i + 1} is '{parts[i]}': expected a positive finite number");
         }

@@ -38,7 +38,8 @@ public static partial class TorchSharpLoader
 
         var original = FindOriginalLibrary();
         if (original is null)
-            return new TorchSharpLoadReport(false, null, null, $"{LibraryFileName} not found beside the application; TorchSharp will search itself");
+            return new TorchSharpLoadReport(
+                false, null, null, $"{LibraryFileName} not found beside the application; TorchSharp will search itself");
 
         var needs = new ElfVersionNeeds(File.ReadAllBytes(original), original);
         if (!needs.Requirements().Any(r => r.Version == MissingVersion))

@@ -29,7 +29,8 @@ public sealed class ActorCritic : nn.Module
 
     /// <summary>Weights are drawn from torch's global generator; seed it (torch.manual_seed) for a reproducible start.</summary>
     /// <param name="velocityEstimateSize">Outputs of the velocity head; 0 leaves it out (and draws nothing for it).</param>
-    public ActorCritic(int observationSize, int criticObservationSize, int actionSize, ActorCriticSettings settings, int velocityEstimateSize = 0)
+    public ActorCritic(
+        int observationSize, int criticObservationSize, int actionSize, ActorCriticSettings settings, int velocityEstimateSize = 0)
         : base(nameof(ActorCritic))
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -101,7 +102,8 @@ public sealed class ActorCritic : nn.Module
     /// Log-probability, entropy, mean and std of given actions under the current policy, and the velocity head's
     /// estimate from the same hidden features (null without a head), all with gradient.
     /// </summary>
-    public (Tensor LogProbs, Tensor Entropy, Tensor Means, Tensor Stds, Tensor? VelocityEstimates) Evaluate(Tensor observations, Tensor actions)
+    public (Tensor LogProbs, Tensor Entropy, Tensor Means, Tensor Stds, Tensor? VelocityEstimates) Evaluate(
+        Tensor observations, Tensor actions)
     {
         var hidden = observations;
         foreach (var layer in _actorHiddenLayers) hidden = layer.forward(hidden);
@@ -122,7 +124,8 @@ public sealed class ActorCritic : nn.Module
         var actorShape = string.Join(" -> ", linears.Select(l => l.weight!.shape[1]).Append(ActionSize));
         var givenShape = string.Join(" -> ", layers.Select(l => (long)l.InputSize).Append(layers.Count > 0 ? layers[^1].OutputSize : 0));
         if (actorShape != givenShape)
-            throw new InvalidDataException($"{source}: its network is {givenShape}, this task's actor is {actorShape} (policy.actor_hidden_sizes)");
+            throw new InvalidDataException(
+                $"{source}: its network is {givenShape}, this task's actor is {actorShape} (policy.actor_hidden_sizes)");
         using var noGrad = no_grad();
         for (var i = 0; i < layers.Count; i++)
         {
@@ -154,7 +157,8 @@ public sealed class ActorCritic : nn.Module
         return (-0.5 * z.square() - stds.log() - HalfLogTwoPi).sum(-1);
     }
 
-    private static List<(string, nn.Module<Tensor, Tensor>)> MlpLayers(int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, double outputGain)
+    private static List<(string, nn.Module<Tensor, Tensor>)> MlpLayers(
+        int inputSize, IReadOnlyList<int> hiddenSizes, int outputSize, double outputGain)
     {
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var previous = inputSize;

@@ -95,10 +95,12 @@ internal static class CheckpointFile
     {
         var magic = reader.ReadBytes(Magic.Length);
         if (!magic.AsSpan().SequenceEqual(Magic))
-            throw new InvalidDataException($"{path}: not a HumanoidRl PPO checkpoint (its first bytes are not '{Encoding.UTF8.GetString(Magic)}').");
+            throw new InvalidDataException(
+                $"{path}: not a HumanoidRl PPO checkpoint (its first bytes are not '{Encoding.UTF8.GetString(Magic)}').");
         var version = reader.ReadInt32();
         if (version is < OldestReadableVersion or > FormatVersion)
-            throw new InvalidDataException($"{path}: checkpoint format version {version}, this build reads versions {OldestReadableVersion} to {FormatVersion}.");
+            throw new InvalidDataException(
+                $"{path}: checkpoint format version {version}, this build reads versions {OldestReadableVersion} to {FormatVersion}.");
 
         var actorCritic = runner.ActorCritic;
         Expect(path, "observation size", reader.ReadInt32(), actorCritic.ObservationSize);
@@ -130,12 +132,14 @@ internal static class CheckpointFile
             // The sizes above matched, so what differs is the velocity head (ppo.velocity_estimation_coef).
             throw new InvalidDataException(
                 $"{path}: its network's parameters differ from this run's ({e.Message}). This run's ppo.velocity_estimation_coef is "
-                + $"{(actorCritic.VelocityEstimateSize > 0 ? "set (a velocity head)" : "0 (no velocity head)")}; a checkpoint continues only under the setting it was trained with.", e);
+                + $"{(actorCritic.VelocityEstimateSize > 0 ? "set (a velocity head)" : "0 (no velocity head)")}; "
+                + "a checkpoint continues only under the setting it was trained with.", e);
         }
         runner.Algorithm.Read(reader);
         using var generatorState = TensorExtensionMethods.Load(reader);
         runner.Generator.set_state(generatorState);
-        if (version >= FirstVersionWithCurriculum) ReadCurriculum(reader, runner.CommandCurriculum, path, withFalls: version >= FirstVersionWithCurriculumFalls);
+        if (version >= FirstVersionWithCurriculum)
+            ReadCurriculum(reader, runner.CommandCurriculum, path, withFalls: version >= FirstVersionWithCurriculumFalls);
         runner.Iteration = iteration;
     }
 

@@ -60,7 +60,8 @@ public sealed class EmpiricalNormalizer
     {
         if (batch.Length == 0) return;
         if (batch.Length % Size != 0)
-            throw new ArgumentException($"Normalizer batch of {batch.Length} values is not a whole number of rows of size {Size}.", nameof(batch));
+            throw new ArgumentException(
+                $"Normalizer batch of {batch.Length} values is not a whole number of rows of size {Size}.", nameof(batch));
         var rows = batch.Length / Size;
 
         // Two passes over the batch for its own mean and squared deviations, then Chan's combination with
@@ -100,7 +101,8 @@ public sealed class EmpiricalNormalizer
     public void Normalize(ReadOnlySpan<float> raw, Span<float> normalized)
     {
         if (raw.Length % Size != 0)
-            throw new ArgumentException($"Normalizer input of {raw.Length} values is not a whole number of rows of size {Size}.", nameof(raw));
+            throw new ArgumentException(
+                $"Normalizer input of {raw.Length} values is not a whole number of rows of size {Size}.", nameof(raw));
         if (normalized.Length != raw.Length)
             throw new ArgumentException($"Normalizer output has {normalized.Length} values, expected {raw.Length}.", nameof(normalized));
         var clip = (float)(Clip ?? double.PositiveInfinity);
@@ -118,7 +120,8 @@ public sealed class EmpiricalNormalizer
     /// A normalizer holding given statistics as if <paramref name="count"/> samples had produced them (an exported
     /// policy's normalizer, whose sample count the file does not keep).
     /// </summary>
-    public static EmpiricalNormalizer FromStatistics(ReadOnlySpan<double> mean, ReadOnlySpan<double> variance, long count, double epsilon, double? clip)
+    public static EmpiricalNormalizer FromStatistics(
+        ReadOnlySpan<double> mean, ReadOnlySpan<double> variance, long count, double epsilon, double? clip)
     {
         if (variance.Length != mean.Length)
             throw new ArgumentException($"Normalizer variance has {variance.Length} values, mean {mean.Length}.", nameof(variance));
@@ -126,7 +129,8 @@ public sealed class EmpiricalNormalizer
         var normalizer = new EmpiricalNormalizer(mean.Length, epsilon, clip) { Count = count };
         for (var i = 0; i < mean.Length; i++)
         {
-            if (!(variance[i] >= 0)) throw new ArgumentOutOfRangeException(nameof(variance), variance[i], $"Normalizer variance [{i}]: expected >= 0.");
+            if (!(variance[i] >= 0))
+                throw new ArgumentOutOfRangeException(nameof(variance), variance[i], $"Normalizer variance [{i}]: expected >= 0.");
             normalizer._mean[i] = mean[i];
             normalizer._sumSquaredDeviations[i] = variance[i] * count;
         }

@@ -32,7 +32,9 @@ public sealed class EpisodeTracker
     public void Record(ReadOnlySpan<float> rewards, ReadOnlySpan<byte> terminated, ReadOnlySpan<byte> truncated)
     {
         if (rewards.Length != _returns.Length || terminated.Length != _returns.Length || truncated.Length != _returns.Length)
-            throw new ArgumentException($"Episode tracker expects {_returns.Length} rewards/terminated/truncated values, got {rewards.Length}/{terminated.Length}/{truncated.Length}.");
+            throw new ArgumentException(
+                $"Episode tracker expects {_returns.Length} rewards/terminated/truncated values, " +
+                $"got {rewards.Length}/{terminated.Length}/{truncated.Length}.");
         for (var env = 0; env < _returns.Length; env++)
         {
             _returns[env] += rewards[env];

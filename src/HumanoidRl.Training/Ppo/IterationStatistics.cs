@@ -9,7 +9,8 @@ namespace HumanoidRl.Training.Ppo;
 /// <param name="Update">Mean KL, losses, entropy and learning rate of the update.</param>
 /// <param name="MeanActionStd">Mean policy standard deviation after the update.</param>
 /// <param name="ClampedActionFraction">Share of the rollout's action values outside [-1, 1], which the environment clamped.</param>
-/// <param name="CommandRangeFraction">The command curriculum's fraction of the command ranges after the iteration; null without a curriculum.</param>
+/// <param name="CommandRangeFraction">The command curriculum's fraction of the command ranges after the iteration; null without a
+/// curriculum.</param>
 public sealed record IterationStatistics(
     int Iteration,
     double EnvironmentStepsPerSecond,

@@ -44,14 +44,17 @@ public sealed class OnPolicyRunner : IDisposable
         _environment = environment;
         Settings = settings;
         CommandCurriculum = commandCurriculum;
-        int envs = environment.EnvironmentCount, obs = environment.ObservationSize, criticObs = environment.CriticObservationSize, act = environment.ActionSize;
+        int envs = environment.EnvironmentCount, obs = environment.ObservationSize,
+            criticObs = environment.CriticObservationSize, act = environment.ActionSize;
 
         // The initialization on a fixed thread count, whatever an earlier runner in this process left set.
         torch.set_num_threads(settings.CollectionTorchThreadCount);
         torch.manual_seed(settings.Seed);
         var estimatesVelocity = settings.Ppo.VelocityEstimationCoef > 0;
         if (estimatesVelocity && environment.CriticBaseVelocityIndex < 0)
-            throw new ArgumentException("ppo.velocity_estimation_coef is set, but this environment's critic observation holds no base velocity to estimate", nameof(environment));
+            throw new ArgumentException(
+                "ppo.velocity_estimation_coef is set, but this environment's critic observation holds no base velocity to estimate",
+                nameof(environment));
         ActorCritic = new ActorCritic(obs, criticObs, act, settings.Policy, estimatesVelocity ? IVectorEnvironment.BaseVelocitySize : 0);
         Algorithm = new PpoAlgorithm(ActorCritic, settings.Ppo, environment.CriticBaseVelocityIndex);
         // A separate stream for action noise and minibatch shuffling, so its state can be checkpointed alone.
@@ -101,8 +104,7 @@ public sealed class OnPolicyRunner : IDisposable
     /// <summary>
     /// Samples an exported policy's normalizer statistics are taken to stand for (the file does not keep the count):
     /// so many that new samples leave them where the actor learned them, since moving them changes what a trained
-    /// actor sees. With a count of one million, the shipped walk-pd policy's seed-7 survival fell from 0.94 to 0.88
-    /// in 100 critic-only iterations, its actor untouched, as the rollouts moved its normalizer.
+    /// actor sees and degrades it even while only the critic trains.
     /// </summary>
     public const long TakenOverNormalizerSamples = 1_000_000_000_000;
 
@@ -116,17 +118,20 @@ public sealed class OnPolicyRunner : IDisposable
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.ObservationSize != ActorCritic.ObservationSize)
-            throw new InvalidDataException($"{source}: the policy reads {policy.ObservationSize} observation values, this task gives {ActorCritic.ObservationSize}");
+            throw new InvalidDataException(
+                $"{source}: the policy reads {policy.ObservationSize} observation values, this task gives {ActorCritic.ObservationSize}");
         ActorCritic.LoadActor(policy.Layers, source);
         if (actionStd is not null) ActorCritic.SetActionStd(actionStd, source);
         if (ObservationNormalizer is { } current)
         {
             if (current.Clip is { } clip && Math.Abs(policy.ObservationClip - clip) > 1e-6 * clip)
-                throw new InvalidDataException($"{source}: the policy clips normalized observations at {policy.ObservationClip}, this run at {clip}");
+                throw new InvalidDataException(
+                    $"{source}: the policy clips normalized observations at {policy.ObservationClip}, this run at {clip}");
             // The file divides by std + epsilon: take epsilon back off for the variance.
             var mean = Array.ConvertAll(policy.ObservationMean, m => (double)m);
             var variance = Array.ConvertAll(policy.ObservationStd, s => Math.Pow(Math.Max(0, s - current.Epsilon), 2));
-            ObservationNormalizer = EmpiricalNormalizer.FromStatistics(mean, variance, TakenOverNormalizerSamples, current.Epsilon, current.Clip);
+            ObservationNormalizer = EmpiricalNormalizer.FromStatistics(
+                mean, variance, TakenOverNormalizerSamples, current.Epsilon, current.Clip);
         }
     }
 
@@ -240,8 +245,12 @@ public sealed class OnPolicyRunner : IDisposable
 
     private void LoadInputs(bool updateNormalizers)
     {
-        Prepare(_environment.Observations, ObservationNormalizer, _observations, updateNormalizers, nameof(IVectorEnvironment.Observations));
-        Prepare(_environment.CriticObservations, CriticObservationNormalizer, _criticObservations, updateNormalizers, nameof(IVectorEnvironment.CriticObservations));
+        Prepare(
+            _environment.Observations, ObservationNormalizer, _observations, updateNormalizers,
+            nameof(IVectorEnvironment.Observations));
+        Prepare(
+            _environment.CriticObservations, CriticObservationNormalizer, _criticObservations, updateNormalizers,
+            nameof(IVectorEnvironment.CriticObservations));
         _observationTensor.data<float>().CopyFrom(_observations, 0, 0);
         _criticObservationTensor.data<float>().CopyFrom(_criticObservations, 0, 0);
     }
@@ -249,7 +258,8 @@ public sealed class OnPolicyRunner : IDisposable
     private static void Prepare(ReadOnlySpan<float> raw, EmpiricalNormalizer? normalizer, float[] destination, bool update, string buffer)
     {
         if (raw.Length != destination.Length)
-            throw new InvalidOperationException($"Environment buffer {buffer} has {raw.Length} values, expected {destination.Length} (environments x size).");
+            throw new InvalidOperationException(
+                $"Environment buffer {buffer} has {raw.Length} values, expected {destination.Length} (environments x size).");
         if (normalizer is null)
         {
             raw.CopyTo(destination);

@@ -24,9 +24,12 @@ public sealed class PpoAlgorithm : IDisposable
         ArgumentNullException.ThrowIfNull(actorCritic);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
-        if (actorCritic.VelocityEstimateSize > 0 && (velocityTargetIndex < 0 || velocityTargetIndex + actorCritic.VelocityEstimateSize > actorCritic.CriticObservationSize))
+        if (actorCritic.VelocityEstimateSize > 0
+            && (velocityTargetIndex < 0
+                || velocityTargetIndex + actorCritic.VelocityEstimateSize > actorCritic.CriticObservationSize))
             throw new ArgumentOutOfRangeException(nameof(velocityTargetIndex), velocityTargetIndex,
-                $"the velocity head's {actorCritic.VelocityEstimateSize} targets must lie within the critic observation's {actorCritic.CriticObservationSize} values");
+                $"the velocity head's {actorCritic.VelocityEstimateSize} targets must lie within " +
+                $"the critic observation's {actorCritic.CriticObservationSize} values");
         _velocityTargetIndex = velocityTargetIndex;
         ActorCritic = actorCritic;
         Settings = settings;
@@ -66,7 +69,8 @@ public sealed class PpoAlgorithm : IDisposable
             }
             if (Settings.Schedule == LearningRateSchedule.AdaptiveKl && !criticOnly)
             {
-                LearningRate = AdaptiveKlSchedule.Next(LearningRate, kl, Settings.DesiredKl, Settings.MinLearningRate, Settings.MaxLearningRate);
+                LearningRate = AdaptiveKlSchedule.Next(
+                    LearningRate, kl, Settings.DesiredKl, Settings.MinLearningRate, Settings.MaxLearningRate);
                 ApplyLearningRate();
             }
 
@@ -89,12 +93,14 @@ public sealed class PpoAlgorithm : IDisposable
             var entropyMean = entropy.mean();
             var velocityLoss = velocityEstimates is null
                 ? null
-                : (velocityEstimates - batch.CriticObservations.narrow(1, _velocityTargetIndex, velocityEstimates.shape[1])).square().mean();
+                : (velocityEstimates - batch.CriticObservations.narrow(1, _velocityTargetIndex, velocityEstimates.shape[1]))
+                    .square().mean();
             // Alone the value loss needs no coefficient: that only weighs it against the surrogate. The velocity head
             // shares the actor's layers, which a critic-only update leaves as they are.
             var loss = criticOnly
                 ? valueLoss
-                : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean + Settings.BoundsLossCoef * BoundsLoss(means);
+                : surrogateLoss + Settings.ValueLossCoef * valueLoss - Settings.EntropyCoef * entropyMean
+                    + Settings.BoundsLossCoef * BoundsLoss(means);
             if (velocityLoss is not null && !criticOnly) loss += Settings.VelocityEstimationCoef * velocityLoss;
 
             _optimizer.zero_grad();
@@ -109,7 +115,8 @@ public sealed class PpoAlgorithm : IDisposable
             velocitySum += velocityLoss?.item<float>() ?? double.NaN;
             updates++;
         }
-        return new PpoUpdateStatistics(klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate, velocitySum / updates);
+        return new PpoUpdateStatistics(
+            klSum / updates, valueLossSum / updates, surrogateSum / updates, entropySum / updates, LearningRate, velocitySum / updates);
     }
 
     /// <summary>

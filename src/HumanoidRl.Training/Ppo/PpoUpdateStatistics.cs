@@ -10,4 +10,10 @@ namespace HumanoidRl.Training.Ppo;
 /// Mean squared error of the velocity head in normalized critic-observation units (1 = as far off as always
 /// guessing the mean); NaN without a head.
 /// </param>
-public sealed record PpoUpdateStatistics(double MeanKl, double ValueLoss, double SurrogateLoss, double Entropy, double LearningRate, double VelocityEstimationLoss = double.NaN);
+public sealed record PpoUpdateStatistics(
+    double MeanKl,
+    double ValueLoss,
+    double SurrogateLoss,
+    double Entropy,
+    double LearningRate,
+    double VelocityEstimationLoss = double.NaN);

@@ -77,13 +77,20 @@ public sealed class RolloutStorage : IDisposable
     public Tensor Advantages { get; }
 
     /// <summary>Stores the next step; tensors are [NumEnvs, ...], rewards and dones one value per environment.</summary>
-    public void Add(Tensor observations, Tensor criticObservations, ActionSample sample, Tensor values, ReadOnlySpan<float> rewards, ReadOnlySpan<float> dones)
+    public void Add(
+        Tensor observations,
+        Tensor criticObservations,
+        ActionSample sample,
+        Tensor values,
+        ReadOnlySpan<float> rewards,
+        ReadOnlySpan<float> dones)
     {
         ArgumentNullException.ThrowIfNull(sample);
         if (StepCount >= NumStepsPerEnv)
             throw new InvalidOperationException($"Rollout storage is full ({NumStepsPerEnv} steps); call Clear after the update.");
         if (rewards.Length != NumEnvs || dones.Length != NumEnvs)
-            throw new ArgumentException($"Rewards ({rewards.Length}) and dones ({dones.Length}) must have one value per environment ({NumEnvs}).");
+            throw new ArgumentException(
+                $"Rewards ({rewards.Length}) and dones ({dones.Length}) must have one value per environment ({NumEnvs}).");
 
         var t = StepCount;
         using (var o = Observations[t]) o.copy_(observations);
@@ -134,7 +141,8 @@ public sealed class RolloutStorage : IDisposable
     {
         var batchSize = (long)NumStepsPerEnv * NumEnvs;
         if (numMiniBatches < 1 || numMiniBatches > batchSize)
-            throw new ArgumentOutOfRangeException(nameof(numMiniBatches), numMiniBatches, $"Expected 1..{batchSize} (steps x envs) minibatches.");
+            throw new ArgumentOutOfRangeException(
+                nameof(numMiniBatches), numMiniBatches, $"Expected 1..{batchSize} (steps x envs) minibatches.");
         ArgumentOutOfRangeException.ThrowIfLessThan(numEpochs, 1);
         return Generate(numMiniBatches, numEpochs, generator, batchSize);
     }
@@ -174,7 +182,8 @@ public sealed class RolloutStorage : IDisposable
 
     public void Dispose()
     {
-        foreach (var tensor in new[] { Observations, CriticObservations, Actions, Means, Stds, Rewards, Dones, Values, LogProbs, Returns, Advantages })
+        foreach (var tensor in new[]
+            { Observations, CriticObservations, Actions, Means, Stds, Rewards, Dones, Values, LogProbs, Returns, Advantages })
             tensor.Dispose();
     }
 }

@@ -7,7 +7,8 @@ namespace HumanoidRl.Training.Runs;
 public sealed class ProgressLog
 {
     public const string FileName = "progress.csv";
-    private const string FirstHeader = "iteration,env_steps_per_s,mean_return,mean_length,fall_rate,kl,learning_rate,value_loss,mean_action_std,wall_s";
+    private const string FirstHeader =
+        "iteration,env_steps_per_s,mean_return,mean_length,fall_rate,kl,learning_rate,value_loss,mean_action_std,wall_s";
 
     /// <summary>
     /// Columns added since the first header, in order, each with the value its older lines get: command_range_fraction
@@ -15,7 +16,8 @@ public sealed class ProgressLog
     /// clamped_action_fraction (the share of sampled action values the environment clamped to [-1, 1]; not
     /// recorded before, so empty).
     /// </summary>
-    private static readonly (string Name, string OlderLineValue)[] AddedColumns = [("command_range_fraction", "1"), ("clamped_action_fraction", "")];
+    private static readonly (string Name, string OlderLineValue)[] AddedColumns =
+        [("command_range_fraction", "1"), ("clamped_action_fraction", "")];
 
     private static readonly string Header = string.Join(',', [FirstHeader, .. AddedColumns.Select(c => c.Name)]);
 
@@ -51,7 +53,8 @@ public sealed class ProgressLog
             if (fields.Length < 4) continue;
             var meanReturn = double.Parse(fields[2], CultureInfo.InvariantCulture);
             if (double.IsNaN(meanReturn)) continue;
-            points.Add((int.Parse(fields[0], CultureInfo.InvariantCulture), meanReturn, double.Parse(fields[3], CultureInfo.InvariantCulture)));
+            points.Add((
+                int.Parse(fields[0], CultureInfo.InvariantCulture), meanReturn, double.Parse(fields[3], CultureInfo.InvariantCulture)));
         }
         return points;
     }

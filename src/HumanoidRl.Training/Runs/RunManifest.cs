@@ -69,6 +69,7 @@ public sealed record RunManifest
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: this run's config file is gone; restore it to resume", path);
         var actual = Fingerprint(path);
         if (actual != expected)
-            throw new InvalidDataException($"{path}: changed since the run started (sha256 {actual[..12]}, run has {expected[..12]}); restore it or start a new run");
+            throw new InvalidDataException(
+                $"{path}: changed since the run started (sha256 {actual[..12]}, run has {expected[..12]}); restore it or start a new run");
     }
 }

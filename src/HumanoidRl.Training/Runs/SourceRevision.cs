@@ -17,7 +17,10 @@ public static class SourceRevision
     {
         try
         {
-            var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("git")
+            {
+                WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true
+            };
             foreach (var argument in arguments) start.ArgumentList.Add(argument);
             using var git = Process.Start(start);
             if (git is null) return null;

@@ -74,9 +74,10 @@ public sealed class TrainingSession : IDisposable
     /// run takes the whole training state of another run (weights, normalizers, optimizer and learning rate,
     /// generator, command curriculum, iteration) and continues it under this task config, e.g. with changed reward
     /// weights. Naming an exported policy (.onnx, for when the checkpoints are gone) it takes the actor, its
-    /// normalizer and the action std the file recorded, and starts at iteration 0 with a fresh critic. Either way the source's policy contract (the
-    /// checkpoint's run's contract.json, the policy's metadata) must match this config's, or the weights would be
-    /// read against another observation layout or action meaning; a refused start leaves no run folder behind.
+    /// normalizer and the action std the file recorded, and starts at iteration 0 with a fresh critic. Either way
+    /// the source's policy contract (the checkpoint's run's contract.json, the policy's metadata) must match this
+    /// config's, or the weights would be read against another observation layout or action meaning; a refused
+    /// start leaves no run folder behind.
     /// </summary>
     public static TrainingSession Start(string taskFile, TaskConfig task, RobotConfig robot, TrainingRunOptions options)
     {
@@ -85,7 +86,8 @@ public sealed class TrainingSession : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.GetFullPath(options.RunFolder);
         if (File.Exists(Path.Combine(folder, RunManifest.FileName)))
-            throw new InvalidOperationException($"{folder}: already holds a training run; resume it with --resume {options.RunFolder} or choose another --run-dir");
+            throw new InvalidOperationException(
+                $"{folder}: already holds a training run; resume it with --resume {options.RunFolder} or choose another --run-dir");
         var contract = PolicyContracts.ForTask(robot, task, Path.GetFileName(folder));
         ArgumentOutOfRangeException.ThrowIfNegative(options.CriticWarmupIterations);
         var initFrom = options.InitFrom is { } source ? Path.GetFullPath(source) : null;
@@ -107,7 +109,8 @@ public sealed class TrainingSession : IDisposable
             SourceRevision = SourceRevision.Describe(Path.GetDirectoryName(Path.GetFullPath(taskFile))!),
             StartedUtc = DateTime.UtcNow.ToString("O"),
             CommandLine = options.CommandLine,
-            Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
+            Machine = $"{Environment.MachineName}, {Environment.ProcessorCount} cores, "
+                + $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
             InitializedFrom = initFrom,
             InitializedFromSha256 = initFrom is null ? null : RunManifest.Fingerprint(initFrom),
         };
@@ -120,13 +123,15 @@ public sealed class TrainingSession : IDisposable
                 session.ContinueFrom(initFrom!);
                 if (session.Runner.Iteration >= options.Iterations)
                     throw new ArgumentException(
-                        $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start of its run, so give more than {session.Runner.Iteration}");
+                        $"{initFrom}: the checkpoint is at iteration {session.Runner.Iteration}; --iterations counts from the start "
+                        + $"of its run, so give more than {session.Runner.Iteration}");
             }
             else
             {
                 if (takenOverPolicy is not null)
                     session.Runner.TakeOverPolicy(takenOverPolicy.Weights,
-                        PolicyExport.TrainingActionStd(takenOverPolicy.Metadata, session.Runner.ActorCritic.ActionSize, initFrom!), initFrom!);
+                        PolicyExport.TrainingActionStd(takenOverPolicy.Metadata, session.Runner.ActorCritic.ActionSize, initFrom!),
+                        initFrom!);
                 session._environments.Reset(unchecked((int)options.Seed));
             }
             session.Runner.CriticOnlyBeforeIteration = session.Runner.Iteration + options.CriticWarmupIterations;
@@ -134,7 +139,8 @@ public sealed class TrainingSession : IDisposable
             manifest.Write(folder);
             File.Copy(taskFile, Path.Combine(folder, "task.yaml"), overwrite: true);
             ResolvedConfig.Write(folder, task, robot);
-            AtomicFile.WriteAllText(Path.Combine(folder, ContractFileName), System.Text.Json.JsonSerializer.Serialize(contract.ToMetadata()));
+            AtomicFile.WriteAllText(
+                Path.Combine(folder, ContractFileName), System.Text.Json.JsonSerializer.Serialize(contract.ToMetadata()));
             File.Copy(robot.SourcePath, Path.Combine(folder, "robot.yaml"), overwrite: true);
             return session;
         }
@@ -162,7 +168,9 @@ public sealed class TrainingSession : IDisposable
         // Checkpoints live in RUN/checkpoints/; the run's contract.json says what its weights mean.
         var recordedContract = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(path)!)!, ContractFileName);
         if (!File.Exists(recordedContract))
-            throw new FileNotFoundException($"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown", recordedContract);
+            throw new FileNotFoundException(
+                $"{path}: no {ContractFileName} in its run folder ({recordedContract}), so what its weights mean is unknown",
+                recordedContract);
         VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract, contract, ChangeableOnInit,
             $"{path}: its policy does not fit this task config", "its run has");
     }
@@ -180,7 +188,8 @@ public sealed class TrainingSession : IDisposable
         var compared = sourceHistory is null
             ? policy.Metadata
             : (source with { ObservationLayout = contract.ObservationLayout, ObservationSize = contract.ObservationSize }).ToMetadata();
-        VerifyContractMatches(compared, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
+        VerifyContractMatches(
+            compared, path, contract, ChangeableOnInit, $"{path}: this policy does not fit this task config", "the policy has");
         if (sourceHistory is not { } history) return policy;
         var frameSize = source.ObservationSize / history;
         return policy with { Weights = HistoryWidening.Widen(policy.Weights, frameSize, history, contract.ObservationSize / frameSize) };
@@ -212,11 +221,13 @@ public sealed class TrainingSession : IDisposable
         var robot = RobotConfigLoader.Load(manifest.RobotConfigFile);
         if (forExport && File.Exists(recordedContract))
             // The folder's name is only a label (training_run): a moved or renamed run still exports.
-            VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract, PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string> { "training_run" },
+            VerifyContractMatches(ReadContractRecord(recordedContract), recordedContract,
+                PolicyContracts.ForTask(robot, task, Path.GetFileName(folder)), ignoring: new HashSet<string> { "training_run" },
                 $"{recordedContract}: the configs changed what this run's policy means", "run started with");
         var session = new TrainingSession(folder, manifest, task, robot, threads, checkpointEvery: 25);
         var checkpoint = checkpointPath is null ? session.LatestCheckpointPath : Path.GetFullPath(checkpointPath);
-        if (!File.Exists(checkpoint)) throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
+        if (!File.Exists(checkpoint))
+            throw new FileNotFoundException($"{checkpoint}: the run has no checkpoint to resume from", checkpoint);
         session.ContinueFrom(checkpoint);
         session.Runner.CriticOnlyBeforeIteration = manifest.CriticOnlyBeforeIteration;
         return session;
@@ -247,7 +258,8 @@ public sealed class TrainingSession : IDisposable
     /// <see cref="MaxLibTorchRecoveriesPerCheckpoint"/> times per checkpoint; past that the error is rethrown and the
     /// latest checkpoint is left as it was.
     /// </summary>
-    public TrainingOutcome Run(CancellationToken stop, Action<IterationStatistics, TimeSpan?>? onIteration = null, Action<LibTorchRecovery>? onRecovery = null)
+    public TrainingOutcome Run(
+        CancellationToken stop, Action<IterationStatistics, TimeSpan?>? onIteration = null, Action<LibTorchRecovery>? onRecovery = null)
     {
         var clock = Stopwatch.StartNew();
         var startIteration = Runner.Iteration;
@@ -287,7 +299,8 @@ public sealed class TrainingSession : IDisposable
                     recoveredTo = _checkpointIteration;
                     ContinueFrom(LatestCheckpointPath);
                     startIteration = Math.Min(startIteration, Runner.Iteration);
-                    onRecovery?.Invoke(new LibTorchRecovery(iteration, Runner.Iteration, LibTorchRecovery.FirstLine(error.Message), recoveriesThere));
+                    onRecovery?.Invoke(new LibTorchRecovery(
+                        iteration, Runner.Iteration, LibTorchRecovery.FirstLine(error.Message), recoveriesThere));
                 }
                 iterationInDoubt = false;
             }
@@ -305,13 +318,20 @@ public sealed class TrainingSession : IDisposable
         System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))
         ?? throw new InvalidDataException($"{path}: empty contract record");
 
-    private static void VerifyContractMatches(IReadOnlyDictionary<string, string> raw, string recordedPath, PolicyContract current, IReadOnlySet<string> ignoring, string problem, string recordedLabel)
+    private static void VerifyContractMatches(
+        IReadOnlyDictionary<string, string> raw,
+        string recordedPath,
+        PolicyContract current,
+        IReadOnlySet<string> ignoring,
+        string problem,
+        string recordedLabel)
     {
         // Through the parser, so keys added to the contract since (with their defaults) compare equal.
         var recorded = PolicyContract.FromMetadata(raw, recordedPath).ToMetadata();
         var changed = current.ToMetadata()
             .Where(entry => !ignoring.Contains(entry.Key) && (!recorded.TryGetValue(entry.Key, out var before) || before != entry.Value))
-            .Select(entry => $"{entry.Key}: {recordedLabel} {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
+            .Select(entry =>
+                $"{entry.Key}: {recordedLabel} {recorded.GetValueOrDefault(entry.Key, "(none)")}, configs now give {entry.Value}")
             .ToList();
         if (changed.Count > 0) throw new InvalidDataException($"{problem}: {string.Join("; ", changed)}");
     }
@@ -321,7 +341,8 @@ public sealed class TrainingSession : IDisposable
         Runner.SaveCheckpoint(LatestCheckpointPath);
         _checkpointIteration = Runner.Iteration;
         if (Runner.Iteration > 0 && Runner.Iteration % 100 == 0)
-            File.Copy(LatestCheckpointPath, Path.Combine(RunFolder, CheckpointFolder, $"model_{Runner.Iteration:D6}.ckpt"), overwrite: true);
+            File.Copy(
+                LatestCheckpointPath, Path.Combine(RunFolder, CheckpointFolder, $"model_{Runner.Iteration:D6}.ckpt"), overwrite: true);
     }
 
     public void ExportPolicy(string path) => PolicyExport.WriteFile(path, PolicyExport.ToOnnx(Runner, Contract));

@@ -17,9 +17,17 @@ public sealed class CertsCommandTests
     }
 
     [Theory]
-    [InlineData("certs --name robot1.local --name bad_host!", "--name bad_host!: not a host name or IP address (expected e.g. robot1.local or 192.168.1.20)")]
-    [InlineData("certs token --role viewer --name a:b", "--name a:b: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit (it goes into the daemon config and the lease holder)")]
-    [InlineData("certs token --role viewer --name -x", "--name -x: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit (it goes into the daemon config and the lease holder)")]
+    [InlineData(
+        "certs --name robot1.local --name bad_host!",
+        "--name bad_host!: not a host name or IP address (expected e.g. robot1.local or 192.168.1.20)")]
+    [InlineData(
+        "certs token --role viewer --name a:b",
+        "--name a:b: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit " +
+        "(it goes into the daemon config and the lease holder)")]
+    [InlineData(
+        "certs token --role viewer --name -x",
+        "--name -x: expected 1-64 letters, digits, '.', '_', '-' or '@', starting with a letter or digit " +
+        "(it goes into the daemon config and the lease holder)")]
     public void A_name_that_cannot_be_carried_is_refused_by_name(string commandLine, string expected)
     {
         Assert.Equal(expected, Assert.Single(Root().Parse(commandLine).Errors).Message);

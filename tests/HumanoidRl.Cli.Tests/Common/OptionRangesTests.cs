@@ -28,7 +28,8 @@ public sealed class OptionRangesTests
     [InlineData("bench train --envs -1", "--envs -1: expected a number of environments >= 1.")]
     [InlineData("bench train --seconds 0", "--seconds 0: expected a number of seconds > 0.")]
     [InlineData("sim serve-bus --robot r.yaml --link /tmp/l --fault-drop 2", "--fault-drop 2: expected a probability from 0 to 1.")]
-    [InlineData("sim serve-bus --robot r.yaml --link /tmp/l --fault-corrupt -0.5", "--fault-corrupt -0.5: expected a probability from 0 to 1.")]
+    [InlineData(
+        "sim serve-bus --robot r.yaml --link /tmp/l --fault-corrupt -0.5", "--fault-corrupt -0.5: expected a probability from 0 to 1.")]
     [InlineData("motors scan --port /dev/null --wait-ms 0", "--wait-ms 0: expected a number of milliseconds >= 1.")]
     public void An_out_of_range_number_is_refused_naming_the_option_the_value_and_the_range(string commandLine, string expected)
     {
@@ -54,7 +55,8 @@ public sealed class OptionRangesTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exitCode = Root().Parse("eval --policy missing.onnx --episodes 0").Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = Root().Parse("eval --policy missing.onnx --episodes 0")
+            .Invoke(new InvocationConfiguration { Output = output, Error = error });
 
         Assert.Equal(1, exitCode);
         Assert.Contains("--episodes 0: expected a number of episodes >= 1.", error.ToString(), StringComparison.Ordinal);

@@ -20,7 +20,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Matches(@"time in Policy before any fault: \d+\.\d\d s of 2\.00 s", output);
         Assert.Matches(@"max \|roll\|: \d+\.\d{3} rad, max \|pitch\|: \d+\.\d{3} rad", output);
         Assert.Matches(@"loop jitter p50: \d+ us, p99: \d+ us, overruns: \d+", output);
-        var faults = int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"faults: (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var faults = int.Parse(
+            System.Text.RegularExpressions.Regex.Match(output, @"faults: (\d+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
         if (faults == 0)
         {
             Assert.Equal(0, exitCode);

@@ -29,7 +29,8 @@ internal static class DemoPolicies
             var bias = Enumerable.Repeat(last ? outputBias : 0f, outputs).ToArray();
             layers.Add(new DenseLayer(inputs, outputs, weight, bias));
         }
-        var weights = new MlpPolicyWeights(new float[contract.ObservationSize], [.. Enumerable.Repeat(1f, contract.ObservationSize)], 5f, layers);
+        var weights = new MlpPolicyWeights(
+            new float[contract.ObservationSize], [.. Enumerable.Repeat(1f, contract.ObservationSize)], 5f, layers);
         var path = Path.Combine(folder, $"policy-{seed}-{outputBias}.onnx");
         File.WriteAllBytes(path, OnnxPolicyWriter.Write(weights, contract.ToMetadata(), "test"));
         return path;

@@ -65,7 +65,8 @@ public sealed class DoctorCommandTests
     [Fact]
     public void A_probe_that_throws_becomes_a_failed_check_naming_the_error()
     {
-        var probe = new DoctorProbe("exploding", [DoctorRole.Train], () => throw new DllNotFoundException("libfoo.so missing: apt-get install libfoo"));
+        var probe = new DoctorProbe(
+            "exploding", [DoctorRole.Train], () => throw new DllNotFoundException("libfoo.so missing: apt-get install libfoo"));
 
         var check = probe.Execute(DoctorRole.All);
 

@@ -23,9 +23,15 @@ public sealed class MonitorViewTests
             Backend = "simulator",
             JointNames = { "left_knee", "right_knee" },
         };
-        var state = new V1.RobotState { RollRad = 0.012, PitchRad = -0.034, JointPositionRad = { 0.5, 0.6 }, JointTorqueNm = { 1.25, -2.5 } };
+        var state = new V1.RobotState
+        {
+            RollRad = 0.012, PitchRad = -0.034, JointPositionRad = { 0.5, 0.6 }, JointTorqueNm = { 1.25, -2.5 },
+        };
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output),
+        });
         console.Profile.Width = 160;
 
         console.Write(MonitorView.Render(status, state));
@@ -45,9 +51,15 @@ public sealed class MonitorViewTests
     [Fact]
     public void Render_leaves_out_the_warm_up_row_when_the_daemon_runs_no_warm_up()
     {
-        var status = new V1.Status { Mode = V1.Mode.Policy, Loop = new V1.LoopStatistics { Ticks = 10, InferenceP50Us = 9 }, LoopRateHz = 500, Backend = "simulator" };
+        var status = new V1.Status
+        {
+            Mode = V1.Mode.Policy, Loop = new V1.LoopStatistics { Ticks = 10, InferenceP50Us = 9 }, LoopRateHz = 500, Backend = "simulator",
+        };
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output),
+        });
         console.Profile.Width = 160;
 
         console.Write(MonitorView.Render(status, new V1.RobotState()));

@@ -24,7 +24,9 @@ internal static class CliRunner
     private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "robot-config", "humanoid16.yaml"))) directory = directory.Parent;
-        return directory?.FullName ?? throw new DirectoryNotFoundException($"no robot-config/humanoid16.yaml above {AppContext.BaseDirectory}");
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "robot-config", "humanoid16.yaml")))
+            directory = directory.Parent;
+        return directory?.FullName
+            ?? throw new DirectoryNotFoundException($"no robot-config/humanoid16.yaml above {AppContext.BaseDirectory}");
     }
 }

@@ -12,7 +12,9 @@ public sealed class MotorsCommandTests
     [Fact]
     public void Scan_json_prints_exactly_one_object_with_every_device()
     {
-        using var server = Serve(new VirtualMotor(3, MotorModelCatalog.XM430W350, firmware: 45), new VirtualMotor(7, MotorModelCatalog.PH54200S500, firmware: 12));
+        using var server = Serve(
+            new VirtualMotor(3, MotorModelCatalog.XM430W350, firmware: 45),
+            new VirtualMotor(7, MotorModelCatalog.PH54200S500, firmware: 12));
 
         var (exitCode, stdout, _) = CliRunner.Run("motors", "scan", "--port", server.PortPath, "--baud", "1000000", "--json");
 
@@ -22,7 +24,8 @@ public sealed class MotorsCommandTests
         Assert.Equal(server.PortPath, root.GetProperty("port").GetString());
         Assert.Equal(1_000_000, root.GetProperty("baud").GetInt32());
         var devices = root.GetProperty("devices").EnumerateArray()
-            .Select(device => (device.GetProperty("id").GetInt32(), device.GetProperty("model").GetInt32(), device.GetProperty("firmware").GetInt32()))
+            .Select(device => (
+                device.GetProperty("id").GetInt32(), device.GetProperty("model").GetInt32(), device.GetProperty("firmware").GetInt32()))
             .ToArray();
         Assert.Equal([(3, 1020, 45), (7, 2020, 12), (200, 0x7400, 1)], devices);
     }
@@ -43,9 +46,11 @@ public sealed class MotorsCommandTests
     public void Check_passes_for_the_configured_robot_and_prints_each_joint_angle_in_degrees()
     {
         var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
-        using var server = VirtualBusServer.Start(VirtualRobotBus.Create(config, new FirstOrderMotorPlant(16, 1.0, 1e-3, 0.05), VirtualPlantClock.PerRequest));
+        using var server = VirtualBusServer.Start(
+            VirtualRobotBus.Create(config, new FirstOrderMotorPlant(16, 1.0, 1e-3, 0.05), VirtualPlantClock.PerRequest));
 
-        var (exitCode, stdout, stderr) = CliRunner.Run(["motors", "check", "--config", CliRunner.RobotConfigPath, .. PortsOnto(config, server.PortPath)]);
+        var (exitCode, stdout, stderr) = CliRunner.Run(
+            ["motors", "check", "--config", CliRunner.RobotConfigPath, .. PortsOnto(config, server.PortPath)]);
 
         Assert.True(exitCode == 0, stderr);
         Assert.Contains("all motors match the config", stdout, StringComparison.Ordinal);
@@ -59,11 +64,13 @@ public sealed class MotorsCommandTests
         var config = RobotConfigLoader.Load(CliRunner.RobotConfigPath);
         var devices = config.Joints
             .Where(joint => joint.Name != "right_knee")
-            .Select(joint => (VirtualDevice)new VirtualMotor((byte)joint.Servo.MotorId, joint.Name == "left_elbow" ? MotorModelCatalog.XM540W270 : MotorModelCatalog.Get(joint.Motor)))
+            .Select(joint => (VirtualDevice)new VirtualMotor(
+                (byte)joint.Servo.MotorId, joint.Name == "left_elbow" ? MotorModelCatalog.XM540W270 : MotorModelCatalog.Get(joint.Motor)))
             .Append(new VirtualOpenCrImu());
         using var server = VirtualBusServer.Start(new VirtualBus(devices));
 
-        var (exitCode, _, stderr) = CliRunner.Run(["motors", "check", "--config", CliRunner.RobotConfigPath, .. PortsOnto(config, server.PortPath)]);
+        var (exitCode, _, stderr) = CliRunner.Run(
+            ["motors", "check", "--config", CliRunner.RobotConfigPath, .. PortsOnto(config, server.PortPath)]);
 
         Assert.Equal(1, exitCode);
         Assert.Matches(@"right_knee\s+ID\s+10\s+NO ANSWER \(Timeout\), expected PH54-200-S500", stderr);
@@ -116,7 +123,8 @@ public sealed class MotorsCommandTests
         var motor = new VirtualMotor(9, MotorModelCatalog.XM430W350);
         using var server = Serve(motor);
 
-        var (exitCode, stdout, stderr) = CliRunner.Run("motors", "set-baud", "--port", server.PortPath, "--id", "9", "--new-baud", "4000000");
+        var (exitCode, stdout, stderr) = CliRunner.Run(
+            "motors", "set-baud", "--port", server.PortPath, "--id", "9", "--new-baud", "4000000");
 
         Assert.True(exitCode == 0, stderr);
         Assert.Equal(6, motor.BaudRateCode);
@@ -133,7 +141,9 @@ public sealed class MotorsCommandTests
         Assert.Contains("4000000", stderr, StringComparison.Ordinal);
     }
 
-    private static VirtualBusServer Serve(params VirtualDevice[] devices) => VirtualBusServer.Start(new VirtualBus([.. devices, new VirtualOpenCrImu()]));
+    private static VirtualBusServer Serve(params VirtualDevice[] devices) =>
+        VirtualBusServer.Start(new VirtualBus([.. devices, new VirtualOpenCrImu()]));
 
-    private static string[] PortsOnto(RobotConfig config, string port) => [.. config.Buses.SelectMany(bus => new[] { "--port", $"{bus.Name}={port}" })];
+    private static string[] PortsOnto(RobotConfig config, string port) =>
+        [.. config.Buses.SelectMany(bus => new[] { "--port", $"{bus.Name}={port}" })];
 }

@@ -7,7 +7,9 @@ using HumanoidRl.Hardware.Backend;
 
 namespace HumanoidRl.Cli.Tests.Motors;
 
-/// <summary>`sim serve-bus` and `bench serial` end to end: the hardware backend and the motors commands talk to the served simulation.</summary>
+/// <summary>
+/// `sim serve-bus` and `bench serial` end to end: the hardware backend and the motors commands talk to the served simulation.
+/// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SimServeBusCommandTests
 {
@@ -22,7 +24,8 @@ public sealed class SimServeBusCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var serving = Task.Run(() => SimServeBusCommand.RunAsync(
-            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants),
+            TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
         var links = await WaitForLinksAsync(config, prefix, serving, error);
 
         var options = new HardwareBackendOptions
@@ -49,7 +52,8 @@ public sealed class SimServeBusCommandTests
                 Assert.True(backend.Read(frame));
             }
             Assert.True(frame.JointPositionRad[left] > leftStart + 0.05, $"left shoulder {leftStart} -> {frame.JointPositionRad[left]}");
-            Assert.True(frame.JointPositionRad[right] < rightStart - 0.05, $"right shoulder {rightStart} -> {frame.JointPositionRad[right]}");
+            Assert.True(
+                frame.JointPositionRad[right] < rightStart - 0.05, $"right shoulder {rightStart} -> {frame.JointPositionRad[right]}");
         }
 
         await cancellation.CancelAsync();
@@ -75,11 +79,14 @@ public sealed class SimServeBusCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var serving = Task.Run(() => SimServeBusCommand.RunAsync(
-            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants), TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0, 0, 1, TorqueConstants),
+            TextWriter.Synchronized(output), TextWriter.Synchronized(error), cancellation.Token));
         await WaitForLinksAsync(config, prefix, serving, error);
         // The links appear before the command prints what to run against them.
         await WaitForOutputAsync(output, "motors check: humanoid-rl ", serving, error);
-        var checkLine = output.ToString().Split('\n').Single(line => line.StartsWith("motors check: humanoid-rl ", StringComparison.Ordinal)).Trim();
+        var checkLine = output.ToString().Split('\n')
+            .Single(line => line.StartsWith("motors check: humanoid-rl ", StringComparison.Ordinal))
+            .Trim();
         var arguments = checkLine["motors check: humanoid-rl ".Length..].Split(' ');
 
         var (exitCode, stdout, stderr) = CliRunner.Run(arguments);
@@ -100,7 +107,8 @@ public sealed class SimServeBusCommandTests
         using var cancellation = new CancellationTokenSource();
         using var error = new StringWriter();
         var serving = Task.Run(() => SimServeBusCommand.RunAsync(
-            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0.05, 0.05, 3, TorqueConstants), TextWriter.Null, TextWriter.Synchronized(error), cancellation.Token));
+            new ServeBusSettings(CliRunner.RobotConfigPath, prefix, 0.05, 0.05, 3, TorqueConstants),
+            TextWriter.Null, TextWriter.Synchronized(error), cancellation.Token));
         var links = await WaitForLinksAsync(config, prefix, serving, error);
 
         using var backend = new DynamixelHardwareBackend(config, new HardwareBackendOptions
@@ -131,7 +139,9 @@ public sealed class SimServeBusCommandTests
 
         Assert.True(failed);
         Assert.NotNull(backend.DescribeFault());
-        var counted = Enumerable.Range(0, config.JointCount).Select(backend.CountersOf).Sum(c => c.Timeouts + c.CrcErrors + c.MalformedReplies);
+        var counted = Enumerable.Range(0, config.JointCount)
+            .Select(backend.CountersOf)
+            .Sum(c => c.Timeouts + c.CrcErrors + c.MalformedReplies);
         Assert.True(counted > 0);
 
         await cancellation.CancelAsync();
@@ -152,7 +162,8 @@ public sealed class SimServeBusCommandTests
     [Fact]
     public void A_malformed_torque_constant_override_is_refused_with_the_expected_form_and_exit_2()
     {
-        var (exitCode, _, stderr) = CliRunner.Run("sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", Path.Combine(Path.GetTempPath(), "unused-link"),
+        var (exitCode, _, stderr) = CliRunner.Run(
+            "sim", "serve-bus", "--robot", CliRunner.RobotConfigPath, "--link", Path.Combine(Path.GetTempPath(), "unused-link"),
             "--torque-constant", "PH54-200-S500=fast");
 
         Assert.Equal(2, exitCode);
@@ -160,7 +171,8 @@ public sealed class SimServeBusCommandTests
     }
 
     /// <summary>Waits until serve-bus has created every bus's link; returns bus name -> link.</summary>
-    private static async Task<Dictionary<string, string>> WaitForLinksAsync(RobotConfig config, string prefix, Task<int> serving, StringWriter error)
+    private static async Task<Dictionary<string, string>> WaitForLinksAsync(
+        RobotConfig config, string prefix, Task<int> serving, StringWriter error)
     {
         var links = config.Buses.ToDictionary(bus => bus.Name, bus => SimServeBusCommand.LinkPath(prefix, bus.Name));
         for (var wait = 0; wait < 200 && !links.Values.All(File.Exists) && !serving.IsCompleted; wait++) await Task.Delay(50);
@@ -170,7 +182,8 @@ public sealed class SimServeBusCommandTests
 
     private static async Task WaitForOutputAsync(StringWriter output, string text, Task<int> serving, StringWriter error)
     {
-        for (var wait = 0; wait < 200 && !output.ToString().Contains(text, StringComparison.Ordinal) && !serving.IsCompleted; wait++) await Task.Delay(50);
+        for (var wait = 0; wait < 200 && !output.ToString().Contains(text, StringComparison.Ordinal) && !serving.IsCompleted; wait++)
+            await Task.Delay(50);
         Assert.True(output.ToString().Contains(text, StringComparison.Ordinal), $"no '{text}' printed after 10 s: {error}");
     }
 

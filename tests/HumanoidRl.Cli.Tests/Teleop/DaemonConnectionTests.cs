@@ -40,7 +40,10 @@ public sealed class DaemonConnectionTests
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
             await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest()));
 
-        Assert.StartsWith($"cannot reach humanoid-rld at http://127.0.0.1:{port} (Unavailable: ", connection.Describe(error, parse), StringComparison.Ordinal);
+        Assert.StartsWith(
+            $"cannot reach humanoid-rld at http://127.0.0.1:{port} (Unavailable: ",
+            connection.Describe(error, parse),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +64,8 @@ public sealed class DaemonConnectionTests
         var command = new RootCommand();
         connection.AddTo(command);
 
-        var error = Assert.Throws<FileNotFoundException>(() => connection.Open(command.Parse("--server https://robot:50051 --token t --ca-cert /nonexistent/daemon.crt")));
+        var error = Assert.Throws<FileNotFoundException>(
+            () => connection.Open(command.Parse("--server https://robot:50051 --token t --ca-cert /nonexistent/daemon.crt")));
 
         Assert.Contains("--ca-cert /nonexistent/daemon.crt: file not found", error.Message, StringComparison.Ordinal);
     }

@@ -18,7 +18,11 @@ public sealed class AverageCommandTests : IDisposable
     private MlpPolicyWeights WriteLinearPolicy(string name, int seed)
     {
         var weights = PolicyFiles.RandomWeights(seed, ObservationSize, ActionSize);
-        PolicyFiles.Write(_folder, weights, PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = Path.GetFileNameWithoutExtension(name) }, name);
+        PolicyFiles.Write(
+            _folder,
+            weights,
+            PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = Path.GetFileNameWithoutExtension(name) },
+            name);
         return weights;
     }
 
@@ -29,7 +33,8 @@ public sealed class AverageCommandTests : IDisposable
         var b = WriteLinearPolicy("b.onnx", 2);
         var output = Path.Combine(_folder, "soup.onnx");
 
-        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "average", "--out", output, Path.Combine(_folder, "a.onnx"), Path.Combine(_folder, "b.onnx"));
+        var (exitCode, stdout, stderr) = CliProcess.Run(
+            TimeSpan.FromMinutes(1), "average", "--out", output, Path.Combine(_folder, "a.onnx"), Path.Combine(_folder, "b.onnx"));
 
         Assert.True(exitCode == 0, $"{stdout}\n{stderr}");
         Assert.Contains($"averaged 2 policies (average of 2: a, b) into {output}", stdout, StringComparison.Ordinal);
@@ -56,7 +61,8 @@ public sealed class AverageCommandTests : IDisposable
         File.WriteAllText(notOnnx, "not a model");
         var output = Path.Combine(_folder, "soup.onnx");
 
-        var (corrupt, _, corruptErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "average", "--out", output, Path.Combine(_folder, "a.onnx"), notOnnx);
+        var (corrupt, _, corruptErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(1), "average", "--out", output, Path.Combine(_folder, "a.onnx"), notOnnx);
         var (single, _, singleErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "average", "--out", output, Path.Combine(_folder, "a.onnx"));
 
         Assert.Equal(2, corrupt);

@@ -15,19 +15,26 @@ public sealed class TrainCommandTests : IDisposable
         int interruptedAt;
         using (var training = new CliProcess("train", "--envs", "4", "--iterations", "10000", "--run-dir", run, "--threads", "1"))
         {
-            Assert.True(training.WaitForLine(line => line.StartsWith("it 2", StringComparison.Ordinal), TimeSpan.FromMinutes(3)), training.Output);
+            Assert.True(
+                training.WaitForLine(line => line.StartsWith("it 2", StringComparison.Ordinal), TimeSpan.FromMinutes(3)), training.Output);
             training.Signal("TERM");
             var (exitCode, stdout, stderr) = training.WaitForExit(TimeSpan.FromMinutes(2));
 
             Assert.True(exitCode == 130, $"exit {exitCode}: {stdout}\n{stderr}");
             Assert.Contains("interrupted at iteration", stdout, StringComparison.Ordinal);
-            interruptedAt = int.Parse(stdout.Split("interrupted at iteration ")[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
+            interruptedAt = int.Parse(
+                stdout.Split("interrupted at iteration ")[1].Split(';')[0], System.Globalization.CultureInfo.InvariantCulture);
         }
-        foreach (var file in new[] { "run.json", "resolved-config.json", "task.yaml", "robot.yaml", "progress.csv", "learning_curve.png", "policy.onnx", "checkpoints/latest.ckpt" })
+        foreach (var file in new[]
+        {
+            "run.json", "resolved-config.json", "task.yaml", "robot.yaml", "progress.csv", "learning_curve.png", "policy.onnx",
+            "checkpoints/latest.ckpt",
+        })
             Assert.True(File.Exists(Path.Combine(run, file)), $"{file} missing after SIGTERM");
         Assert.Single(Directory.GetFiles(run, "events.out.tfevents.*"));
 
-        var (resumedExit, resumedOut, resumedErr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--resume", run, "--iterations", $"{interruptedAt + 1}", "--threads", "1");
+        var (resumedExit, resumedOut, resumedErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(3), "train", "--resume", run, "--iterations", $"{interruptedAt + 1}", "--threads", "1");
 
         Assert.True(resumedExit == 0, $"{resumedOut}\n{resumedErr}");
         Assert.Contains($"starting at iteration {interruptedAt}", resumedOut, StringComparison.Ordinal);
@@ -38,10 +45,11 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Init_from_a_checkpoint_starts_at_its_iteration_from_a_policy_at_zero_with_a_critic_warm_up_and_neither_combines_with_resume()
+    public void Init_from_a_checkpoint_starts_at_its_iteration_from_a_policy_at_zero_with_a_critic_warm_up_neither_combines_with_resume()
     {
         var parent = Path.Combine(_folder, "parent");
-        var (parentExit, parentOut, parentErr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--envs", "2", "--iterations", "1", "--run-dir", parent, "--threads", "1");
+        var (parentExit, parentOut, parentErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(3), "train", "--envs", "2", "--iterations", "1", "--run-dir", parent, "--threads", "1");
         Assert.True(parentExit == 0, $"{parentOut}\n{parentErr}");
         var checkpoint = Path.Combine(parent, "checkpoints", "latest.ckpt");
         var child = Path.Combine(_folder, "child");
@@ -62,7 +70,8 @@ public sealed class TrainCommandTests : IDisposable
 
         var fromPolicy = Path.Combine(_folder, "from-policy");
         var (policyExit, policyOut, policyErr) = CliProcess.Run(TimeSpan.FromMinutes(3),
-            "train", "--init-from", Path.Combine(parent, "policy.onnx"), "--envs", "2", "--iterations", "1", "--run-dir", fromPolicy, "--threads", "1");
+            "train", "--init-from", Path.Combine(parent, "policy.onnx"), "--envs", "2", "--iterations", "1", "--run-dir", fromPolicy,
+            "--threads", "1");
 
         Assert.True(policyExit == 0, $"{policyOut}\n{policyErr}");
         Assert.Contains("starting at iteration 0", policyOut, StringComparison.Ordinal);
@@ -96,11 +105,15 @@ public sealed class TrainCommandTests : IDisposable
         File.WriteAllText(blocker, "");
         var run = Path.Combine(_folder, "run");
 
-        var (fileExit, _, fileErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run, "--export", Path.Combine(blocker, "policy.onnx"));
-        var (folderExit, _, folderErr) = CliProcess.Run(TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run, "--export", _folder);
+        var (fileExit, _, fileErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run,
+            "--export", Path.Combine(blocker, "policy.onnx"));
+        var (folderExit, _, folderErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(1), "train", "--envs", "2", "--iterations", "1", "--run-dir", run, "--export", _folder);
 
         Assert.Equal(2, fileExit);
-        Assert.Contains($"--export {Path.Combine(blocker, "policy.onnx")}: cannot write into {blocker} (", fileErr, StringComparison.Ordinal);
+        Assert.Contains(
+            $"--export {Path.Combine(blocker, "policy.onnx")}: cannot write into {blocker} (", fileErr, StringComparison.Ordinal);
         Assert.Equal(2, folderExit);
         Assert.Contains($"--export {_folder}: is a folder", folderErr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(run));
@@ -140,19 +153,24 @@ public sealed class ExportCommandTests : IDisposable
             .Select(f => $"{Path.GetRelativePath(folder, f)} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f):O}")];
 
     [Fact]
-    public void Export_leaves_the_run_folder_untouched_accepts_config_edits_that_keep_the_contract_and_a_moved_run_folder_and_refuses_edits_that_change_it()
+    public void Export_leaves_the_run_untouched_accepts_edits_that_keep_the_contract_and_a_moved_run_and_refuses_edits_that_change_it()
     {
         var task = Path.Combine(_folder, "balance.yaml");
         var text = File.ReadAllText(Repository("robot-config/tasks/balance.yaml"))
-            .Replace("robot_config: ../humanoid16.yaml", $"robot_config: {Repository("robot-config/humanoid16.yaml")}", StringComparison.Ordinal);
+            .Replace(
+                "robot_config: ../humanoid16.yaml",
+                $"robot_config: {Repository("robot-config/humanoid16.yaml")}",
+                StringComparison.Ordinal);
         File.WriteAllText(task, text);
         var run = Path.Combine(_folder, "run");
-        var (trained, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(3), "train", "--config", task, "--envs", "2", "--iterations", "1", "--run-dir", run, "--threads", "1");
+        var (trained, stdout, stderr) = CliProcess.Run(
+            TimeSpan.FromMinutes(3), "train", "--config", task, "--envs", "2", "--iterations", "1", "--run-dir", run, "--threads", "1");
         Assert.True(trained == 0, $"{stdout}\n{stderr}");
 
         File.WriteAllText(task, text.Replace("iterations: 700", "iterations: 900", StringComparison.Ordinal));
         var before = Snapshot(run);
-        var (kept, keptOut, keptErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "a.onnx"));
+        var (kept, keptOut, keptErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(2), "export", "--run", run, "--out", Path.Combine(_folder, "a.onnx"));
         Assert.True(kept == 0, $"{keptOut}\n{keptErr}");
         Assert.True(File.Exists(Path.Combine(_folder, "a.onnx")));
         Assert.Equal(before, Snapshot(run)); // exporting reads the run and writes nothing into it
@@ -160,11 +178,13 @@ public sealed class ExportCommandTests : IDisposable
         // The folder name is only the policy's training_run label, not part of what its weights mean.
         var moved = Path.Combine(_folder, "moved");
         Directory.Move(run, moved);
-        var (movedExit, movedOut, movedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "m.onnx"));
+        var (movedExit, movedOut, movedErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "m.onnx"));
         Assert.True(movedExit == 0, $"{movedOut}\n{movedErr}");
 
         File.WriteAllText(task, text.Replace("action_scale: 1.0", "action_scale: 0.5", StringComparison.Ordinal));
-        var (changed, _, changedErr) = CliProcess.Run(TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "b.onnx"));
+        var (changed, _, changedErr) = CliProcess.Run(
+            TimeSpan.FromMinutes(2), "export", "--run", moved, "--out", Path.Combine(_folder, "b.onnx"));
         Assert.Equal(2, changed);
         Assert.Contains("action_scale: run started with 1, configs now give 0.5", changedErr, StringComparison.Ordinal);
     }

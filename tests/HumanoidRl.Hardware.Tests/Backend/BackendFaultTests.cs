@@ -56,7 +56,8 @@ public sealed class BackendFaultTests
     public void Random_drops_on_the_line_end_in_timeouts_and_a_fault_once_a_motor_misses_enough_in_a_row()
     {
         using var harness = RobotBusHarness.PerBus();
-        using var backend = new DynamixelHardwareBackend(harness.Config, harness.Options with { MaxConsecutiveFailures = 1, ReplyTimeoutMarginMs = 50 });
+        using var backend = new DynamixelHardwareBackend(
+            harness.Config, harness.Options with { MaxConsecutiveFailures = 1, ReplyTimeoutMarginMs = 50 });
         backend.Configure();
         var frame = new SensorFrame(backend.JointCount);
         harness.Buses["arms"].Faults.SetRandomFaults(dropProbability: 0.5, corruptProbability: 0.25, seed: 7);

@@ -55,8 +55,12 @@ public sealed class DynamixelHardwareBackendTests
         for (var joint = 0; joint < torque.Length; joint++)
         {
             var name = harness.Config.Joints[joint].Name;
-            Assert.True(Math.Sign(frame.JointPositionRad[joint]) == Math.Sign(torque[joint]), $"{name}: angle {frame.JointPositionRad[joint]} for torque {torque[joint]}");
-            Assert.True(Math.Sign(frame.JointVelocityRadPerS[joint]) == Math.Sign(torque[joint]), $"{name}: velocity {frame.JointVelocityRadPerS[joint]}");
+            Assert.True(
+                Math.Sign(frame.JointPositionRad[joint]) == Math.Sign(torque[joint]),
+                $"{name}: angle {frame.JointPositionRad[joint]} for torque {torque[joint]}");
+            Assert.True(
+                Math.Sign(frame.JointVelocityRadPerS[joint]) == Math.Sign(torque[joint]),
+                $"{name}: velocity {frame.JointVelocityRadPerS[joint]}");
             Assert.Equal(torque[joint], frame.JointTorqueNm[joint], 0.02);
         }
         Assert.Equal(0, backend.FailedReads);
@@ -98,7 +102,9 @@ public sealed class DynamixelHardwareBackendTests
     [Fact]
     public void Missing_motor_fails_configure_naming_the_joint_bus_and_id()
     {
-        using var harness = RobotBusHarness.PerBus(joint => joint.Name == "left_knee" ? null : new VirtualMotor((byte)joint.Servo.MotorId, MotorModelCatalog.Get(joint.Motor)));
+        using var harness = RobotBusHarness.PerBus(joint => joint.Name == "left_knee"
+            ? null
+            : new VirtualMotor((byte)joint.Servo.MotorId, MotorModelCatalog.Get(joint.Motor)));
         using var backend = new DynamixelHardwareBackend(harness.Config, harness.Options);
 
         var error = Assert.Throws<HardwareConfigurationException>(backend.Configure);

@@ -49,18 +49,22 @@ internal sealed class RobotBusHarness : IDisposable
                 .ToList();
             List<VirtualDevice> devices = [.. motors];
             if (config.Imu.Bus == bus.Name) devices.Add(new VirtualOpenCrImu((byte)config.Imu.DeviceId));
-            var plant = motors.Count == 0 ? null : new FirstOrderMotorPlant(motors.Count, torqueConstantNmPerA: 1.0, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
+            var plant = motors.Count == 0
+                ? null
+                : new FirstOrderMotorPlant(motors.Count, torqueConstantNmPerA: 1.0, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
             harness.Serve(bus.Name, new HumanoidRl.Hardware.VirtualBus.VirtualBus(devices, plant), [bus.Name]);
         }
         return harness;
     }
 
     /// <summary>One virtual bus per configured bus, all driven by one plant, as `sim serve-bus` serves the robot.</summary>
-    public static RobotBusHarness SharedPlant(IVirtualPlant plant, VirtualPlantClock clock = VirtualPlantClock.WallClock, TimeProvider? time = null)
+    public static RobotBusHarness SharedPlant(
+        IVirtualPlant plant, VirtualPlantClock clock = VirtualPlantClock.WallClock, TimeProvider? time = null)
     {
         var config = TestRobot.Config;
         var harness = new RobotBusHarness(config);
-        foreach (var named in VirtualRobotBus.CreatePerBus(config, plant, clock, time)) harness.Serve(named.BusName, named.Bus, [named.BusName]);
+        foreach (var named in VirtualRobotBus.CreatePerBus(config, plant, clock, time))
+            harness.Serve(named.BusName, named.Bus, [named.BusName]);
         return harness;
     }
 

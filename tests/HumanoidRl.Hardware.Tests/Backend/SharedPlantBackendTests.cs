@@ -37,7 +37,10 @@ public sealed class SharedPlantBackendTests
     public void A_bus_pointed_at_another_buses_port_finds_none_of_its_motors()
     {
         using var harness = RobotBusHarness.SharedPlant(new RecordingPlant(TestRobot.Config.JointCount));
-        var ports = new Dictionary<string, string>(harness.Options.PortOverrides!) { ["leg_right"] = harness.Options.PortOverrides!["leg_left"] };
+        var ports = new Dictionary<string, string>(harness.Options.PortOverrides!)
+        {
+            ["leg_right"] = harness.Options.PortOverrides!["leg_left"],
+        };
         using var backend = new DynamixelHardwareBackend(harness.Config, harness.Options with { PortOverrides = ports });
 
         var error = Assert.Throws<HardwareConfigurationException>(backend.Configure);

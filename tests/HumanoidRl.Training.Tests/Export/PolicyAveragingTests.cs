@@ -9,9 +9,11 @@ public sealed class PolicyAveragingTests
     private const int ObservationSize = 6;
     private const int ActionSize = 2;
 
-    private static PolicyContract Contract(string trainingRun) => PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = trainingRun };
+    private static PolicyContract Contract(string trainingRun) =>
+        PolicyFiles.Contract(ObservationSize, ActionSize) with { TrainingRun = trainingRun };
 
-    private static MlpPolicyWeights RandomWeights(int seed, params int[] hidden) => PolicyFiles.RandomWeights(seed, ObservationSize, ActionSize, hidden);
+    private static MlpPolicyWeights RandomWeights(int seed, params int[] hidden) =>
+        PolicyFiles.RandomWeights(seed, ObservationSize, ActionSize, hidden);
 
     private static AveragingMember Member(string name, MlpPolicyWeights weights, PolicyContract contract, string? actionStd = null)
     {
@@ -45,7 +47,8 @@ public sealed class PolicyAveragingTests
             }
             bias[o] = (float)shift;
         }
-        return new MlpPolicyWeights(mean, std, policy.ObservationClip, [layer with { Weight = weight, Bias = bias }, .. policy.Layers.Skip(1)]);
+        return new MlpPolicyWeights(
+            mean, std, policy.ObservationClip, [layer with { Weight = weight, Bias = bias }, .. policy.Layers.Skip(1)]);
     }
 
     [Fact]
@@ -54,7 +57,8 @@ public sealed class PolicyAveragingTests
         var (a, b, c) = (RandomWeights(1), RandomWeights(2), RandomWeights(3));
         Assert.NotEqual(a.ObservationStd, b.ObservationStd);
 
-        var averaged = PolicyAveraging.Average([Member("a.onnx", a, Contract("r1")), Member("b.onnx", b, Contract("r2")), Member("c.onnx", c, Contract("r3"))]);
+        var averaged = PolicyAveraging.Average(
+            [Member("a.onnx", a, Contract("r1")), Member("b.onnx", b, Contract("r2")), Member("c.onnx", c, Contract("r3"))]);
 
         foreach (var observation in Observations(4))
         {
@@ -68,7 +72,10 @@ public sealed class PolicyAveragingTests
     public void One_network_written_on_two_normalizers_averages_to_itself()
     {
         var policy = RandomWeights(5, 16, 8);
-        var shifted = WithNormalizer(policy, [.. policy.ObservationMean.Select((m, i) => m + (0.3f * (i - 2)))], [.. policy.ObservationStd.Select((s, i) => s * (1 + (0.2f * (i % 3))))]);
+        var shifted = WithNormalizer(
+            policy,
+            [.. policy.ObservationMean.Select((m, i) => m + (0.3f * (i - 2)))],
+            [.. policy.ObservationStd.Select((s, i) => s * (1 + (0.2f * (i % 3))))]);
         Assert.NotEqual(policy.Layers[0].Weight, shifted.Layers[0].Weight);
 
         var averaged = PolicyAveraging.Average([Member("a.onnx", policy, Contract("r1")), Member("b.onnx", shifted, Contract("r1"))]);
@@ -117,7 +124,10 @@ public sealed class PolicyAveragingTests
             Member("b.onnx", RandomWeights(2, 4), Contract("r") with { PhasePeriodS = 0.6 }),
         ]));
 
-        Assert.Equal("/policies/b.onnx: metadata 'phase_period_s' is '0.6' where /policies/a.onnx has '0.8': only policies with one contract can be averaged", error.Message);
+        Assert.Equal(
+            "/policies/b.onnx: metadata 'phase_period_s' is '0.6' where /policies/a.onnx has '0.8': " +
+            "only policies with one contract can be averaged",
+            error.Message);
     }
 
     [Fact]
@@ -128,13 +138,16 @@ public sealed class PolicyAveragingTests
             Member("b.onnx", RandomWeights(2, 5), Contract("r")),
         ]));
 
-        Assert.Equal("/policies/b.onnx: layer 0 maps 6 -> 5 where /policies/a.onnx maps 6 -> 4: only networks of one shape can be averaged", error.Message);
+        Assert.Equal(
+            "/policies/b.onnx: layer 0 maps 6 -> 5 where /policies/a.onnx maps 6 -> 4: only networks of one shape can be averaged",
+            error.Message);
     }
 
     [Fact]
     public void A_single_policy_is_refused()
     {
-        var error = Assert.Throws<InvalidDataException>(() => PolicyAveraging.Average([Member("a.onnx", RandomWeights(1, 4), Contract("r"))]));
+        var error = Assert.Throws<InvalidDataException>(
+            () => PolicyAveraging.Average([Member("a.onnx", RandomWeights(1, 4), Contract("r"))]));
 
         Assert.Equal("averaging needs at least two policies, got 1", error.Message);
     }

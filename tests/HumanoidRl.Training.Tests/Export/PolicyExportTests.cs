@@ -73,7 +73,8 @@ public sealed class PolicyExportTests : IDisposable
         environment.Reset(1);
         using var runner = new OnPolicyRunner(environment, CartPoleTraining.Settings(seed: 4));
 
-        var error = Assert.Throws<InvalidOperationException>(() => PolicyExport.ToOnnx(runner, CartPoleContract(environment.ObservationSize + 1)));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => PolicyExport.ToOnnx(runner, CartPoleContract(environment.ObservationSize + 1)));
         Assert.Contains("contract says", error.Message, StringComparison.Ordinal);
     }
 }

@@ -71,7 +71,8 @@ public sealed class ElfVersionNeedsTests : IDisposable
     [Fact]
     public void Non_elf_input_is_rejected_with_its_name()
     {
-        var error = Assert.Throws<InvalidDataException>(() => new ElfVersionNeeds("not an elf file at all, just text"u8.ToArray(), "notes.txt"));
+        var error = Assert.Throws<InvalidDataException>(
+            () => new ElfVersionNeeds("not an elf file at all, just text"u8.ToArray(), "notes.txt"));
         Assert.Contains("notes.txt", error.Message, StringComparison.Ordinal);
     }
 }

@@ -13,7 +13,8 @@ public sealed class ActorCriticTests
     private static ActorCritic Create(double initialStd = 0.8)
     {
         manual_seed(5);
-        return new ActorCritic(6, 9, 3, new ActorCriticSettings { ActorHiddenSizes = [32, 16], CriticHiddenSizes = [24], InitialActionStd = initialStd });
+        return new ActorCritic(
+            6, 9, 3, new ActorCriticSettings { ActorHiddenSizes = [32, 16], CriticHiddenSizes = [24], InitialActionStd = initialStd });
     }
 
     [Fact]
@@ -88,7 +89,8 @@ public sealed class ActorCriticTests
     [Fact]
     public void Invalid_hidden_size_is_refused_with_its_field_name()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [8, 0] }));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [8, 0] }));
         Assert.Contains("ActorHiddenSizes[1]", error.Message, StringComparison.Ordinal);
     }
 

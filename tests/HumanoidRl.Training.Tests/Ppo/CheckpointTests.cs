@@ -73,7 +73,8 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(straight.CriticObservationNormalizer!.Variance(), resumed.CriticObservationNormalizer!.Variance());
     }
 
-    private static CommandCurriculum Curriculum() => new(new CommandCurriculumSpec(0.3, 0.2, 0.8, 0.5), trackingWeightPerS: 10, episodesPerDecision: 3);
+    private static CommandCurriculum Curriculum() =>
+        new(new CommandCurriculumSpec(0.3, 0.2, 0.8, 0.5), trackingWeightPerS: 10, episodesPerDecision: 3);
 
     [Fact]
     public void Resuming_restores_the_command_curriculum_bit_exactly()
@@ -95,7 +96,8 @@ public sealed class CheckpointTests : IDisposable
 
         Assert.Equal(0.5, curriculum.RangeFraction, 12);
         Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.RangeFraction), BitConverter.DoubleToInt64Bits(restored.RangeFraction));
-        Assert.Equal(BitConverter.DoubleToInt64Bits(curriculum.PendingTrackingPerS), BitConverter.DoubleToInt64Bits(restored.PendingTrackingPerS));
+        Assert.Equal(
+            BitConverter.DoubleToInt64Bits(curriculum.PendingTrackingPerS), BitConverter.DoubleToInt64Bits(restored.PendingTrackingPerS));
         Assert.Equal((2, 1), (restored.PendingEpisodes, restored.PendingFalls));
         // The next decision comes after the same episode in both.
         curriculum.AddFinishedEpisode(200, 20, fell: false);

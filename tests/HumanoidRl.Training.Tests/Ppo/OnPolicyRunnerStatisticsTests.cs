@@ -17,7 +17,8 @@ public sealed class OnPolicyRunnerStatisticsTests
         using var environment = new CartPoleVectorEnvironment(environmentCount: 64, maxEpisodeSteps: 200, stepperThreads: 1);
         environment.Reset(seed: 4);
         var settings = CartPoleTraining.Settings(seed: 9);
-        using var runner = new OnPolicyRunner(environment, settings with { Policy = settings.Policy with { InitialActionStd = initialStd } });
+        using var runner = new OnPolicyRunner(
+            environment, settings with { Policy = settings.Policy with { InitialActionStd = initialStd } });
 
         var statistics = runner.Learn(1).Single();
 

@@ -28,7 +28,8 @@ public sealed class OnPolicyRunnerThreadingTests
         using var cartPole = new CartPoleVectorEnvironment(environmentCount: 8, maxEpisodeSteps: 40, stepperThreads: 1);
         cartPole.Reset(seed: 4);
         using var environment = new ThreadCountRecorder(cartPole);
-        using var runner = new OnPolicyRunner(environment, CartPoleTraining.Settings(seed: 9) with { CollectionTorchThreadCount = 1, UpdateTorchThreadCount = 2 });
+        using var runner = new OnPolicyRunner(
+            environment, CartPoleTraining.Settings(seed: 9) with { CollectionTorchThreadCount = 1, UpdateTorchThreadCount = 2 });
 
         runner.Learn(2);
 

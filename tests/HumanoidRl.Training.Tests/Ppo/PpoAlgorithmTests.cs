@@ -15,7 +15,9 @@ public sealed class PpoAlgorithmTests
         var envs = (int)observations.shape[0];
         var storage = new RolloutStorage(1, envs, (int)observations.shape[1], (int)observations.shape[1], actorCritic.ActionSize);
         using var values = zeros(envs);
-        storage.Add(observations, observations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
+        storage.Add(
+            observations, observations, actorCritic.Act(observations, generator), values, new float[envs],
+            Enumerable.Repeat(1f, envs).ToArray());
         using var lastValues = zeros(envs);
         storage.ComputeReturns(lastValues, 0.99, 0.95);
         return storage;
@@ -43,7 +45,8 @@ public sealed class PpoAlgorithmTests
         const int envs = 256;
         manual_seed(1);
         using var actorCritic = new ActorCritic(2, 2, 1, new ActorCriticSettings { ActorHiddenSizes = [16], CriticHiddenSizes = [16] });
-        using var ppo = new PpoAlgorithm(actorCritic, new PpoSettings { NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0 });
+        using var ppo = new PpoAlgorithm(
+            actorCritic, new PpoSettings { NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0 });
         using var storage = new RolloutStorage(1, envs, 2, 2, 1);
         using var generator = new Generator(3);
         using var observations = randn(envs, 2, generator: generator);
@@ -60,7 +63,9 @@ public sealed class PpoAlgorithmTests
         var statistics = ppo.Update(storage, generator);
 
         using var after = actorCritic.ActionMean(observations).mean();
-        Assert.True(after.item<float>() > before.item<float>() + 0.01f, $"mean action should rise: {before.item<float>()} -> {after.item<float>()}");
+        Assert.True(
+            after.item<float>() > before.item<float>() + 0.01f,
+            $"mean action should rise: {before.item<float>()} -> {after.item<float>()}");
         Assert.True(statistics.SurrogateLoss < 0, "surrogate loss (negated objective) of a favourable update is negative");
         Assert.True(statistics.MeanKl > 0);
         Assert.Equal(1e-3, statistics.LearningRate);
@@ -80,7 +85,8 @@ public sealed class PpoAlgorithmTests
         var statistics = ppo.Update(storage, generator);
 
         // The first minibatch sees KL 0 (unchanged policy) and every later one a tiny KL: each raises the rate.
-        Assert.True(statistics.LearningRate > 1e-3, $"learning rate should rise when KL is far below target, got {statistics.LearningRate}");
+        Assert.True(
+            statistics.LearningRate > 1e-3, $"learning rate should rise when KL is far below target, got {statistics.LearningRate}");
         Assert.True(statistics.LearningRate <= 1e-2);
     }
 
@@ -121,7 +127,9 @@ public sealed class PpoAlgorithmTests
 
         using var after = actorCritic.ActionMean(observations).mean();
         if (boundsLossCoef > 0)
-            Assert.True(after.item<float>() < before.item<float>() - 0.01f, $"the mean should fall towards 1: {before.item<float>()} -> {after.item<float>()}");
+            Assert.True(
+                after.item<float>() < before.item<float>() - 0.01f,
+                $"the mean should fall towards 1: {before.item<float>()} -> {after.item<float>()}");
         else
             Assert.Equal(before.item<float>(), after.item<float>(), 4);
     }
@@ -146,8 +154,12 @@ public sealed class PpoAlgorithmTests
     {
         const int envs = 512;
         manual_seed(6);
-        using var actorCritic = new ActorCritic(4, 7, 2, new ActorCriticSettings { ActorHiddenSizes = [32], CriticHiddenSizes = [16] }, velocityEstimateSize: 3);
-        var settings = new PpoSettings { NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0, VelocityEstimationCoef = 1.0, NumLearningEpochs = 20 };
+        using var actorCritic = new ActorCritic(
+            4, 7, 2, new ActorCriticSettings { ActorHiddenSizes = [32], CriticHiddenSizes = [16] }, velocityEstimateSize: 3);
+        var settings = new PpoSettings
+        {
+            NumStepsPerEnv = 1, Schedule = LearningRateSchedule.Fixed, EntropyCoef = 0, VelocityEstimationCoef = 1.0, NumLearningEpochs = 20
+        };
         using var ppo = new PpoAlgorithm(actorCritic, settings, velocityTargetIndex: 4);
         using var generator = new Generator(7);
         using var observations = randn(envs, 4, generator: generator);
@@ -156,7 +168,9 @@ public sealed class PpoAlgorithmTests
         using var criticObservations = cat([observations, velocity], 1);
         using var storage = new RolloutStorage(1, envs, 4, 7, 2);
         using var values = zeros(envs);
-        storage.Add(observations, criticObservations, actorCritic.Act(observations, generator), values, new float[envs], Enumerable.Repeat(1f, envs).ToArray());
+        storage.Add(
+            observations, criticObservations, actorCritic.Act(observations, generator), values, new float[envs],
+            Enumerable.Repeat(1f, envs).ToArray());
         using var lastValues = zeros(envs);
         storage.ComputeReturns(lastValues, 0.99, 0.95);
         using var meansBefore = actorCritic.ActionMean(observations).detach().clone();
@@ -169,7 +183,8 @@ public sealed class PpoAlgorithmTests
 
         Assert.Equal(meansBefore.data<float>().ToArray(), meansAfterCriticOnly.data<float>().ToArray());
         Assert.True(last.VelocityEstimationLoss < 0.25 * first.VelocityEstimationLoss,
-            $"the head's squared error should fall well below where it started: {first.VelocityEstimationLoss} -> {last.VelocityEstimationLoss} (critic-only pass: {criticOnly.VelocityEstimationLoss})");
+            $"the head's squared error should fall well below where it started: " +
+            $"{first.VelocityEstimationLoss} -> {last.VelocityEstimationLoss} (critic-only pass: {criticOnly.VelocityEstimationLoss})");
     }
 
     [Fact]
@@ -189,9 +204,11 @@ public sealed class PpoAlgorithmTests
     public void A_velocity_head_whose_targets_lie_outside_the_critic_observation_is_refused()
     {
         manual_seed(10);
-        using var actorCritic = new ActorCritic(4, 5, 2, new ActorCriticSettings { ActorHiddenSizes = [8], CriticHiddenSizes = [8] }, velocityEstimateSize: 3);
+        using var actorCritic = new ActorCritic(
+            4, 5, 2, new ActorCriticSettings { ActorHiddenSizes = [8], CriticHiddenSizes = [8] }, velocityEstimateSize: 3);
 
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PpoAlgorithm(actorCritic, new PpoSettings(), velocityTargetIndex: 3));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new PpoAlgorithm(actorCritic, new PpoSettings(), velocityTargetIndex: 3));
 
         Assert.Contains("within the critic observation's 5 values", error.Message, StringComparison.Ordinal);
     }

@@ -8,7 +8,9 @@ using static TorchSharp.torch;
 
 namespace HumanoidRl.Training.Tests.Runs;
 
-/// <summary>Starting a new run from another run's checkpoint or from an exported policy (train --init-from) on the real walk tasks.</summary>
+/// <summary>
+/// Starting a new run from another run's checkpoint or from an exported policy (train --init-from) on the real walk tasks.
+/// </summary>
 public sealed class InitFromTests : IDisposable
 {
     private const int Environments = 4;
@@ -53,7 +55,8 @@ public sealed class InitFromTests : IDisposable
             checkpoint = parent.LatestCheckpointPath;
             parentWeights = Flatten(parent);
         }
-        var childTask = ShortTask("walk-pd", "walk-pd-child.yaml", ("stability: 5.0", "stability: 30.0"), ("phase_period_s: 0.8", "phase_period_s: 0.6"));
+        var childTask = ShortTask(
+            "walk-pd", "walk-pd-child.yaml", ("stability: 5.0", "stability: 30.0"), ("phase_period_s: 0.8", "phase_period_s: 0.6"));
 
         using var child = Start(childTask, iterations: 3, "child", initFrom: checkpoint);
 
@@ -75,7 +78,8 @@ public sealed class InitFromTests : IDisposable
         var checkpoint = TrainParent("walk", iterations: 1);
         var childFolder = Path.Combine(_folder, "child");
 
-        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
+        var error = Assert.Throws<InvalidDataException>(
+            () => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
 
         Assert.Contains(checkpoint, error.Message, StringComparison.Ordinal);
         Assert.Contains("action_mode: its run has torque, configs now give pd_target", error.Message, StringComparison.Ordinal);
@@ -88,7 +92,8 @@ public sealed class InitFromTests : IDisposable
         var checkpoint = TrainParent("walk-pd", iterations: 2);
         var childFolder = Path.Combine(_folder, "child");
 
-        var error = Assert.Throws<ArgumentException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
+        var error = Assert.Throws<ArgumentException>(
+            () => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: checkpoint));
 
         Assert.Contains("the checkpoint is at iteration 2", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(childFolder));
@@ -126,7 +131,8 @@ public sealed class InitFromTests : IDisposable
         var afterWarmup = PolicyExport.Weights(child.Runner.ActorCritic, child.Runner.ObservationNormalizer);
         for (var i = 0; i < source.ObservationMean.Length; i++)
         {
-            Assert.Equal(source.ObservationMean[i], afterWarmup.ObservationMean[i], 1e-6 * Math.Max(1, Math.Abs(source.ObservationMean[i])));
+            Assert.Equal(
+                source.ObservationMean[i], afterWarmup.ObservationMean[i], 1e-6 * Math.Max(1, Math.Abs(source.ObservationMean[i])));
             Assert.Equal(source.ObservationStd[i], afterWarmup.ObservationStd[i], 1e-5 * source.ObservationStd[i]);
         }
 
@@ -153,7 +159,8 @@ public sealed class InitFromTests : IDisposable
     [Fact]
     public void A_policy_exported_before_the_std_was_recorded_explores_with_the_tasks_initial_std()
     {
-        var policyPath = WithMetadata(ExportedPolicy("walk-pd"), "no-std.onnx", metadata => metadata.Remove(PolicyExport.TrainingActionStdKey));
+        var policyPath = WithMetadata(
+            ExportedPolicy("walk-pd"), "no-std.onnx", metadata => metadata.Remove(PolicyExport.TrainingActionStdKey));
 
         using var child = Start(ShortTask("walk-pd", "walk-pd-child.yaml", ("initial_action_std: 0.5", "initial_action_std: 0.1")),
             iterations: 2, "child", initFrom: policyPath, criticWarmup: 1);
@@ -167,10 +174,14 @@ public sealed class InitFromTests : IDisposable
         var policyPath = WithMetadata(ExportedPolicy("walk-pd"), "bad-std.onnx",
             metadata => metadata[PolicyExport.TrainingActionStdKey] = string.Join(',', Enumerable.Repeat("0.5", 15).Append("-0.1")));
 
-        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
+        var error = Assert.Throws<InvalidDataException>(
+            () => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
 
         Assert.Contains(policyPath, error.Message, StringComparison.Ordinal);
-        Assert.Contains("metadata 'training_action_std' value 16 is '-0.1': expected a positive finite number", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "metadata 'training_action_std' value 16 is '-0.1': expected a positive finite number",
+            error.Message,
+            StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_folder, "child")));
     }
 
@@ -180,7 +191,9 @@ public sealed class InitFromTests : IDisposable
         var policyPath = ExportedPolicy("walk-pd"); // history 1
         var source = OnnxPolicyReader.Read(policyPath).Weights;
 
-        using var child = Start(ShortTask("walk-pd", "walk-pd-h3.yaml", ("history: 1", "history: 3")), iterations: 2, "child", initFrom: policyPath, criticWarmup: 1);
+        using var child = Start(
+            ShortTask("walk-pd", "walk-pd-h3.yaml", ("history: 1", "history: 3")), iterations: 2, "child", initFrom: policyPath,
+            criticWarmup: 1);
 
         var taken = PolicyExport.Weights(child.Runner.ActorCritic, child.Runner.ObservationNormalizer);
         Assert.Equal(3 * source.ObservationSize, taken.ObservationSize);
@@ -209,7 +222,8 @@ public sealed class InitFromTests : IDisposable
             policyPath = Path.Combine(parent.RunFolder, TrainingSession.PolicyFileName);
         }
 
-        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
+        var error = Assert.Throws<InvalidDataException>(
+            () => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
 
         Assert.Contains(policyPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("observation_layout: the policy has", error.Message, StringComparison.Ordinal);
@@ -223,7 +237,8 @@ public sealed class InitFromTests : IDisposable
         // walk (torque) and walk-pd (joint targets) have the same network shapes: only the contract tells them apart.
         var policyPath = ExportedPolicy("walk");
 
-        var error = Assert.Throws<InvalidDataException>(() => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
+        var error = Assert.Throws<InvalidDataException>(
+            () => Start(ShortTask("walk-pd", "walk-pd-child.yaml"), iterations: 2, "child", initFrom: policyPath));
 
         Assert.Contains(policyPath, error.Message, StringComparison.Ordinal);
         Assert.Contains("action_mode: the policy has torque, configs now give pd_target", error.Message, StringComparison.Ordinal);

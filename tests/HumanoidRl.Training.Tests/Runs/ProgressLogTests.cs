@@ -5,14 +5,16 @@ namespace HumanoidRl.Training.Tests.Runs;
 
 public sealed class ProgressLogTests : IDisposable
 {
-    private const string OldHeader = "iteration,env_steps_per_s,mean_return,mean_length,fall_rate,kl,learning_rate,value_loss,mean_action_std,wall_s";
+    private const string OldHeader =
+        "iteration,env_steps_per_s,mean_return,mean_length,fall_rate,kl,learning_rate,value_loss,mean_action_std,wall_s";
     private const string Header = OldHeader + ",command_range_fraction,clamped_action_fraction";
     private readonly string _folder = Directory.CreateTempSubdirectory("hrl-progress-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static IterationStatistics Statistics(int iteration, double? commandRangeFraction) =>
-        new(iteration, 1000, 1, 1, new EpisodeStatistics(3, 12.5, 100, 0.25), new PpoUpdateStatistics(0.01, 0.5, -0.1, 1.2, 3e-4), 0.3, 0.1, commandRangeFraction);
+        new(iteration, 1000, 1, 1, new EpisodeStatistics(3, 12.5, 100, 0.25), new PpoUpdateStatistics(0.01, 0.5, -0.1, 1.2, 3e-4),
+            0.3, 0.1, commandRangeFraction);
 
     private string[] Lines() => File.ReadAllLines(Path.Combine(_folder, ProgressLog.FileName));
 
@@ -49,7 +51,9 @@ public sealed class ProgressLogTests : IDisposable
     [Fact]
     public void A_run_logged_before_the_clamped_column_gets_it_empty_on_resume()
     {
-        File.WriteAllText(Path.Combine(_folder, ProgressLog.FileName), $"{OldHeader},command_range_fraction\n1,1000,12.5,100,0.25,0.01,0.0003,0.5,0.3,2,0.4\n");
+        File.WriteAllText(
+            Path.Combine(_folder, ProgressLog.FileName),
+            $"{OldHeader},command_range_fraction\n1,1000,12.5,100,0.25,0.01,0.0003,0.5,0.3,2,0.4\n");
 
         var log = new ProgressLog(_folder);
         log.Add(Statistics(2, 0.6), 4.0);

@@ -18,7 +18,8 @@ public sealed class WalkTrainingSessionTests : IDisposable
     {
         var task = TaskConfigLoader.Load(taskFile);
         var robot = RobotConfigLoader.Load(task.RobotConfigPath);
-        var options = new TrainingRunOptions(Path.Combine(_folder, runName), Seed: 3, Environments, iterations, Minutes: null, Threads: 1, CommandLine: "test");
+        var options = new TrainingRunOptions(
+            Path.Combine(_folder, runName), Seed: 3, Environments, iterations, Minutes: null, Threads: 1, CommandLine: "test");
         return TrainingSession.Start(taskFile, task, robot, options);
     }
 
@@ -70,7 +71,11 @@ public sealed class WalkTrainingSessionTests : IDisposable
     [Fact]
     public void Walk_pd_with_a_velocity_head_trains_resumes_with_it_and_a_checkpoint_without_it_is_refused_naming_the_setting()
     {
-        var withHead = ShortWalkTask.Write(_folder, "walk-pd", "walk-pd-velocity.yaml", ("bounds_loss_coef: 0.1", "bounds_loss_coef: 0.1\n  velocity_estimation_coef: 1.0"));
+        var withHead = ShortWalkTask.Write(
+            _folder,
+            "walk-pd",
+            "walk-pd-velocity.yaml",
+            ("bounds_loss_coef: 0.1", "bounds_loss_coef: 0.1\n  velocity_estimation_coef: 1.0"));
         var withoutHead = ShortWalkTask.Write(_folder, "walk-pd", "walk-pd-short.yaml");
         string headRun;
         using (var session = Start(withHead, iterations: 2, "head"))
@@ -96,9 +101,14 @@ public sealed class WalkTrainingSessionTests : IDisposable
         }
         var checkpoint = Directory.GetFiles(Path.Combine(plainRun, "checkpoints"), "*.ckpt").First();
         var task = TaskConfigLoader.Load(withHead);
-        var options = new TrainingRunOptions(Path.Combine(_folder, "forked"), Seed: 3, Environments, 2, Minutes: null, Threads: 1, CommandLine: "test") { InitFrom = checkpoint };
+        var options = new TrainingRunOptions(
+            Path.Combine(_folder, "forked"), Seed: 3, Environments, 2, Minutes: null, Threads: 1, CommandLine: "test")
+        {
+            InitFrom = checkpoint
+        };
 
-        var error = Assert.ThrowsAny<InvalidDataException>(() => TrainingSession.Start(withHead, task, RobotConfigLoader.Load(task.RobotConfigPath), options));
+        var error = Assert.ThrowsAny<InvalidDataException>(
+            () => TrainingSession.Start(withHead, task, RobotConfigLoader.Load(task.RobotConfigPath), options));
 
         Assert.Contains("ppo.velocity_estimation_coef is set (a velocity head)", error.Message, StringComparison.Ordinal);
     }

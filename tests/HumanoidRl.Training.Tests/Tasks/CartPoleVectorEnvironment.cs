@@ -92,7 +92,8 @@ internal sealed class CartPoleVectorEnvironment : IVectorEnvironment
     public void Step(ReadOnlySpan<float> actions)
     {
         if (actions.Length != EnvironmentCount * ActionSize)
-            throw new ArgumentException($"Cart-pole expects {EnvironmentCount * ActionSize} actions, got {actions.Length}.", nameof(actions));
+            throw new ArgumentException(
+                $"Cart-pole expects {EnvironmentCount * ActionSize} actions, got {actions.Length}.", nameof(actions));
         actions.CopyTo(_actions);
         Parallel.For(0, EnvironmentCount, _parallel, StepOne);
     }

@@ -15,7 +15,8 @@ public static class BaudRateCodes
         var index = Array.IndexOf(Rates, baudRate);
         return index >= 0
             ? (byte)index
-            : throw new ArgumentException($"baud rate {baudRate} is not one a Dynamixel can be set to; supported: {string.Join(", ", Rates)}", nameof(baudRate));
+            : throw new ArgumentException(
+                $"baud rate {baudRate} is not one a Dynamixel can be set to; supported: {string.Join(", ", Rates)}", nameof(baudRate));
     }
 
     public static int RateOf(byte code) => code < Rates.Length

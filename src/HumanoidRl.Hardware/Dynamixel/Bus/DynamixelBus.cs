@@ -53,7 +53,9 @@ public sealed class DynamixelBus : IDisposable
         return Record(id, result);
     }
 
-    /// <summary>Broadcast Ping: every device answers in ID order; collects replies for <see cref="DynamixelBusOptions.ScanTimeoutMs"/>.</summary>
+    /// <summary>
+    /// Broadcast Ping: every device answers in ID order; collects replies for <see cref="DynamixelBusOptions.ScanTimeoutMs"/>.
+    /// </summary>
     public IReadOnlyList<PingReply> Scan()
     {
         Send(PacketLayout.BroadcastId, DynamixelInstruction.Ping, []);
@@ -68,7 +70,9 @@ public sealed class DynamixelBus : IDisposable
                 {
                     var data = packet.StatusData;
                     found.Add(new PingReply(packet.Id, BinaryPrimitives.ReadUInt16LittleEndian(data), data[2]));
-                    Record(packet.Id, new TransferResult(packet.StatusError.Code == StatusErrorCode.None ? TransferStatus.Ok : TransferStatus.DeviceError, packet.StatusError));
+                    Record(packet.Id, new TransferResult(
+                        packet.StatusError.Code == StatusErrorCode.None ? TransferStatus.Ok : TransferStatus.DeviceError,
+                        packet.StatusError));
                 }
                 continue;
             }
@@ -120,7 +124,9 @@ public sealed class DynamixelBus : IDisposable
         Send(PacketLayout.BroadcastId, DynamixelInstruction.SyncWrite, group.Parameters);
     }
 
-    /// <summary>Runs a Sync Read or Fast Sync Read; returns how many devices answered OK (see <see cref="SyncReadGroup.ResultAt"/>).</summary>
+    /// <summary>
+    /// Runs a Sync Read or Fast Sync Read; returns how many devices answered OK (see <see cref="SyncReadGroup.ResultAt"/>).
+    /// </summary>
     public int SyncRead(SyncReadGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -177,11 +183,13 @@ public sealed class DynamixelBus : IDisposable
             TransferStatus.CrcError => _receiver.CrcRejectedPacket,
             _ => _receiver.Pending,
         };
-        if (packetResult == TransferStatus.Ok && packet.Parameters.Length != expectedParameters) packetResult = TransferStatus.MalformedReply;
+        if (packetResult == TransferStatus.Ok && packet.Parameters.Length != expectedParameters)
+            packetResult = TransferStatus.MalformedReply;
 
         var ok = 0;
         var chainIntact = wire.Length >= PacketLayout.ParametersOffset && wire[..4].SequenceEqual(PacketLayout.Header)
-            && wire[PacketLayout.IdOffset] == PacketLayout.BroadcastId && wire[PacketLayout.InstructionOffset] == (byte)DynamixelInstruction.Status
+            && wire[PacketLayout.IdOffset] == PacketLayout.BroadcastId
+            && wire[PacketLayout.InstructionOffset] == (byte)DynamixelInstruction.Status
             && packetResult != TransferStatus.MalformedReply;
         for (var index = 0; index < group.Ids.Length; index++)
         {
@@ -224,7 +232,9 @@ public sealed class DynamixelBus : IDisposable
         var data = packet.StatusData;
         var error = packet.StatusError;
         if (error.Code != StatusErrorCode.None) return new TransferResult(TransferStatus.DeviceError, error);
-        return data.Length == dataBytes ? new TransferResult(TransferStatus.Ok, error) : new TransferResult(TransferStatus.MalformedReply, error);
+        return data.Length == dataBytes
+            ? new TransferResult(TransferStatus.Ok, error)
+            : new TransferResult(TransferStatus.MalformedReply, error);
     }
 
     /// <summary>

@@ -69,7 +69,8 @@ public static class PacketBuilder
     {
         PacketLayout.Header.CopyTo(destination);
         destination[PacketLayout.IdOffset] = id;
-        BinaryPrimitives.WriteUInt16LittleEndian(destination[PacketLayout.LengthOffset..], (ushort)(parameterBytes + PacketLayout.LengthOverhead));
+        BinaryPrimitives.WriteUInt16LittleEndian(
+            destination[PacketLayout.LengthOffset..], (ushort)(parameterBytes + PacketLayout.LengthOverhead));
         destination[PacketLayout.InstructionOffset] = instruction;
         var crcOffset = PacketLayout.ParametersOffset + parameterBytes;
         var crc = DynamixelCrc.Compute(destination[..crcOffset]);

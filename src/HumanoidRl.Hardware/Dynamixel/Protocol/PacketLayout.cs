@@ -1,6 +1,8 @@
 namespace HumanoidRl.Hardware.Dynamixel.Protocol;
 
-/// <summary>Byte positions and limits of the Protocol 2.0 frame <c>FF FF FD 00 | ID | LEN_L LEN_H | INST | params | CRC_L CRC_H</c>.</summary>
+/// <summary>
+/// Byte positions and limits of the Protocol 2.0 frame <c>FF FF FD 00 | ID | LEN_L LEN_H | INST | params | CRC_L CRC_H</c>.
+/// </summary>
 public static class PacketLayout
 {
     public const byte BroadcastId = 0xFE;

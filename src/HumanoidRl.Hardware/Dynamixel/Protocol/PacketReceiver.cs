@@ -55,7 +55,9 @@ public sealed class PacketReceiver
     /// <summary>The bytes received but not yet taken (e.g. the complete blocks of a cut-off Fast Sync Read reply).</summary>
     public ReadOnlySpan<byte> Pending => _buffer.AsSpan(_start, _end - _start);
 
-    /// <summary>Moves pending bytes to the front and returns the space to read into; call <see cref="Commit"/> with the number of bytes written.</summary>
+    /// <summary>
+    /// Moves pending bytes to the front and returns the space to read into; call <see cref="Commit"/> with the number of bytes written.
+    /// </summary>
     public Span<byte> GetFreeSpace()
     {
         _lastPacketStart = -1;
@@ -116,7 +118,9 @@ public sealed class PacketReceiver
             // Keep a possible header prefix (up to 3 bytes) at the end; everything before it is garbage.
             var keep = Math.Min(pending.Length, PacketLayout.Header.Length - 1);
             while (keep > 0 && !PacketLayout.Header.StartsWith(pending[^keep..])) keep--;
-            return pending.Length - keep > 0 ? Reject(PacketRejection.GarbageBeforeHeader, pending.Length - keep) : ReceiveOutcome.NeedMoreBytes;
+            return pending.Length - keep > 0
+                ? Reject(PacketRejection.GarbageBeforeHeader, pending.Length - keep)
+                : ReceiveOutcome.NeedMoreBytes;
         }
         if (headerAt > 0) return Reject(PacketRejection.GarbageBeforeHeader, headerAt);
         if (pending.Length < PacketLayout.PrefixSize) return ReceiveOutcome.NeedMoreBytes;

@@ -25,7 +25,8 @@ public sealed class DynamixelBusAllocationTests
         var goal = new SyncWriteGroup(X.GoalCurrent.Address, 2, ids);
         var state = new SyncReadGroup(X.PresentStateAddress, X.PresentStateSizeBytes, ids, fast: true);
         var plainState = new SyncReadGroup(X.PresentStateAddress, X.PresentStateSizeBytes, ids, fast: false);
-        var imu = new BulkReadGroup([new BulkReadEntry(1, X.PresentPosition.Address, 4), new BulkReadEntry(200, VirtualOpenCrImu.GyroXAddress, 18)]);
+        var imu = new BulkReadGroup(
+            [new BulkReadEntry(1, X.PresentPosition.Address, 4), new BulkReadEntry(200, VirtualOpenCrImu.GyroXAddress, 18)]);
         Span<byte> register = stackalloc byte[4];
 
         // Returns how many replies were good (16 + 16 + 2 + 1 + 1 per cycle); no asserts inside, they allocate.

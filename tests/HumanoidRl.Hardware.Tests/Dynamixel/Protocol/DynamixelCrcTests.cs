@@ -15,7 +15,9 @@ public sealed class DynamixelCrcTests
     public void Crc_over_header_to_last_parameter_matches_each_documented_packet(string hex)
     {
         var packet = ReferenceVectors.Hex(hex);
-        Assert.Equal(BinaryPrimitives.ReadUInt16LittleEndian(packet.AsSpan(packet.Length - 2)), DynamixelCrc.Compute(packet.AsSpan(0, packet.Length - 2)));
+        Assert.Equal(
+            BinaryPrimitives.ReadUInt16LittleEndian(packet.AsSpan(packet.Length - 2)),
+            DynamixelCrc.Compute(packet.AsSpan(0, packet.Length - 2)));
     }
 
     [Fact]

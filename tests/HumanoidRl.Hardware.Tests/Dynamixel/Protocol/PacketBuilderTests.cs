@@ -22,8 +22,11 @@ public sealed class PacketBuilderTests
     {
         var syncRead = new SyncReadGroup(132, 4, [1, 2], fast: false);
         var fast = new SyncReadGroup(132, 4, [3, 7, 4], fast: true);
-        Assert.Equal(ReferenceVectors.SyncReadPresentPositionIds1And2, Build(PacketLayout.BroadcastId, DynamixelInstruction.SyncRead, syncRead.Parameters));
-        Assert.Equal(ReferenceVectors.FastSyncReadIds3_7_4, Build(PacketLayout.BroadcastId, DynamixelInstruction.FastSyncRead, fast.Parameters));
+        Assert.Equal(
+            ReferenceVectors.SyncReadPresentPositionIds1And2,
+            Build(PacketLayout.BroadcastId, DynamixelInstruction.SyncRead, syncRead.Parameters));
+        Assert.Equal(
+            ReferenceVectors.FastSyncReadIds3_7_4, Build(PacketLayout.BroadcastId, DynamixelInstruction.FastSyncRead, fast.Parameters));
     }
 
     [Fact]
@@ -32,7 +35,9 @@ public sealed class PacketBuilderTests
         var group = new SyncWriteGroup(116, 4, [1, 2]);
         group.SetInt32(0, 150);
         group.SetInt32(1, 170);
-        Assert.Equal(ReferenceVectors.SyncWriteGoalPosition150And170, Build(PacketLayout.BroadcastId, DynamixelInstruction.SyncWrite, group.Parameters));
+        Assert.Equal(
+            ReferenceVectors.SyncWriteGoalPosition150And170,
+            Build(PacketLayout.BroadcastId, DynamixelInstruction.SyncWrite, group.Parameters));
     }
 
     [Fact]
