@@ -5,7 +5,7 @@ using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
 using HumanoidRl.Sim.Environment;
 
-namespace HumanoidRl.Cli.Eval;
+namespace HumanoidRl.Evaluation;
 
 /// <summary>
 /// Runs an exported policy through ONNX Runtime with the daemon's inference code in the randomized simulator:

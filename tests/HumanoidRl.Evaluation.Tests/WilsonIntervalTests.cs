@@ -1,6 +1,4 @@
-using HumanoidRl.Cli.Eval;
-
-namespace HumanoidRl.Cli.Tests.Eval;
+namespace HumanoidRl.Evaluation.Tests;
 
 public sealed class WilsonIntervalTests
 {

@@ -1,4 +1,4 @@
-namespace HumanoidRl.Cli.Eval;
+namespace HumanoidRl.Evaluation;
 
 /// <summary>
 /// Tracking error of velocities averaged over one gait period, next to the command averaged over the same

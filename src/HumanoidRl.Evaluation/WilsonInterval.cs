@@ -1,4 +1,4 @@
-namespace HumanoidRl.Cli.Eval;
+namespace HumanoidRl.Evaluation;
 
 /// <summary>
 /// 95 % Wilson score interval of a success rate: honest at small counts and at rates near 0 or 1, where the

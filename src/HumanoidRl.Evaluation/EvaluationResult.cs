@@ -1,4 +1,4 @@
-namespace HumanoidRl.Cli.Eval;
+namespace HumanoidRl.Evaluation;
 
 /// <summary>Figures of one evaluation; JSON names are what `eval --json` prints.</summary>
 public sealed record EvaluationResult(

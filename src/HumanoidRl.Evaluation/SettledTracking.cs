@@ -1,4 +1,4 @@
-namespace HumanoidRl.Cli.Eval;
+namespace HumanoidRl.Evaluation;
 
 /// <summary>
 /// Tracking error once the robot has had time to respond: samples count only from a settling time after the
