@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Daemon.Bench;
 
@@ -8,15 +8,12 @@ namespace HumanoidRl.Daemon.Bench;
 /// /proc/stat; 0 on bare metal). On a shared VM it is the part of the host's noise that the guest can see, and neither the
 /// loop nor the bare loop can do anything about it.
 /// </summary>
-internal static partial class HostSteal
+internal static class HostSteal
 {
     private const int ScClockTicks = 2; // _SC_CLK_TCK: /proc/stat counts in these (USER_HZ)
 
-    [LibraryImport("libc")]
-    private static partial long sysconf(int name);
-
     /// <summary>Steal time of <paramref name="cpus"/> since boot, summed.</summary>
-    public static TimeSpan SoFar(IReadOnlySet<int> cpus) => FromProcStat(File.ReadLines("/proc/stat"), cpus, sysconf(ScClockTicks));
+    public static TimeSpan SoFar(IReadOnlySet<int> cpus) => FromProcStat(File.ReadLines("/proc/stat"), cpus, Libc.Sysconf(ScClockTicks));
 
     /// <summary>The steal column (the 8th value) of the cpuN lines of /proc/stat text, for the CPUs asked for, summed.</summary>
     internal static TimeSpan FromProcStat(IEnumerable<string> lines, IReadOnlySet<int> cpus, long ticksPerSecond)

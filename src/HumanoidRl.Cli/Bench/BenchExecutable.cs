@@ -1,12 +1,13 @@
 namespace HumanoidRl.Cli.Bench;
 
 /// <summary>
-/// Finds the humanoid-rld build to run: next to this CLI (an install that ships both), in the repository's daemon
-/// build output (same configuration as this CLI first), or on PATH. The CLI never links the daemon's code.
+/// Finds the humanoid-rld-bench build to run: next to this CLI (an install that ships both), in the repository's bench
+/// build output (same configuration as this CLI first), or on PATH. The CLI never links the daemon's or the bench's code.
 /// </summary>
-internal static class DaemonExecutable
+internal static class BenchExecutable
 {
-    private const string AssemblyFile = "humanoid-rld.dll";
+    private const string ProgramName = "humanoid-rld-bench";
+    private const string AssemblyFile = ProgramName + ".dll";
 
     /// <summary>The program and the arguments that start it (a .dll runs under the dotnet host).</summary>
     public static (string Program, string[] Arguments) Locate(string? explicitPath)
@@ -14,7 +15,7 @@ internal static class DaemonExecutable
         if (explicitPath is not null)
         {
             var full = Path.GetFullPath(explicitPath);
-            if (!File.Exists(full)) throw new FileNotFoundException($"--daemon: {full} does not exist (expected humanoid-rld or humanoid-rld.dll)", full);
+            if (!File.Exists(full)) throw new FileNotFoundException($"--bench: {full} does not exist (expected {ProgramName} or {AssemblyFile})", full);
             return Launch(full);
         }
         var looked = new List<string>();
@@ -25,12 +26,12 @@ internal static class DaemonExecutable
         }
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var onPath = Path.Combine(folder, "humanoid-rld");
+            var onPath = Path.Combine(folder, ProgramName);
             if (File.Exists(onPath)) return (onPath, []);
         }
         throw new FileNotFoundException(
-            $"humanoid-rld not found (looked at {string.Join(", ", looked)} and on PATH): build it with " +
-            "`dotnet build src/HumanoidRl.Daemon -c Release` or pass --daemon PATH", AssemblyFile);
+            $"{ProgramName} not found (looked at {string.Join(", ", looked)} and on PATH): build it with " +
+            "`dotnet build src/HumanoidRl.Daemon.Bench -c Release` or pass --bench PATH", AssemblyFile);
     }
 
     private static (string Program, string[] Arguments) Launch(string path) =>
@@ -46,9 +47,9 @@ internal static class DaemonExecutable
         for (var folder = here; folder is not null; folder = folder.Parent)
         {
             if (!File.Exists(Path.Combine(folder.FullName, "HumanoidRl.sln"))) continue;
-            var daemonBin = Path.Combine(folder.FullName, "src", "HumanoidRl.Daemon", "bin");
+            var benchBin = Path.Combine(folder.FullName, "src", "HumanoidRl.Daemon.Bench", "bin");
             string[] configurations = configuration is "Release" or "Debug" ? [configuration, configuration == "Release" ? "Debug" : "Release"] : ["Release", "Debug"];
-            foreach (var name in configurations) yield return Path.Combine(daemonBin, name, framework, AssemblyFile);
+            foreach (var name in configurations) yield return Path.Combine(benchBin, name, framework, AssemblyFile);
             yield break;
         }
     }

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace HumanoidRl.Daemon.Bench;
 
-/// <summary>The benchmark's side of `humanoid-rld bench-subscribers` (<see cref="TelemetrySubscribers"/>): starts it, asks for counts, stops it.</summary>
+/// <summary>The benchmark's side of `humanoid-rld-bench subscribers` (<see cref="TelemetrySubscribers"/>): starts it, asks for counts, stops it.</summary>
 internal sealed class SubscriberProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
@@ -33,7 +33,7 @@ internal sealed class SubscriberProcess : IDisposable
             start.ArgumentList.Add(CpuList.Format(cpus));
             start.ArgumentList.Add(host);
         }
-        foreach (var argument in prefix.Concat(["bench-subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)]))
+        foreach (var argument in prefix.Concat(["subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         start.Environment[TelemetrySubscribers.TokenVariable] = token;
         Process process;
@@ -95,7 +95,7 @@ internal sealed class SubscriberProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>How to run this executable again: the apphost alone, or `dotnet humanoid-rld.dll`.</summary>
+    /// <summary>How to run this executable again: the apphost alone, or `dotnet humanoid-rld-bench.dll`.</summary>
     private static (string Host, string[] Prefix) ThisExecutable()
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("bench loop: the path of this process is unknown");

@@ -6,7 +6,7 @@ using V1 = HumanoidRl.Protocol.V1;
 namespace HumanoidRl.Daemon.Bench;
 
 /// <summary>
-/// The benchmark's telemetry clients, run as `humanoid-rld bench-subscribers` in a process of their own, as remote
+/// The benchmark's telemetry clients, run as `humanoid-rld-bench subscribers` in a process of their own, as remote
 /// clients would be: K StreamState streams at the loop rate. Their deserialization allocates, and in the daemon's
 /// process the collections that causes would pause the loop thread, which a robot's remote clients never do.
 /// Talks with the benchmark over lines: prints "ready" once every stream has a message, answers "count" with the
@@ -32,7 +32,7 @@ public static class TelemetrySubscribers
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while (Enumerable.Range(0, count).Any(i => Volatile.Read(ref counts[i]) == 0) && !readers.Any(r => r.IsCompleted))
             {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException("bench-subscribers: the streams received nothing within 30 s");
+                if (DateTime.UtcNow > deadline) throw new TimeoutException("subscribers: the streams received nothing within 30 s");
                 await Task.Delay(5);
             }
             await output.WriteLineAsync("ready");

@@ -1,6 +1,4 @@
-using HumanoidRl.Daemon.Bench;
-
-namespace HumanoidRl.Daemon.Tests.Bench;
+namespace HumanoidRl.Daemon.Bench.Tests;
 
 public sealed class HostStealTests
 {
