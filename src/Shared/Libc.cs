@@ -143,4 +143,10 @@ internal static partial class Libc
 
     [LibraryImport("libc", EntryPoint = "getgroups", SetLastError = true)]
     internal static partial int GetGroups(int size, [Out] uint[] list);
+
+    // Dynamic loading.
+
+    /// <summary>dlvsym(3): glibc >= 2.34 exports it from libc.so.6 (Debian 12 ships 2.36, Ubuntu 22.04 2.35).</summary>
+    [LibraryImport("libc.so.6", EntryPoint = "dlvsym", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial IntPtr DlVsym(IntPtr handle, string symbol, string version);
 }

@@ -1,6 +1,6 @@
 using HumanoidRl.Core.Geometry;
 
-namespace HumanoidRl.Core.Tests.Math;
+namespace HumanoidRl.Core.Tests.Geometry;
 
 public sealed class QuatTests
 {
