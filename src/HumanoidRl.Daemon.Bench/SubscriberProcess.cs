@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace HumanoidRl.Daemon.Bench;
 
-/// <summary>The benchmark's side of `humanoid-rld-bench subscribers` (<see cref="TelemetrySubscribers"/>): starts it, asks for counts, stops it.</summary>
+/// <summary>
+/// The benchmark's side of `humanoid-rld-bench subscribers` (<see cref="TelemetrySubscribers"/>): starts it, asks for counts,
+/// stops it.
+/// </summary>
 internal sealed class SubscriberProcess : IDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(40);
@@ -33,7 +36,8 @@ internal sealed class SubscriberProcess : IDisposable
             start.ArgumentList.Add(CpuList.Format(cpus));
             start.ArgumentList.Add(host);
         }
-        foreach (var argument in prefix.Concat(["subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)]))
+        string[] arguments = ["subscribers", "--server", server.ToString(), "--count", count.ToString(CultureInfo.InvariantCulture)];
+        foreach (var argument in prefix.Concat(arguments))
             start.ArgumentList.Add(argument);
         start.Environment[TelemetrySubscribers.TokenVariable] = token;
         Process process;

@@ -31,7 +31,8 @@ internal static partial class ArchitectureTable
         {
             var cells = Cells(lines[index]);
             var name = ProjectName().Match(cells[0]);
-            if (!name.Success) throw new InvalidDataException($"{Path}:{index + 1}: the first cell names no HumanoidRl project: '{cells[0]}'");
+            if (!name.Success)
+                throw new InvalidDataException($"{Path}:{index + 1}: the first cell names no HumanoidRl project: '{cells[0]}'");
             var arrows = new List<ProjectArrow>();
             foreach (var item in cells[dependsOn].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {

@@ -35,6 +35,7 @@ public sealed partial class NamespaceTests
     [GeneratedRegex(@"^namespace\s+([\w.]+)\s*[;{]", RegexOptions.Multiline)]
     private static partial Regex FileScopedNamespace();
 
-    [GeneratedRegex(@"^(public |internal |file )?(static |sealed |abstract |partial |readonly )*(class|record|struct|interface|enum) ", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^(public |internal |file )?(static |sealed |abstract |partial |readonly )*(class|record|struct|interface|enum) ",
+        RegexOptions.Multiline)]
     private static partial Regex TypeDeclaration();
 }

@@ -20,7 +20,8 @@ internal static class ProjectGraph
             var from = Path.GetFileNameWithoutExtension(project);
             foreach (var reference in XDocument.Load(project).Descendants("ProjectReference"))
             {
-                var include = reference.Attribute("Include")?.Value ?? throw new InvalidDataException($"{project}: a ProjectReference without Include");
+                var include = reference.Attribute("Include")?.Value
+                    ?? throw new InvalidDataException($"{project}: a ProjectReference without Include");
                 var to = Path.GetFileNameWithoutExtension(include.Replace('\\', Path.DirectorySeparatorChar));
                 var linked = reference.Attribute("ReferenceOutputAssembly")?.Value ?? reference.Element("ReferenceOutputAssembly")?.Value;
                 arrows.Add(new ProjectArrow(from, to, string.Equals(linked, "false", StringComparison.OrdinalIgnoreCase)));

@@ -23,7 +23,8 @@ public sealed partial class ProjectReferenceTests
     {
         var projects = RepositoryLayout.SourceProjects().Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.Ordinal);
         var missing = Rows.Where(row => !projects.Contains(row.Project)).Select(row => $"line {row.Line}: {row.Project}")
-            .Concat(Rows.SelectMany(row => row.Arrows.Where(arrow => !projects.Contains(arrow.To)).Select(arrow => $"line {row.Line}: {arrow}")))
+            .Concat(Rows.SelectMany(row => row.Arrows.Where(arrow => !projects.Contains(arrow.To))
+                .Select(arrow => $"line {row.Line}: {arrow}")))
             .ToList();
 
         Assert.True(missing.Count == 0, $"{ArchitectureTable.Path} names projects that are not under src/: {string.Join("; ", missing)}");

@@ -21,7 +21,7 @@ internal sealed class PtyBusHarness : IDisposable
         Motors = [.. motorIds.Select(id => new VirtualMotor(id, MotorModelCatalog.XM430W350))];
         Imu = new VirtualOpenCrImu();
         Plant = new FirstOrderMotorPlant(motorIds.Length, torqueConstantNmPerA: 1.78, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
-        VirtualBus = new HumanoidRl.Hardware.Virtual.VirtualBus([.. Motors, Imu], Plant);
+        VirtualBus = new VirtualBus([.. Motors, Imu], Plant);
         Server = VirtualBusServer.Start(VirtualBus);
         Transport = LinuxSerialTransport.Open(Server.PortPath, BaudRate);
         Bus = new DynamixelBus(Transport, new DynamixelBusOptions { ReplyTimeoutMarginMs = ReplyMarginMs, ScanTimeoutMs = 500 });
@@ -33,7 +33,7 @@ internal sealed class PtyBusHarness : IDisposable
 
     public FirstOrderMotorPlant Plant { get; }
 
-    public HumanoidRl.Hardware.Virtual.VirtualBus VirtualBus { get; }
+    public VirtualBus VirtualBus { get; }
 
     public VirtualBusServer Server { get; }
 

@@ -85,7 +85,7 @@ public sealed class VirtualPlantDriverTests
         var config = TestRobot.Config;
         var driver = VirtualRobotBus.CreatePerBus(config, new RecordingPlant(config.JointCount))[0].Bus.Driver!;
 
-        var error = Assert.Throws<ArgumentException>(() => new HumanoidRl.Hardware.Virtual.VirtualBus([new VirtualMotor(99, MotorModelCatalog.XM430W350)], driver));
+        var error = Assert.Throws<ArgumentException>(() => new VirtualBus([new VirtualMotor(99, MotorModelCatalog.XM430W350)], driver));
 
         Assert.Contains("device ID 99", error.Message, StringComparison.Ordinal);
     }
@@ -153,7 +153,7 @@ public sealed class VirtualPlantDriverTests
     }
 
     /// <summary>Per configured bus (config order): its name, its virtual bus and a driver-side client of it.</summary>
-    private sealed record Clients(VirtualPlantDriver Driver, string[] Names, HumanoidRl.Hardware.Virtual.VirtualBus[] Virtual, DynamixelBus[] Buses)
+    private sealed record Clients(VirtualPlantDriver Driver, string[] Names, VirtualBus[] Virtual, DynamixelBus[] Buses)
     {
         public DynamixelBus On(string busName) => Buses[Array.IndexOf(Names, busName)];
     }

@@ -15,7 +15,8 @@ internal static class BenchExecutable
         if (explicitPath is not null)
         {
             var full = Path.GetFullPath(explicitPath);
-            if (!File.Exists(full)) throw new FileNotFoundException($"--bench: {full} does not exist (expected {ProgramName} or {AssemblyFile})", full);
+            if (!File.Exists(full))
+                throw new FileNotFoundException($"--bench: {full} does not exist (expected {ProgramName} or {AssemblyFile})", full);
             return Launch(full);
         }
         var looked = new List<string>();
@@ -24,7 +25,8 @@ internal static class BenchExecutable
             if (File.Exists(candidate)) return Launch(candidate);
             looked.Add(candidate);
         }
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var onPath = Path.Combine(folder, ProgramName);
             if (File.Exists(onPath)) return (onPath, []);
@@ -48,7 +50,9 @@ internal static class BenchExecutable
         {
             if (!File.Exists(Path.Combine(folder.FullName, "HumanoidRl.sln"))) continue;
             var benchBin = Path.Combine(folder.FullName, "src", "HumanoidRl.Daemon.Bench", "bin");
-            string[] configurations = configuration is "Release" or "Debug" ? [configuration, configuration == "Release" ? "Debug" : "Release"] : ["Release", "Debug"];
+            string[] configurations = configuration is "Release" or "Debug"
+                ? [configuration, configuration == "Release" ? "Debug" : "Release"]
+                : ["Release", "Debug"];
             foreach (var name in configurations) yield return Path.Combine(benchBin, name, framework, AssemblyFile);
             yield break;
         }

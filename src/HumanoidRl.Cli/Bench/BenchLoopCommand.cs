@@ -70,7 +70,8 @@ internal static class BenchLoopCommand
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + FigureDefinitions };
         var bench = new Option<string?>("--bench")
         {
-            Description = "humanoid-rld-bench (executable or .dll) to run (default: next to this CLI, then the repository's build output, then PATH).",
+            Description = "humanoid-rld-bench (executable or .dll) to run (default: next to this CLI, then the repository's build output, " +
+                "then PATH).",
         };
         var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
             "clock_nanosleep loop at the same period, the two taking turns, and a reference ONNX Runtime call at the policy period; runs humanoid-rld-bench loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
@@ -111,7 +112,12 @@ internal static class BenchLoopCommand
             return 2;
         }
 
-        var start = new ProcessStartInfo(bench.Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(bench.Program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         foreach (var argument in bench.Arguments) start.ArgumentList.Add(argument);
         string[] benchArguments =
         [

@@ -47,7 +47,8 @@ public static class LoopCpuReservation
                 var kept = Without(mask, cpu);
                 if (kept.AsSpan().SequenceEqual(mask)) continue;
                 if (IsEmpty(kept)) kept = fallback;
-                if (Libc.SchedSetAffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0 && Marshal.GetLastPInvokeError() != NoSuchThread)
+                if (Libc.SchedSetAffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0
+                    && Marshal.GetLastPInvokeError() != NoSuchThread)
                     return $"thread {tid}: {Marshal.GetLastPInvokeErrorMessage()}";
             }
         }
