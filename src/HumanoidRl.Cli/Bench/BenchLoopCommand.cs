@@ -8,9 +8,9 @@ namespace HumanoidRl.Cli.Bench;
 /// <summary>
 /// `bench loop`: the control loop benchmark of humanoid-rld (real loop, simulator backend, ONNX policy, K gRPC
 /// telemetry subscribers, against a bare clock_nanosleep loop taking turns with it and a reference ONNX Runtime
-/// call). The loop, its gRPC services and the benchmark live in the daemon, which this CLI must not link
-/// (docs/ARCHITECTURE.md), so it runs `humanoid-rld bench-loop` as a child process and passes its stdout (the
-/// figures) and stderr (progress) through unchanged.
+/// call). The loop and its gRPC services live in the daemon and the benchmark in humanoid-rld-bench, which this CLI
+/// must not link (docs/ARCHITECTURE.md), so it runs `humanoid-rld-bench loop` as a child process and passes its stdout
+/// (the figures) and stderr (progress) through unchanged.
 /// </summary>
 internal static class BenchLoopCommand
 {
@@ -68,19 +68,23 @@ internal static class BenchLoopCommand
         };
         var subscribers = new Option<int>("--subscribers") { Description = "StreamState subscribers at the loop rate over gRPC on loopback (>= 0).", DefaultValueFactory = _ => 8 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object on stdout (progress goes to stderr). " + FigureDefinitions };
-        var daemon = new Option<string?>("--daemon") { Description = "humanoid-rld (executable or .dll) to run (default: next to this CLI, then the repository's build output, then PATH)." };
-        var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
-            "clock_nanosleep loop at the same period, the two taking turns, and a reference ONNX Runtime call at the policy period; runs humanoid-rld bench-loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
+        var bench = new Option<string?>("--bench")
         {
-            config, policy, seconds, slice, subscribers, json, daemon,
+            Description = "humanoid-rld-bench (executable or .dll) to run (default: next to this CLI, then the repository's build output, " +
+                "then PATH).",
+        };
+        var command = new Command("loop", "Control loop: the real loop (simulator in real time, ONNX policy, K gRPC telemetry subscribers) against a bare " +
+            "clock_nanosleep loop at the same period, the two taking turns, and a reference ONNX Runtime call at the policy period; runs humanoid-rld-bench loop. Targets: alloc_bytes_per_tick 0, jitter_ratio <= 1.2 with 8 subscribers at 500 Hz, compute_p99_us <= 50.")
+        {
+            config, policy, seconds, slice, subscribers, json, bench,
         };
         command.SetAction((parse, cancel) => RunAsync(parse, parse.GetValue(config)!, parse.GetValue(policy), parse.GetValue(seconds), parse.GetValue(slice),
-            parse.GetValue(subscribers), parse.GetValue(json), parse.GetValue(daemon), cancel));
+            parse.GetValue(subscribers), parse.GetValue(json), parse.GetValue(bench), cancel));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string configPath, FileInfo? policy, double seconds, int sliceMs, int subscribers, bool json,
-        string? daemonPath, CancellationToken cancel)
+        string? benchPath, CancellationToken cancel)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -94,13 +98,13 @@ internal static class BenchLoopCommand
             await error.WriteLineAsync($"bench loop: --slice-ms must be > 0 (got {sliceMs})");
             return 2;
         }
-        (string Program, string[] Arguments) daemon;
+        (string Program, string[] Arguments) bench;
         string config;
         try
         {
             config = RepositoryFiles.Resolve(configPath);
             if (policy is not null && !policy.Exists) throw new FileNotFoundException($"--policy: {policy.FullName}: policy file not found", policy.FullName);
-            daemon = DaemonExecutable.Locate(daemonPath);
+            bench = BenchExecutable.Locate(benchPath);
         }
         catch (FileNotFoundException missing)
         {
@@ -108,11 +112,16 @@ internal static class BenchLoopCommand
             return 2;
         }
 
-        var start = new ProcessStartInfo(daemon.Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in daemon.Arguments) start.ArgumentList.Add(argument);
+        var start = new ProcessStartInfo(bench.Program)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in bench.Arguments) start.ArgumentList.Add(argument);
         string[] benchArguments =
         [
-            "bench-loop", "--config", config, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
+            "loop", "--config", config, "--seconds", seconds.ToString(CultureInfo.InvariantCulture),
             "--slice-ms", sliceMs.ToString(CultureInfo.InvariantCulture), "--subscribers", subscribers.ToString(CultureInfo.InvariantCulture),
         ];
         foreach (var argument in benchArguments) start.ArgumentList.Add(argument);
@@ -123,8 +132,8 @@ internal static class BenchLoopCommand
         }
         if (json) start.ArgumentList.Add("--json");
 
-        await error.WriteLineAsync($"bench loop: running {string.Join(' ', [daemon.Program, .. daemon.Arguments])} bench-loop");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {daemon.Program}");
+        await error.WriteLineAsync($"bench loop: running {string.Join(' ', [bench.Program, .. bench.Arguments])} loop");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {bench.Program}");
         var stdout = PumpAsync(process.StandardOutput, output);
         var stderr = PumpAsync(process.StandardError, error);
         try

@@ -9,7 +9,7 @@ using HumanoidRl.Hardware.Dynamixel.Protocol;
 using HumanoidRl.Hardware.Imu;
 using HumanoidRl.Hardware.Motors;
 using HumanoidRl.Hardware.Serial;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Cli.Bench;
 

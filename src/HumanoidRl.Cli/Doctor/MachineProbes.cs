@@ -1,19 +1,14 @@
 using System.Runtime.InteropServices;
 using HumanoidRl.Control.Realtime;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Cli.Doctor;
 
 /// <summary>Checks of the robot computer: serial port access and real-time capabilities.</summary>
-internal static partial class MachineProbes
+internal static class MachineProbes
 {
     private const string SerialGroup = "dialout";
     private const int ProbePriority = 80;
-
-    [LibraryImport("libc")]
-    private static partial uint geteuid();
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int getgroups(int size, [Out] uint[] list);
 
     public static ProbeResult Serial()
     {
@@ -23,7 +18,7 @@ internal static partial class MachineProbes
             .ToArray();
         var visible = ports.Length == 0 ? "no USB serial adapters visible" : $"ports: {string.Join(", ", ports)}";
 
-        if (geteuid() == 0) return ProbeResult.Pass($"{visible}; running as root, may open them");
+        if (Libc.GetEuid() == 0) return ProbeResult.Pass($"{visible}; running as root, may open them");
         var serialGid = GroupId(SerialGroup);
         if (serialGid is null) return ProbeResult.Pass($"{visible}; no '{SerialGroup}' group on this system");
         if (SupplementaryGroups().Contains(serialGid.Value))
@@ -41,7 +36,7 @@ internal static partial class MachineProbes
         var facts = $"cores: {Environment.ProcessorCount}; memlock limit: {memlockText}";
         var fifoText = fifoRefusal is null ? $"SCHED_FIFO priority {ProbePriority} allowed" : $"SCHED_FIFO refused ({fifoRefusal})";
         // Root holds CAP_IPC_LOCK, so mlockall succeeds whatever the soft limit says.
-        var memlockOk = memlock is null || geteuid() == 0;
+        var memlockOk = memlock is null || Libc.GetEuid() == 0;
         if (fifoRefusal is null && memlockOk) return ProbeResult.Pass($"{fifoText}; {facts}");
         return ProbeResult.Fail(
             $"{fifoText}; {facts}. Optional hardening for the 500 Hz loop. " +
@@ -63,9 +58,9 @@ internal static partial class MachineProbes
 
     private static HashSet<uint> SupplementaryGroups()
     {
-        var count = getgroups(0, []);
+        var count = Libc.GetGroups(0, []);
         if (count < 0) throw new InvalidOperationException($"getgroups failed: {Marshal.GetLastPInvokeErrorMessage()}");
         var groups = new uint[count];
-        return getgroups(count, groups) < 0 ? [] : [.. groups];
+        return Libc.GetGroups(count, groups) < 0 ? [] : [.. groups];
     }
 }

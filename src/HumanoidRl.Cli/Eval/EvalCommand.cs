@@ -6,6 +6,7 @@ using HumanoidRl.Control.Policy;
 using HumanoidRl.Core.Observation;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
+using HumanoidRl.Evaluation;
 using Spectre.Console;
 
 namespace HumanoidRl.Cli.Eval;

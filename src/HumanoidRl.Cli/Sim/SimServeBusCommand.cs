@@ -5,7 +5,7 @@ using System.Text;
 using HumanoidRl.Cli.Common;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Hardware.Motors;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Cli.Sim;
 

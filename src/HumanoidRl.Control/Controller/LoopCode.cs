@@ -7,6 +7,7 @@ using HumanoidRl.Control.Safety;
 using HumanoidRl.Core.Action;
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Sensing;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Control.Controller;
 
@@ -28,6 +29,8 @@ internal static class LoopCode
         typeof(EventRing), typeof(TelemetryRing), typeof(TelemetrySample), typeof(SafetyLayer), typeof(SafetyThresholds), typeof(FaultEvent),
         typeof(ModeRules), typeof(DeadlineTimer), typeof(LatencyHistogram), typeof(LinuxClock), typeof(TickPhaseTimer), typeof(SoftStart),
         typeof(PdLaw), typeof(Quat), typeof(RollPitchYaw), typeof(SensorFrame), typeof(PolicyRuntime),
+        // LinuxClock's libc calls, their P/Invoke stubs and the timespec they pass.
+        typeof(Libc), typeof(Libc.Timespec),
         // The loop answers each command through one: in a fresh daemon the first answer compiled SetResult on the loop thread.
         typeof(TaskCompletionSource<bool>),
     ];

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Runtime;
-using HumanoidRl.Control.Backends;
 using HumanoidRl.Control.Loop;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Realtime;
 using HumanoidRl.Control.Safety;
 using HumanoidRl.Core.Action;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Geometry;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Sensing;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Control.Realtime;
 
@@ -9,17 +10,11 @@ namespace HumanoidRl.Control.Realtime;
 /// threads woke up on the loop's CPU thousands of times per run. Threads created later inherit the mask of the thread
 /// that creates them, so once every existing thread is moved, new ones stay off too (the loop thread creates none).
 /// </summary>
-public static partial class LoopCpuReservation
+public static class LoopCpuReservation
 {
     // 1024 CPUs, the kernel's usual CONFIG_NR_CPUS upper bound: sched_getaffinity refuses a buffer smaller than the kernel's mask.
     private const int MaskWords = 16;
-    private const int NoSuchThread = 3; // ESRCH: the thread ended between listing and moving it
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int sched_getaffinity(int tid, nint cpuSetSize, ref ulong cpuSet);
-
-    [LibraryImport("libc")]
-    private static partial int gettid();
+    private const int NoSuchThread = Libc.NoSuchProcessErrno; // the thread ended between listing and moving it
 
     /// <summary>
     /// Moves every other thread of this process off <paramref name="cpu"/> (0..63); a thread allowed on that CPU only (the
@@ -28,9 +23,9 @@ public static partial class LoopCpuReservation
     public static string? TryKeepOtherThreadsOff(int cpu)
     {
         if (cpu is < 0 or > 63) return $"CPU {cpu} is outside 0..63";
-        var self = gettid();
+        var self = Libc.GetTid();
         var ownMask = new ulong[MaskWords];
-        if (sched_getaffinity(self, MaskWords * sizeof(ulong), ref ownMask[0]) != 0) return Marshal.GetLastPInvokeErrorMessage();
+        if (Libc.SchedGetAffinity(self, MaskWords * sizeof(ulong), ref ownMask[0]) != 0) return Marshal.GetLastPInvokeErrorMessage();
         var fallback = Without(ownMask, cpu);
         if (IsEmpty(fallback)) return $"this process may run on CPU {cpu} only, so there is no other CPU to move its threads to";
 
@@ -44,7 +39,7 @@ public static partial class LoopCpuReservation
             {
                 if (!seen.Add(tid)) continue;
                 found = true;
-                if (sched_getaffinity(tid, MaskWords * sizeof(ulong), ref mask[0]) != 0)
+                if (Libc.SchedGetAffinity(tid, MaskWords * sizeof(ulong), ref mask[0]) != 0)
                 {
                     if (Marshal.GetLastPInvokeError() == NoSuchThread) continue;
                     return $"thread {tid}: {Marshal.GetLastPInvokeErrorMessage()}";
@@ -52,7 +47,8 @@ public static partial class LoopCpuReservation
                 var kept = Without(mask, cpu);
                 if (kept.AsSpan().SequenceEqual(mask)) continue;
                 if (IsEmpty(kept)) kept = fallback;
-                if (LinuxRealtime.sched_setaffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0 && Marshal.GetLastPInvokeError() != NoSuchThread)
+                if (Libc.SchedSetAffinity(tid, MaskWords * sizeof(ulong), ref kept[0]) != 0
+                    && Marshal.GetLastPInvokeError() != NoSuchThread)
                     return $"thread {tid}: {Marshal.GetLastPInvokeErrorMessage()}";
             }
         }

@@ -1,5 +1,5 @@
-using HumanoidRl.Control.Backends;
 using HumanoidRl.Control.Controller;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Config;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using HumanoidRl.Control.Backends;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Sensing;
 using HumanoidRl.Hardware.Dynamixel.Bus;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.Versioning;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Hardware.Serial;
 
@@ -59,30 +60,30 @@ public static class LinuxLowLatency
     /// <summary>Returns null on success, else what failed.</summary>
     private static unsafe string? SetLowLatencyFlag(string devicePath)
     {
-        var fd = LinuxSerialNative.Open(devicePath,
+        var fd = Libc.Open(devicePath,
             LinuxSerialNative.OpenReadWrite | LinuxSerialNative.OpenNoControllingTerminal |
             LinuxSerialNative.OpenNonBlocking | LinuxSerialNative.OpenCloseOnExec);
-        if (fd < 0) return $"open failed: {LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+        if (fd < 0) return $"open failed: {Libc.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
         try
         {
             var serial = stackalloc byte[LinuxSerialNative.SerialStructSize];
-            if (LinuxSerialNative.IoControl(fd, LinuxSerialNative.GetSerialInfoRequest, serial) != 0)
+            if (Libc.IoControl(fd, LinuxSerialNative.GetSerialInfoRequest, serial) != 0)
             {
                 return "TIOCGSERIAL failed: " +
-                    $"{LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+                    $"{Libc.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
             }
             var flags = (int*)(serial + LinuxSerialNative.SerialStructFlagsOffset);
             *flags |= LinuxSerialNative.AsyncLowLatencyFlag;
-            if (LinuxSerialNative.IoControl(fd, LinuxSerialNative.SetSerialInfoRequest, serial) != 0)
+            if (Libc.IoControl(fd, LinuxSerialNative.SetSerialInfoRequest, serial) != 0)
             {
                 return "TIOCSSERIAL failed: " +
-                    $"{LinuxSerialNative.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
+                    $"{Libc.DescribeErrno(System.Runtime.InteropServices.Marshal.GetLastPInvokeError())}";
             }
             return null;
         }
         finally
         {
-            _ = LinuxSerialNative.Close(fd);
+            _ = Libc.Close(fd);
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using HumanoidRl.Shared;
 using static HumanoidRl.Hardware.Serial.LinuxSerialNative;
+using static HumanoidRl.Shared.Libc;
 
 namespace HumanoidRl.Hardware.Serial;
 
@@ -41,7 +43,7 @@ public sealed class LinuxSerialTransport : ISerialTransport
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(writeTimeoutMs);
         // Before taking the port exclusively: the setup opens its own descriptor.
         var lowLatency = LinuxLowLatency.Apply(portPath);
-        var fd = LinuxSerialNative.Open(portPath, OpenReadWrite | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec);
+        var fd = Libc.Open(portPath, OpenReadWrite | OpenNoControllingTerminal | OpenNonBlocking | OpenCloseOnExec);
         if (fd < 0)
         {
             throw new SerialTransportException(
@@ -79,7 +81,7 @@ public sealed class LinuxSerialTransport : ISerialTransport
             var sent = 0;
             while (sent < bytes.Length)
             {
-                var written = LinuxSerialNative.Write(fd, buffer + sent, (nuint)(bytes.Length - sent));
+                var written = Libc.Write(fd, buffer + sent, (nuint)(bytes.Length - sent));
                 if (written > 0)
                 {
                     sent += (int)written;
@@ -93,7 +95,7 @@ public sealed class LinuxSerialTransport : ISerialTransport
                 var remainingMs = RemainingMs(deadline);
                 if (remainingMs <= 0 || WaitFor(fd, PollOut, remainingMs) == 0)
                 {
-                    _ = LinuxSerialNative.Flush(fd, FlushOutput);
+                    _ = Libc.Flush(fd, FlushOutput);
                     throw new SerialTransportException(
                         $"write of {bytes.Length} bytes to {Name} did not finish within {_writeTimeoutMs} ms ({sent} sent)");
                 }
@@ -109,11 +111,11 @@ public sealed class LinuxSerialTransport : ISerialTransport
         fixed (byte* buffer = destination)
         {
             // Bytes already queued are returned without a system call for poll.
-            var read = LinuxSerialNative.Read(fd, buffer, (nuint)destination.Length);
+            var read = Libc.Read(fd, buffer, (nuint)destination.Length);
             if (read > 0) return (int)read;
             CheckReadError(read);
             if (timeoutMs == 0 || WaitFor(fd, PollIn, timeoutMs) == 0) return 0;
-            read = LinuxSerialNative.Read(fd, buffer, (nuint)destination.Length);
+            read = Libc.Read(fd, buffer, (nuint)destination.Length);
             if (read > 0) return (int)read;
             CheckReadError(read);
             return 0;
@@ -122,7 +124,7 @@ public sealed class LinuxSerialTransport : ISerialTransport
 
     public void DiscardInput()
     {
-        if (LinuxSerialNative.Flush(CheckOpen(), FlushInput) != 0)
+        if (Libc.Flush(CheckOpen(), FlushInput) != 0)
         {
             throw new SerialTransportException(
                 $"flushing the receive buffer of {Name} failed: {DescribeErrno(Marshal.GetLastPInvokeError())}");

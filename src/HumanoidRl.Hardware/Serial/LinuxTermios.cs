@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using static HumanoidRl.Hardware.Serial.LinuxSerialNative;
+using static HumanoidRl.Shared.Libc;
 
 namespace HumanoidRl.Hardware.Serial;
 

@@ -1,9 +1,9 @@
-using HumanoidRl.Control.Backends;
-using HumanoidRl.Control.Loop;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Sensing;
 using HumanoidRl.Core.Tasks;
 using HumanoidRl.MuJoCo;
+using HumanoidRl.Shared;
 using HumanoidRl.Sim.Environment;
 using HumanoidRl.Sim.Robot;
 
@@ -90,7 +90,7 @@ public sealed class SimulatorBackend : IRobotBackend
     public bool Read(SensorFrame frame)
     {
         var data = _data ?? throw new InvalidOperationException("the simulator is not configured");
-        SimulatedSensors.Read(_binding!, data, _appliedTorqueNm, LinuxClock.NowNs(), frame);
+        SimulatedSensors.Read(_binding!, data, _appliedTorqueNm, Libc.MonotonicNowNs(), frame);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using HumanoidRl.Shared;
 
 namespace HumanoidRl.Training.Native;
 
@@ -18,7 +19,7 @@ public sealed record TorchSharpLoadReport(bool RemedyApplied, string? OriginalLi
 /// GLIBCXX_3.4.30 instead loads and runs correctly. The copy lives in a per-user cache, never in the
 /// NuGet cache, and is made only when the system library lacks the version.
 /// </summary>
-public static partial class TorchSharpLoader
+public static class TorchSharpLoader
 {
     internal const string LibraryFileName = "libLibTorchSharp.so";
     internal const string ImportName = "LibTorchSharp";
@@ -97,7 +98,7 @@ public static partial class TorchSharpLoader
     internal static bool SystemLibstdcxxHasVersion(string version)
     {
         if (!NativeLibrary.TryLoad("libstdc++.so.6", out var libstdcxx)) return false;
-        return DlVsym(libstdcxx, ProbeSymbol, version) != IntPtr.Zero;
+        return Libc.DlVsym(libstdcxx, ProbeSymbol, version) != IntPtr.Zero;
     }
 
     /// <summary>Content-addressed, so a new TorchSharp version gets a new copy.</summary>
@@ -129,8 +130,4 @@ public static partial class TorchSharpLoader
             ? Path.Combine(Path.GetTempPath(), "humanoid-rl")
             : Path.Combine(home, ".cache", "humanoid-rl");
     }
-
-    // glibc >= 2.34 exports dlvsym from libc.so.6 (Debian 12 ships 2.36, Ubuntu 22.04 2.35).
-    [LibraryImport("libc.so.6", EntryPoint = "dlvsym", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr DlVsym(IntPtr handle, string symbol, string version);
 }

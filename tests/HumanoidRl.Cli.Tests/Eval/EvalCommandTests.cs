@@ -4,6 +4,7 @@ using HumanoidRl.Cli.Tests.Train;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Tasks;
+using HumanoidRl.Evaluation;
 
 namespace HumanoidRl.Cli.Tests.Eval;
 

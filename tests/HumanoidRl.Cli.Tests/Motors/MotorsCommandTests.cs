@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Hardware.Motors;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Cli.Tests.Motors;
 

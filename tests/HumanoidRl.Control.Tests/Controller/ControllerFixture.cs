@@ -1,7 +1,7 @@
-using HumanoidRl.Control.Backends;
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Control.Tests.Policy;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Policy;
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Core.Sensing;

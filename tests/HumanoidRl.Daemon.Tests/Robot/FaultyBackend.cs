@@ -1,4 +1,4 @@
-using HumanoidRl.Control.Backends;
+using HumanoidRl.Core.Backends;
 using HumanoidRl.Core.Sensing;
 
 namespace HumanoidRl.Daemon.Tests.Robot;

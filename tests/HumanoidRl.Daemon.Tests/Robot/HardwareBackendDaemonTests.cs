@@ -4,7 +4,7 @@ using HumanoidRl.Daemon.Hosting;
 using HumanoidRl.Daemon.Robot;
 using HumanoidRl.Daemon.Tests.Config;
 using HumanoidRl.Daemon.Tests.Hosting;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 using V1 = HumanoidRl.Protocol.V1;
 
 namespace HumanoidRl.Daemon.Tests.Robot;

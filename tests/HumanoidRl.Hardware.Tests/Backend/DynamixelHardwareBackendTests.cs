@@ -1,7 +1,7 @@
 using HumanoidRl.Core.Sensing;
 using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Hardware.Motors;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Hardware.Tests.Backend;
 

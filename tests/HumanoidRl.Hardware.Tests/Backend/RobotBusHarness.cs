@@ -1,7 +1,7 @@
 using HumanoidRl.Core.Robot;
 using HumanoidRl.Hardware.Backend;
 using HumanoidRl.Hardware.Motors;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Hardware.Tests.Backend;
 
@@ -24,7 +24,7 @@ internal sealed class RobotBusHarness : IDisposable
     public RobotConfig Config { get; }
 
     /// <summary>Per configured bus name, its virtual bus.</summary>
-    public Dictionary<string, HumanoidRl.Hardware.VirtualBus.VirtualBus> Buses { get; } = [];
+    public Dictionary<string, HumanoidRl.Hardware.Virtual.VirtualBus> Buses { get; } = [];
 
     public MuJoCoRobotPlant? MuJoCo { get; private set; }
 
@@ -52,7 +52,7 @@ internal sealed class RobotBusHarness : IDisposable
             var plant = motors.Count == 0
                 ? null
                 : new FirstOrderMotorPlant(motors.Count, torqueConstantNmPerA: 1.0, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
-            harness.Serve(bus.Name, new HumanoidRl.Hardware.VirtualBus.VirtualBus(devices, plant), [bus.Name]);
+            harness.Serve(bus.Name, new HumanoidRl.Hardware.Virtual.VirtualBus(devices, plant), [bus.Name]);
         }
         return harness;
     }
@@ -83,7 +83,7 @@ internal sealed class RobotBusHarness : IDisposable
         return Buses.Values.SelectMany(bus => bus.Devices).OfType<VirtualMotor>().Single(motor => motor.Id == joint.Servo.MotorId);
     }
 
-    public HumanoidRl.Hardware.VirtualBus.VirtualBus BusOf(string jointName)
+    public HumanoidRl.Hardware.Virtual.VirtualBus BusOf(string jointName)
     {
         var joint = Config.Joints[Config.IndexOfJoint(jointName)];
         return Buses.Values.Single(bus => bus.Devices.Any(device => device.Id == joint.Servo.MotorId));
@@ -98,7 +98,7 @@ internal sealed class RobotBusHarness : IDisposable
 
     private static VirtualMotor DefaultMotor(JointConfig joint) => new((byte)joint.Servo.MotorId, MotorModelCatalog.Get(joint.Motor));
 
-    private void Serve(string name, HumanoidRl.Hardware.VirtualBus.VirtualBus bus, string[] configuredBuses)
+    private void Serve(string name, HumanoidRl.Hardware.Virtual.VirtualBus bus, string[] configuredBuses)
     {
         var server = VirtualBusServer.Start(bus);
         _servers.Add(server);

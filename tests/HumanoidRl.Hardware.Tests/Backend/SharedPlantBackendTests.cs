@@ -1,7 +1,7 @@
 using HumanoidRl.Core.Sensing;
 using HumanoidRl.Hardware.Backend;
-using HumanoidRl.Hardware.Tests.VirtualBus;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
+using HumanoidRl.Hardware.Virtual.Tests;
 
 namespace HumanoidRl.Hardware.Tests.Backend;
 

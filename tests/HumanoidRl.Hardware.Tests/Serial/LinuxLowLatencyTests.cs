@@ -1,5 +1,5 @@
 using HumanoidRl.Hardware.Serial;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Hardware.Tests.Serial;
 

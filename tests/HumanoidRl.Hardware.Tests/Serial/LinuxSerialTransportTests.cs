@@ -1,8 +1,8 @@
 using HumanoidRl.Hardware.Dynamixel.Bus;
 using HumanoidRl.Hardware.Motors;
 using HumanoidRl.Hardware.Serial;
-using HumanoidRl.Hardware.Tests.VirtualBus;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
+using HumanoidRl.Hardware.Virtual.Tests;
 
 namespace HumanoidRl.Hardware.Tests.Serial;
 

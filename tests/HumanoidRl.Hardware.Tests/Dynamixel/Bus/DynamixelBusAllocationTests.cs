@@ -1,6 +1,6 @@
 using HumanoidRl.Hardware.Dynamixel.Bus;
 using HumanoidRl.Hardware.Motors;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Hardware.Tests.Dynamixel.Bus;
 
@@ -14,7 +14,7 @@ public sealed class DynamixelBusAllocationTests
         byte[] ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16];
         var motors = ids.Select(id => new VirtualMotor(id, MotorModelCatalog.XM430W350)).ToArray();
         var plant = new FirstOrderMotorPlant(ids.Length, 1.78, 1e-3, 0.05);
-        var virtualBus = new HumanoidRl.Hardware.VirtualBus.VirtualBus([.. motors, new VirtualOpenCrImu()], plant);
+        var virtualBus = new HumanoidRl.Hardware.Virtual.VirtualBus([.. motors, new VirtualOpenCrImu()], plant);
         // A wide margin: a descheduled test thread must not turn an instant reply into a late one.
         using var bus = new DynamixelBus(new InProcessBusTransport(virtualBus), new DynamixelBusOptions { ReplyTimeoutMarginMs = 5000 });
         foreach (var id in ids)

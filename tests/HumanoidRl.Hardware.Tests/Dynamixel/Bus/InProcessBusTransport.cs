@@ -1,15 +1,15 @@
 using HumanoidRl.Hardware.Dynamixel.Protocol;
 using HumanoidRl.Hardware.Serial;
-using HumanoidRl.Hardware.VirtualBus;
+using HumanoidRl.Hardware.Virtual;
 
 namespace HumanoidRl.Hardware.Tests.Dynamixel.Bus;
 
 /// <summary>
-/// A byte stream straight into a <see cref="HumanoidRl.Hardware.VirtualBus.VirtualBus"/> on the calling thread:
+/// A byte stream straight into a <see cref="HumanoidRl.Hardware.Virtual.VirtualBus"/> on the calling thread:
 /// what is written is parsed and answered at once, replies wait in a fixed buffer until read. Lets the
 /// packet and group layers be tested without a serial port (and measured for allocations).
 /// </summary>
-internal sealed class InProcessBusTransport(HumanoidRl.Hardware.VirtualBus.VirtualBus bus) : ISerialTransport, IVirtualReplySink
+internal sealed class InProcessBusTransport(HumanoidRl.Hardware.Virtual.VirtualBus bus) : ISerialTransport, IVirtualReplySink
 {
     private readonly PacketReceiver _requests = new();
     private readonly byte[] _replies = new byte[8192];
