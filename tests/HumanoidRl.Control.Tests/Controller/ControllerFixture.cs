@@ -44,9 +44,9 @@ internal static class ControllerFixture
 
     public static void StandUp(RobotController controller)
     {
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         WaitFor(() => controller.Mode == ControlMode.Damping, "Damping");
-        Assert.Null(controller.RequestMode(ControlMode.StandUp));
+        Assert.Null(controller.RequestMode(ControlMode.StandUp).Reason);
         WaitFor(() => controller.Mode == ControlMode.StandUp && controller.Status().StandUpComplete, "stand-up to finish");
     }
 

@@ -30,7 +30,7 @@ public sealed class HandOverTests
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         var handOver = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > handOver + SimulatedPolicyTicks || controller.Mode != ControlMode.Policy,
             $"{SimulatedPolicyTicks} ticks in Policy", timeoutMs: 60_000);

@@ -42,12 +42,12 @@ public sealed class RobotControllerTests : IDisposable
 
         for (var round = 0; round < 5; round++)
         {
-            Assert.Null(controller.RequestMode(ControlMode.Damping));
+            Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
             Assert.Equal(ControlMode.Damping, controller.Mode);
-            Assert.Null(controller.RequestMode(ControlMode.StandUp));
+            Assert.Null(controller.RequestMode(ControlMode.StandUp).Reason);
             Assert.Equal(ControlMode.StandUp, controller.Mode);
-            Assert.Null(controller.RequestMode(ControlMode.Damping));
-            Assert.Null(controller.RequestMode(ControlMode.Passive));
+            Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
+            Assert.Null(controller.RequestMode(ControlMode.Passive).Reason);
             Assert.Equal(ControlMode.Passive, controller.Mode);
         }
     }
@@ -58,12 +58,12 @@ public sealed class RobotControllerTests : IDisposable
         using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot),
             ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
         controller.Start();
-        Assert.Null(controller.EStop());
+        Assert.Null(controller.EStop().Reason);
         Assert.True(controller.Status().FaultLatched);
 
-        Assert.Null(controller.ClearFault());
+        Assert.Null(controller.ClearFault().Reason);
         Assert.False(controller.Status().FaultLatched);
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         Assert.Equal(ControlMode.Damping, controller.Mode);
     }
 
@@ -78,8 +78,8 @@ public sealed class RobotControllerTests : IDisposable
         {
             // A request posted before the first tick's Write would be applied by that tick before it stalls.
             ControllerFixture.WaitFor(() => backend.WriteStalled, "the loop to stall in Write");
-            Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping));
-            Assert.Equal("the control loop did not answer within 2 s", controller.EStop());
+            Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping).Reason);
+            Assert.Equal("the control loop did not answer within 2 s", controller.EStop().Reason);
         }
         finally
         {
@@ -96,8 +96,8 @@ public sealed class RobotControllerTests : IDisposable
         backend.ThrowOnRead = true;
         ControllerFixture.WaitFor(() => controller.LoopFailure is not null, "the loop to die");
 
-        Assert.Equal("the control loop has stopped: injected backend bug", controller.EStop());
-        Assert.Equal("the control loop has stopped: injected backend bug", controller.RequestMode(ControlMode.Damping));
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.EStop().Reason);
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.RequestMode(ControlMode.Damping).Reason);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
         var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
         ControllerFixture.WaitFor(() => controller.Telemetry.TryReadLatest(sample) && sample.Mode == ControlMode.Policy && sample.Action.Any(a => a != 0), "a policy action in telemetry");
@@ -123,10 +123,10 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        var refusal = controller.RequestMode(ControlMode.Policy);
+        var refusal = controller.RequestMode(ControlMode.Policy).Reason;
 
         Assert.Equal("current mode is StandUp: no policy is loaded", refusal);
-        Assert.StartsWith("current mode is StandUp", controller.RequestMode(ControlMode.Passive), StringComparison.Ordinal);
+        Assert.StartsWith("current mode is StandUp", controller.RequestMode(ControlMode.Passive).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,15 +137,15 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.EStop());
+        Assert.Null(controller.EStop().Reason);
         Assert.Equal(ControlMode.EStop, controller.Mode);
         var offWrites = backend.TorqueOffWrites;
         ControllerFixture.WaitFor(() => backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
 
-        Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping), StringComparison.Ordinal);
-        Assert.Null(controller.ClearFault());
-        Assert.NotNull(controller.RequestMode(ControlMode.StandUp));
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping).Reason, StringComparison.Ordinal);
+        Assert.Null(controller.ClearFault().Reason);
+        Assert.NotNull(controller.RequestMode(ControlMode.StandUp).Reason);
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping, "Damping after e-stop");
     }
 
@@ -330,7 +330,7 @@ public sealed class RobotControllerTests : IDisposable
         controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
         controller.Start();
         ControllerFixture.StandUp(controller);
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
         var start = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > start + 400, "400 ticks");
@@ -350,19 +350,19 @@ public sealed class RobotControllerTests : IDisposable
         controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
         controller.Start();
         ControllerFixture.StandUp(controller);
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         var warm = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > warm + 100, "warm-up in Policy mode");
         controller.ResetStatistics();
         var overrunsBefore = controller.Status().Overruns;
 
-        controller.Hold();
+        controller.Pause.Begin();
         var heldAt = controller.Ticks;
         Thread.Sleep(HeldMs);
         var ticksWhileHeld = controller.Ticks - heldAt;
-        controller.Resume();
+        controller.Pause.End();
         ControllerFixture.WaitFor(() => controller.Ticks > heldAt + 200, "200 ticks after the resume");
-        controller.Hold(); // the figures below are one consistent snapshot
+        controller.Pause.Begin(); // the figures below are one consistent snapshot
         var status = controller.Status();
         var allocated = controller.AllocatedBytesSinceReset;
 
@@ -380,7 +380,7 @@ public sealed class RobotControllerTests : IDisposable
         using var backend = new DynamixelHardwareBackend(ControllerFixture.Robot);
         using var controller = new RobotController(backend, ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
 
-        var refusal = Assert.Throws<InvalidOperationException>(controller.Hold);
+        var refusal = Assert.Throws<InvalidOperationException>(controller.Pause.Begin);
 
         Assert.Equal("the control loop can be held only on a simulator: backend dynamixel drives motors, which a held loop would stop commanding", refusal.Message);
     }
