@@ -31,7 +31,8 @@ public sealed class LoopPause
     {
         if (!_backendIsSimulated)
         {
-            throw new InvalidOperationException($"the control loop can be held only on a simulator: backend {_backendName} drives motors, " +
+            throw new InvalidOperationException(
+                $"the control loop can be held only on a simulator: backend {_backendName} drives motors, " +
                 "which a held loop would stop commanding");
         }
         if (!_loop.IsRunning) throw new InvalidOperationException("the controller is not running: there is no loop to hold");

@@ -137,7 +137,7 @@ public sealed class PolicyRuntime : IDisposable
     /// <summary>
     /// After <see cref="Prewarm"/>: runs the same call again while one more, at twice a warm call's cost, still ends
     /// before <paramref name="deadlineNs"/>, because on a shared host ONNX Runtime's code and data cool again within a few
-    /// hundred microseconds (on the VM a call 200 us after another cost twice a back-to-back one).
+    /// hundred microseconds.
     /// </summary>
     /// <returns>How many calls ran.</returns>
     public int KeepWarm(long deadlineNs)
@@ -184,8 +184,8 @@ public sealed class PolicyRuntime : IDisposable
 
     /// <summary>
     /// Makes each call the loop makes on a policy once, on a still frame at the default pose, then forgets it all, so
-    /// that the JIT compiles them here, on the thread that loads the policy: the first time a process entered Policy
-    /// mode, compiling them in the loop took 6-8 ms and overran 2-4 ticks on the VM.
+    /// that the JIT compiles them here, on the thread that loads the policy: compiled in the loop, they would overrun the
+    /// first ticks in Policy mode.
     /// </summary>
     private void CompileLoopCalls()
     {

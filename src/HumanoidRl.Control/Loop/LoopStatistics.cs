@@ -52,7 +52,9 @@ internal sealed class LoopStatistics
     /// <summary>Bytes the loop thread allocated since the last <see cref="Reset"/>, as of its last tick.</summary>
     public long AllocatedBytesSinceReset => Volatile.Read(ref _allocatedBytes) - Volatile.Read(ref _allocatedAtReset);
 
-    /// <summary>Methods the JIT compiled on the loop thread since <see cref="StartCountingCompiledMethods"/>, as of its last tick.</summary>
+    /// <summary>
+    /// Methods the JIT compiled on the loop thread since <see cref="StartCountingCompiledMethods"/>, as of its last tick.
+    /// </summary>
     public long CompiledMethods => Volatile.Read(ref _compiledMethods);
 
     /// <summary>Loop thread, before its first tick: what it compiled so far, applying the real-time options, is not counted.</summary>

@@ -32,8 +32,16 @@ internal sealed class PolicyController : IModeController
     /// <summary>The loaded policy, or null; swapped by the loop thread (or before it starts), readable from any thread.</summary>
     public PolicyRuntime? Runtime => Volatile.Read(ref _runtime);
 
-    /// <summary>Installs a policy; returns the one it replaces. Outside Policy mode only (the manager checks).</summary>
-    public PolicyRuntime? Swap(PolicyRuntime runtime) => Interlocked.Exchange(ref _runtime, runtime);
+    /// <summary>
+    /// Installs a policy and returns the one it replaces: on the loop thread outside Policy mode (the manager checks), or
+    /// before the loop starts.
+    /// </summary>
+    public PolicyRuntime? Swap(PolicyRuntime runtime)
+    {
+        var previous = _runtime;
+        Volatile.Write(ref _runtime, runtime);
+        return previous;
+    }
 
     public void Enter(SensorFrame frame) => _runtime!.Reset();
 

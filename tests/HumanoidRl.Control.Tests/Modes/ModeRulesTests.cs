@@ -52,7 +52,8 @@ public sealed class ModeRulesTests
     [Fact]
     public void EStop_latches_until_the_fault_is_cleared_and_then_allows_only_passive_or_damping()
     {
-        Assert.Contains("ClearFault", ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: true, standUpComplete: false), StringComparison.Ordinal);
+        Assert.Contains("ClearFault", ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: true, standUpComplete: false),
+            StringComparison.Ordinal);
         Assert.Null(ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: false, standUpComplete: false));
         Assert.Null(ModeRules.Refusal(ControlMode.EStop, ControlMode.Passive, faultLatched: false, standUpComplete: false));
         Assert.NotNull(ModeRules.Refusal(ControlMode.EStop, ControlMode.StandUp, faultLatched: false, standUpComplete: true));
