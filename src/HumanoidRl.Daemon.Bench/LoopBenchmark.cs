@@ -131,13 +131,13 @@ public static class LoopBenchmark
             var bareTime = TimeSpan.Zero;
             for (var i = 0; i < slices; i++)
             {
-                if (i > 0) controller.Resume();
+                if (i > 0) controller.Pause.End();
                 var clock = Stopwatch.StartNew();
                 var gcAtStart = GcActivity.SoFar();
                 var stealAtStart = HostSteal.SoFar(stealCpus);
                 await Task.Delay(sliceLength);
                 // Returns once the loop has parked: on 2 cores a running loop would load the bare loop it is compared with.
-                controller.Hold();
+                controller.Pause.Begin();
                 loopTime += clock.Elapsed;
                 var gcAtHold = GcActivity.SoFar();
                 var stealAtHold = HostSteal.SoFar(stealCpus);
@@ -244,7 +244,8 @@ public static class LoopBenchmark
 
     private static async Task EnterAsync(RobotController controller, ControlMode mode)
     {
-        if (controller.RequestMode(mode) is { } refusal) throw new InvalidOperationException($"bench loop: cannot enter {mode}: {refusal}");
+        if (controller.RequestMode(mode).Reason is { } refusal)
+            throw new InvalidOperationException($"bench loop: cannot enter {mode}: {refusal}");
         await WaitAsync(() => controller.Mode == mode, mode.ToString());
     }
 

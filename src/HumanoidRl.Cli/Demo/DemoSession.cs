@@ -76,7 +76,7 @@ internal sealed class DemoSession
     /// <summary>Requests the mode and waits until the loop is in it and <paramref name="done"/> holds.</summary>
     private void EnterMode(RobotController controller, ControlMode mode, Func<bool> done)
     {
-        if (controller.RequestMode(mode) is { } refusal) throw new InvalidOperationException($"cannot enter {mode}: {refusal}");
+        if (controller.RequestMode(mode).Reason is { } refusal) throw new InvalidOperationException($"cannot enter {mode}: {refusal}");
         var deadline = Stopwatch.StartNew();
         while (controller.Mode != mode || !done())
         {

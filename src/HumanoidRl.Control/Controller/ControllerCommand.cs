@@ -14,7 +14,8 @@ internal enum ControllerCommandKind
 /// A request from another thread, applied by the loop at the start of its next tick. The loop completes
 /// <paramref name="Reply"/>, when given, with whether it applied the request.
 /// </summary>
-internal readonly record struct ControllerCommand(ControllerCommandKind Kind, ControlMode Mode, PolicySwap? Swap = null, TaskCompletionSource<bool>? Reply = null);
+internal readonly record struct ControllerCommand(
+    ControllerCommandKind Kind, ControlMode Mode, PolicySwap? Swap = null, TaskCompletionSource<bool>? Reply = null);
 
 /// <summary>A policy waiting to be swapped in; the loop answers through the completion.</summary>
 internal sealed class PolicySwap(PolicyRuntime runtime)

@@ -16,7 +16,8 @@ public enum ControllerEventKind
 /// Something that happened in the loop, recorded without allocation; <see cref="Describe"/> formats it on the
 /// reader's thread.
 /// </summary>
-public readonly record struct ControllerEvent(long Sequence, ControllerEventKind Kind, ControlMode From, ControlMode To, FaultEvent Fault, long TimestampNs)
+public readonly record struct ControllerEvent(
+    long Sequence, ControllerEventKind Kind, ControlMode From, ControlMode To, FaultEvent Fault, long TimestampNs)
 {
     public string Describe() => Kind switch
     {

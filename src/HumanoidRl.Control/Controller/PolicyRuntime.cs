@@ -39,7 +39,8 @@ public sealed class PolicyRuntime : IDisposable
             var contract = _policy.Contract;
             var mismatches = contract.MismatchesAgainst(robot);
             if (mismatches.Count > 0)
-                throw new InvalidDataException($"{_policy.Path}: policy contract does not match the robot config: {string.Join("; ", mismatches)}");
+                throw new InvalidDataException(
+                    $"{_policy.Path}: policy contract does not match the robot config: {string.Join("; ", mismatches)}");
             if (contract.Decimation < 1) throw new InvalidDataException($"{_policy.Path}: decimation {contract.Decimation} must be >= 1");
             ObservationLayout layout;
             try
@@ -51,8 +52,8 @@ public sealed class PolicyRuntime : IDisposable
                 throw new InvalidDataException($"{_policy.Path}: {error.Message}", error);
             }
             _observations = new ObservationBuilder(layout, [.. contract.DefaultPoseRad]);
-            _mapping = new ActionMapping(contract.ActionMode, contract.ActionScale, [.. contract.TorqueLimitNm], [.. contract.DefaultPoseRad],
-                [.. contract.KpNmPerRad], [.. contract.KdNmSPerRad]);
+            _mapping = new ActionMapping(contract.ActionMode, contract.ActionScale, [.. contract.TorqueLimitNm],
+                [.. contract.DefaultPoseRad], [.. contract.KpNmPerRad], [.. contract.KdNmSPerRad]);
             _observation = new float[layout.Size];
             _action = new float[contract.ActionSize];
             _lastAction = new float[contract.ActionSize];
@@ -123,7 +124,7 @@ public sealed class PolicyRuntime : IDisposable
 
     /// <summary>
     /// Runs inference once on the last observation and discards the result, so that the next tick's call finds ONNX
-    /// Runtime's code and data in cache. Called by the loop shortly before an inference tick's deadline.
+    /// Runtime's code and data in cache. Called by <see cref="WarmUpBefore"/> shortly before an inference tick's deadline.
     /// </summary>
     public void Prewarm()
     {
@@ -136,7 +137,7 @@ public sealed class PolicyRuntime : IDisposable
     /// <summary>
     /// After <see cref="Prewarm"/>: runs the same call again while one more, at twice a warm call's cost, still ends
     /// before <paramref name="deadlineNs"/>, because on a shared host ONNX Runtime's code and data cool again within a few
-    /// hundred microseconds (on the VM a call 200 us after another cost twice a back-to-back one).
+    /// hundred microseconds.
     /// </summary>
     /// <returns>How many calls ran.</returns>
     public int KeepWarm(long deadlineNs)
@@ -152,12 +153,39 @@ public sealed class PolicyRuntime : IDisposable
         return calls;
     }
 
+    /// <summary>
+    /// Before a tick that will run inference: waits to <paramref name="leadNs"/> before the timer's next deadline (spinning
+    /// as the deadline wait does, when realtime.spin_us reaches that far), warms the policy up to shortly before the
+    /// deadline, then busy-waits to it, because a sleep and its wake-up would let the caches cool again.
+    /// </summary>
+    public PrewarmOutcome WarmUpBefore(DeadlineTimer timer, long leadNs)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        var deadlineNs = timer.NextDeadlineNs;
+        timer.WaitUntilBeforeDeadline(leadNs);
+        // A tick already late is not made later by a warm-up: its own call costs less than both together.
+        if (LinuxClock.NowNs() >= deadlineNs) return PrewarmOutcome.Skipped;
+        Prewarm();
+        // Ran past its lead: the tick starts late by the excess.
+        var pastDeadline = LinuxClock.NowNs() > deadlineNs;
+        var repeats = 0;
+        var repeatsPastDeadline = false;
+        if (!pastDeadline)
+        {
+            repeats = KeepWarm(deadlineNs);
+            // Each repeat starts only while one fits, so only one that took far longer than a warm call ends past the deadline.
+            repeatsPastDeadline = LinuxClock.NowNs() > deadlineNs;
+        }
+        LinuxClock.SpinUntilNs(deadlineNs);
+        return new PrewarmOutcome(pastDeadline, repeats, repeatsPastDeadline);
+    }
+
     public void Dispose() => _policy.Dispose();
 
     /// <summary>
     /// Makes each call the loop makes on a policy once, on a still frame at the default pose, then forgets it all, so
-    /// that the JIT compiles them here, on the thread that loads the policy: the first time a process entered Policy
-    /// mode, compiling them in the loop took 6-8 ms and overran 2-4 ticks on the VM.
+    /// that the JIT compiles them here, on the thread that loads the policy: compiled in the loop, they would overrun the
+    /// first ticks in Policy mode.
     /// </summary>
     private void CompileLoopCalls()
     {

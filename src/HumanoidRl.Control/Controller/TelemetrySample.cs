@@ -35,7 +35,9 @@ public sealed class TelemetrySample
     /// <summary>The last policy action (normalized).</summary>
     public float[] Action { get; }
 
-    /// <summary>The controller's own compute this tick up to this publish (observation, policy, mapping, safety), without the backend exchange.</summary>
+    /// <summary>
+    /// The controller's own compute this tick up to this publish (observation, policy, mapping, safety), without the backend exchange.
+    /// </summary>
     public long ComputeNs { get; set; }
 
     /// <summary>Time spent in the backend's Read and Write this tick (the simulator's physics, or the serial bus).</summary>

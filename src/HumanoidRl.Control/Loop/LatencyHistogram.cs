@@ -7,7 +7,10 @@ namespace HumanoidRl.Control.Loop;
 /// </summary>
 public sealed class LatencyHistogram
 {
-    /// <summary>The range every loop figure uses (jitter, compute, inference, backend): 10 periods at 500 Hz; slower lands in the overflow bucket and the max.</summary>
+    /// <summary>
+    /// The range every loop figure uses (jitter, compute, inference, backend): 10 periods at 500 Hz; slower lands in the overflow
+    /// bucket and the max.
+    /// </summary>
     public const int LoopRangeUs = 20_000;
 
     private readonly long[] _counts;

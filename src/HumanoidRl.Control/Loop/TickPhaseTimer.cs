@@ -40,6 +40,8 @@ public sealed class TickPhaseTimer
         _inBackend = false;
     }
 
-    /// <summary>The controller's own compute from the tick start to <paramref name="nowNs"/> (ns): elapsed time minus backend time.</summary>
+    /// <summary>
+    /// The controller's own compute from the tick start to <paramref name="nowNs"/> (ns): elapsed time minus backend time.
+    /// </summary>
     public long ControllerNs(long nowNs) => nowNs - _tickStartNs - _backendNs;
 }

@@ -3,10 +3,18 @@ namespace HumanoidRl.Control.Modes;
 /// <summary>
 /// Which operator-requested transitions are legal: up and down the ladder
 /// Passive - Damping - StandUp - Policy one rung at a time (stepping down to Damping is always allowed),
-/// EStop from anywhere, and out of EStop only to Passive or Damping after ClearFault.
+/// EStop from anywhere, and out of EStop only to Passive or Damping after ClearFault; Policy only with a policy loaded.
 /// </summary>
 public static class ModeRules
 {
+    /// <summary>As <see cref="Refusal(ControlMode, ControlMode, bool, bool)"/>, and Policy is refused while no policy is loaded.</summary>
+    public static string? Refusal(ControlMode current, ControlMode target, bool faultLatched, bool standUpComplete, bool policyLoaded)
+    {
+        if (target == ControlMode.Policy && current != ControlMode.Policy && !policyLoaded)
+            return $"current mode is {current}: no policy is loaded";
+        return Refusal(current, target, faultLatched, standUpComplete);
+    }
+
     /// <summary>Null when the transition is legal, otherwise why not (naming the current mode).</summary>
     public static string? Refusal(ControlMode current, ControlMode target, bool faultLatched, bool standUpComplete)
     {

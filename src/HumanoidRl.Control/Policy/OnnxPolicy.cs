@@ -103,7 +103,8 @@ public sealed class OnnxPolicy : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            throw new InvalidDataException($"{Path}: ONNX Runtime loads the model but cannot run it on a [1, {_input.Length}] observation: {e.Message}", e);
+            throw new InvalidDataException(
+                $"{Path}: ONNX Runtime loads the model but cannot run it on a [1, {_input.Length}] observation: {e.Message}", e);
         }
     }
 
@@ -111,7 +112,8 @@ public sealed class OnnxPolicy : IDisposable
     public void Run(ReadOnlySpan<float> observation, Span<float> action)
     {
         if (observation.Length != _input.Length)
-            throw new ArgumentException($"observation has {observation.Length} values, the policy takes {_input.Length}", nameof(observation));
+            throw new ArgumentException(
+                $"observation has {observation.Length} values, the policy takes {_input.Length}", nameof(observation));
         if (action.Length != _output.Length)
             throw new ArgumentException($"action buffer has {action.Length} values, the policy gives {_output.Length}", nameof(action));
         observation.CopyTo(_input);
@@ -128,13 +130,15 @@ public sealed class OnnxPolicy : IDisposable
         _session.Dispose();
     }
 
-    private static void CheckShape(string path, IReadOnlyDictionary<string, NodeMetadata> nodes, string name, int width, string contractField)
+    private static void CheckShape(
+        string path, IReadOnlyDictionary<string, NodeMetadata> nodes, string name, int width, string contractField)
     {
         if (!nodes.TryGetValue(name, out var node))
             throw new InvalidDataException($"{path}: the model has no '{name}' tensor (has: {string.Join(", ", nodes.Keys)})");
         var dims = node.Dimensions;
         if (dims.Length != 2 || dims[1] != width)
             throw new InvalidDataException(
-                $"{path}: '{name}' has shape [{string.Join(", ", dims)}], but the contract's {contractField} is {width} (expected [batch, {width}])");
+                $"{path}: '{name}' has shape [{string.Join(", ", dims)}], " +
+                $"but the contract's {contractField} is {width} (expected [batch, {width}])");
     }
 }

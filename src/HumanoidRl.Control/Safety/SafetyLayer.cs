@@ -16,7 +16,8 @@ public sealed class SafetyLayer
     private readonly double[] _torqueLimitNm;
     private int _consecutiveBackendErrors;
 
-    public SafetyLayer(SafetyThresholds limits, ReadOnlySpan<double> jointLowerRad, ReadOnlySpan<double> jointUpperRad, ReadOnlySpan<double> torqueLimitNm)
+    public SafetyLayer(
+        SafetyThresholds limits, ReadOnlySpan<double> jointLowerRad, ReadOnlySpan<double> jointUpperRad, ReadOnlySpan<double> torqueLimitNm)
     {
         ArgumentNullException.ThrowIfNull(limits);
         if (jointLowerRad.Length != jointUpperRad.Length || jointLowerRad.Length != torqueLimitNm.Length)
@@ -51,7 +52,11 @@ public sealed class SafetyLayer
     {
         _consecutiveBackendErrors = succeeded ? 0 : _consecutiveBackendErrors + 1;
         if (_consecutiveBackendErrors > _limits.MaxConsecutiveBackendErrors)
-            return Raise(new FaultEvent(FaultKind.BackendFailure, _consecutiveBackendErrors, _limits.MaxConsecutiveBackendErrors, -1, nowNs), out fault);
+        {
+            var failure = new FaultEvent(
+                FaultKind.BackendFailure, _consecutiveBackendErrors, _limits.MaxConsecutiveBackendErrors, -1, nowNs);
+            return Raise(failure, out fault);
+        }
         fault = default;
         return false;
     }

@@ -35,7 +35,7 @@ public sealed class LeaseConsequences(RobotController robot, DaemonEvents events
     private string ApplyLapseMode()
     {
         if (lapseMode is not { } safeMode) return $"mode kept: {robot.Mode}";
-        var refusal = robot.RequestMode(safeMode);
-        return refusal is null ? $"mode set to {safeMode}" : $"could not enter {safeMode}: {refusal}";
+        var outcome = robot.RequestMode(safeMode);
+        return outcome.IsApplied ? $"mode set to {safeMode}" : $"could not enter {safeMode}: {outcome.Reason}";
     }
 }

@@ -43,8 +43,9 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
         var target = ModeNames.FromProto(request.Mode)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
                 $"mode: {request.Mode} is not a mode to request (expected MODE_PASSIVE, MODE_DAMPING, MODE_STAND_UP, MODE_POLICY or MODE_ESTOP)"));
-        var refusal = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.Controller.RequestMode(target)));
-        if (refusal is not null) throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot enter {target}: {refusal}"));
+        var outcome = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.Controller.RequestMode(target)));
+        if (outcome.Reason is { } refusal)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot enter {target}: {refusal}"));
         // The controller answers once the loop has entered the mode, so the next request is judged against it.
         return Task.FromResult(new V1.SetModeResponse { Mode = ModeNames.ToProto(target) });
     }
@@ -73,7 +74,7 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
 
     public override Task<V1.EStopResponse> EStop(V1.EStopRequest request, ServerCallContext context)
     {
-        if (robot.Controller.EStop() is { } failure)
+        if (robot.Controller.EStop().Reason is { } failure)
             throw new RpcException(new Status(StatusCode.Unavailable, $"e-stop not confirmed: {failure}; torque state unknown, cut motor power"));
         return Task.FromResult(new V1.EStopResponse());
     }
@@ -81,8 +82,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
     public override Task<V1.ClearFaultResponse> ClearFault(V1.ClearFaultRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var failure = Refusable(() => lease.AsHolder(request.LeaseId, robot.Controller.ClearFault));
-        if (failure is not null) throw new RpcException(new Status(StatusCode.Unavailable, $"cannot clear the fault: {failure}"));
+        var outcome = Refusable(() => lease.AsHolder(request.LeaseId, robot.Controller.ClearFault));
+        if (outcome.Reason is { } failure) throw new RpcException(new Status(StatusCode.Unavailable, $"cannot clear the fault: {failure}"));
         return Task.FromResult(new V1.ClearFaultResponse());
     }
 

@@ -17,13 +17,20 @@ internal static class ControllerFixture
 
     public static RobotConfig Robot { get; } = RobotConfigLoader.Load(Path.Combine(RepositoryRoot, "robot-config", "humanoid16.yaml"));
 
-    public static TaskConfig BalanceTask { get; } = TaskConfigLoader.Load(Path.Combine(RepositoryRoot, "robot-config", "tasks", "balance.yaml"));
+    public static TaskConfig BalanceTask { get; } =
+        TaskConfigLoader.Load(Path.Combine(RepositoryRoot, "robot-config", "tasks", "balance.yaml"));
 
     public static RobotController Create(IRobotBackend? backend = null) =>
-        new(backend ?? new SimulatorBackend(Robot), ControllerSettings.FromRobot(Robot) with { FreeRun = true, StandUpS = 0.2 }, PolicyContracts.ForRobot(Robot));
+        new(backend ?? new SimulatorBackend(Robot), ControllerSettings.FromRobot(Robot) with { FreeRun = true, StandUpS = 0.2 },
+            PolicyContracts.ForRobot(Robot));
+
+    /// <summary>A controller of the shipped robot on the simulator with the given settings.</summary>
+    public static RobotController OnSimulator(ControllerSettings settings) =>
+        new(new SimulatorBackend(Robot), settings, PolicyContracts.ForRobot(Robot));
 
     /// <summary>A freshly initialized (untrained) network with the balance task's contract for this robot.</summary>
-    public static string PolicyFile(string folder, int seed = 1, string name = "policy.onnx", Func<PolicyContract, PolicyContract>? edit = null, float? biasOverride = null)
+    public static string PolicyFile(string folder, int seed = 1, string name = "policy.onnx",
+        Func<PolicyContract, PolicyContract>? edit = null, float? biasOverride = null)
     {
         var contract = PolicyContracts.ForTask(Robot, BalanceTask, "test");
         contract = edit?.Invoke(contract) ?? contract;
@@ -44,9 +51,9 @@ internal static class ControllerFixture
 
     public static void StandUp(RobotController controller)
     {
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         WaitFor(() => controller.Mode == ControlMode.Damping, "Damping");
-        Assert.Null(controller.RequestMode(ControlMode.StandUp));
+        Assert.Null(controller.RequestMode(ControlMode.StandUp).Reason);
         WaitFor(() => controller.Mode == ControlMode.StandUp && controller.Status().StandUpComplete, "stand-up to finish");
     }
 
@@ -100,7 +107,8 @@ internal sealed class FailingBackend(IRobotBackend inner, TimeSpan writeTime = d
 
     public void Deactivate() => inner.Deactivate();
 
-    public bool Read(SensorFrame frame) => ThrowOnRead ? throw new InvalidOperationException("injected backend bug") : !FailReads && inner.Read(frame);
+    public bool Read(SensorFrame frame) =>
+        ThrowOnRead ? throw new InvalidOperationException("injected backend bug") : !FailReads && inner.Read(frame);
 
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {

@@ -1,8 +1,6 @@
 using System.Globalization;
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
-using HumanoidRl.Core.Policy;
-using HumanoidRl.Sim.Backend;
 
 namespace HumanoidRl.Control.Tests.Controller;
 
@@ -25,12 +23,12 @@ public sealed class HandOverTests
     public void A_PD_walk_policy_sensitive_to_the_hand_over_stands_through_the_configured_soft_start()
     {
         var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { FreeRun = true };
-        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        using var controller = ControllerFixture.OnSimulator(settings);
         controller.LoadPolicy(SensitivePolicyPath);
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         var handOver = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > handOver + SimulatedPolicyTicks || controller.Mode != ControlMode.Policy,
             $"{SimulatedPolicyTicks} ticks in Policy", timeoutMs: 60_000);
@@ -38,6 +36,7 @@ public sealed class HandOverTests
         var status = controller.Status();
         var seconds = (controller.Ticks - handOver) * settings.PeriodNs / 1e9;
         Assert.True(status.Mode == ControlMode.Policy,
-            string.Create(CultureInfo.InvariantCulture, $"left Policy {seconds:F2} s after the hand-over (soft start {settings.Safety.SoftStartS} s): {status.LastFault}"));
+            string.Create(CultureInfo.InvariantCulture,
+                $"left Policy {seconds:F2} s after the hand-over (soft start {settings.Safety.SoftStartS} s): {status.LastFault}"));
     }
 }

@@ -139,7 +139,8 @@ public sealed class PolicyRuntimeTests : IDisposable
     [Fact]
     public void The_last_action_the_policy_observes_is_clamped_to_the_normalized_range_as_in_training()
     {
-        using var runtime = new PolicyRuntime(ControllerFixture.PolicyFile(_folder, biasOverride: 40f), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var saturating = ControllerFixture.PolicyFile(_folder, biasOverride: 40f);
+        using var runtime = new PolicyRuntime(saturating, PolicyContracts.ForRobot(ControllerFixture.Robot));
         var frame = new SensorFrame(ControllerFixture.Robot.JointCount);
         var torqueNm = new double[ControllerFixture.Robot.JointCount];
 

@@ -42,12 +42,12 @@ public sealed class RobotControllerTests : IDisposable
 
         for (var round = 0; round < 5; round++)
         {
-            Assert.Null(controller.RequestMode(ControlMode.Damping));
+            Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
             Assert.Equal(ControlMode.Damping, controller.Mode);
-            Assert.Null(controller.RequestMode(ControlMode.StandUp));
+            Assert.Null(controller.RequestMode(ControlMode.StandUp).Reason);
             Assert.Equal(ControlMode.StandUp, controller.Mode);
-            Assert.Null(controller.RequestMode(ControlMode.Damping));
-            Assert.Null(controller.RequestMode(ControlMode.Passive));
+            Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
+            Assert.Null(controller.RequestMode(ControlMode.Passive).Reason);
             Assert.Equal(ControlMode.Passive, controller.Mode);
         }
     }
@@ -58,12 +58,12 @@ public sealed class RobotControllerTests : IDisposable
         using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot),
             ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
         controller.Start();
-        Assert.Null(controller.EStop());
+        Assert.Null(controller.EStop().Reason);
         Assert.True(controller.Status().FaultLatched);
 
-        Assert.Null(controller.ClearFault());
+        Assert.Null(controller.ClearFault().Reason);
         Assert.False(controller.Status().FaultLatched);
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         Assert.Equal(ControlMode.Damping, controller.Mode);
     }
 
@@ -78,8 +78,8 @@ public sealed class RobotControllerTests : IDisposable
         {
             // A request posted before the first tick's Write would be applied by that tick before it stalls.
             ControllerFixture.WaitFor(() => backend.WriteStalled, "the loop to stall in Write");
-            Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping));
-            Assert.Equal("the control loop did not answer within 2 s", controller.EStop());
+            Assert.Equal("the control loop did not answer within 2 s", controller.RequestMode(ControlMode.Damping).Reason);
+            Assert.Equal("the control loop did not answer within 2 s", controller.EStop().Reason);
         }
         finally
         {
@@ -96,8 +96,8 @@ public sealed class RobotControllerTests : IDisposable
         backend.ThrowOnRead = true;
         ControllerFixture.WaitFor(() => controller.LoopFailure is not null, "the loop to die");
 
-        Assert.Equal("the control loop has stopped: injected backend bug", controller.EStop());
-        Assert.Equal("the control loop has stopped: injected backend bug", controller.RequestMode(ControlMode.Damping));
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.EStop().Reason);
+        Assert.Equal("the control loop has stopped: injected backend bug", controller.RequestMode(ControlMode.Damping).Reason);
     }
 
     [Fact]
@@ -108,10 +108,12 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
         var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
-        ControllerFixture.WaitFor(() => controller.Telemetry.TryReadLatest(sample) && sample.Mode == ControlMode.Policy && sample.Action.Any(a => a != 0), "a policy action in telemetry");
+        ControllerFixture.WaitFor(
+            () => controller.Telemetry.TryReadLatest(sample) && sample.Mode == ControlMode.Policy && sample.Action.Any(a => a != 0),
+            "a policy action in telemetry");
 
         Assert.All(sample.Action, a => Assert.True(float.IsFinite(a)));
     }
@@ -123,10 +125,10 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        var refusal = controller.RequestMode(ControlMode.Policy);
+        var refusal = controller.RequestMode(ControlMode.Policy).Reason;
 
         Assert.Equal("current mode is StandUp: no policy is loaded", refusal);
-        Assert.StartsWith("current mode is StandUp", controller.RequestMode(ControlMode.Passive), StringComparison.Ordinal);
+        Assert.StartsWith("current mode is StandUp", controller.RequestMode(ControlMode.Passive).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -137,15 +139,15 @@ public sealed class RobotControllerTests : IDisposable
         controller.Start();
         ControllerFixture.StandUp(controller);
 
-        Assert.Null(controller.EStop());
+        Assert.Null(controller.EStop().Reason);
         Assert.Equal(ControlMode.EStop, controller.Mode);
         var offWrites = backend.TorqueOffWrites;
         ControllerFixture.WaitFor(() => backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
 
-        Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping), StringComparison.Ordinal);
-        Assert.Null(controller.ClearFault());
-        Assert.NotNull(controller.RequestMode(ControlMode.StandUp));
-        Assert.Null(controller.RequestMode(ControlMode.Damping));
+        Assert.Contains("ClearFault", controller.RequestMode(ControlMode.Damping).Reason, StringComparison.Ordinal);
+        Assert.Null(controller.ClearFault().Reason);
+        Assert.NotNull(controller.RequestMode(ControlMode.StandUp).Reason);
+        Assert.Null(controller.RequestMode(ControlMode.Damping).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Damping, "Damping after e-stop");
     }
 
@@ -205,7 +207,8 @@ public sealed class RobotControllerTests : IDisposable
         controller.RequestMode(ControlMode.Policy);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
 
-        Assert.Throws<InvalidOperationException>(() => controller.LoadPolicy(ControllerFixture.PolicyFile(_folder, seed: 2, name: "b.onnx")));
+        var other = ControllerFixture.PolicyFile(_folder, seed: 2, name: "b.onnx");
+        Assert.Throws<InvalidOperationException>(() => controller.LoadPolicy(other));
 
         controller.RequestMode(ControlMode.StandUp);
         ControllerFixture.WaitFor(() => controller.Mode != ControlMode.Policy, "leaving Policy");
@@ -232,14 +235,16 @@ public sealed class RobotControllerTests : IDisposable
     public void Backend_time_is_reported_apart_from_the_controllers_compute()
     {
         // The backend's Write takes at least 5 ms (a slow bus); that time must land in the backend figures only.
-        using var controller = ControllerFixture.Create(new FailingBackend(new SimulatorBackend(ControllerFixture.Robot), writeTime: TimeSpan.FromMilliseconds(5)));
+        var slowBus = new FailingBackend(new SimulatorBackend(ControllerFixture.Robot), writeTime: TimeSpan.FromMilliseconds(5));
+        using var controller = ControllerFixture.Create(slowBus);
         controller.Start();
         var start = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > start + 20, "20 ticks");
 
         var status = controller.Status();
         Assert.True(status.BackendP50Us >= 5_000, $"backend p50 {status.BackendP50Us} us, expected >= 5000 us (the slow Write)");
-        Assert.True(status.ComputeP50Us < status.BackendP50Us, $"compute p50 {status.ComputeP50Us} us includes the backend's {status.BackendP50Us} us");
+        Assert.True(status.ComputeP50Us < status.BackendP50Us,
+            $"compute p50 {status.ComputeP50Us} us includes the backend's {status.BackendP50Us} us");
         var sample = new TelemetrySample(ControllerFixture.Robot.JointCount);
         Assert.True(controller.Telemetry.TryReadLatest(sample));
         Assert.True(sample.BackendNs >= 5_000_000, $"telemetry backend time {sample.BackendNs} ns, expected >= 5 ms");
@@ -279,7 +284,7 @@ public sealed class RobotControllerTests : IDisposable
             StandUpS = 0.2,
             Realtime = new RealtimeOptions(PolicyPrewarmUs: 500),
         };
-        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        using var controller = ControllerFixture.OnSimulator(settings);
         // The shipped walk policy stands under a zero command, so the loop stays in Policy mode for the whole test.
         controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
         controller.Start();
@@ -325,12 +330,16 @@ public sealed class RobotControllerTests : IDisposable
     /// </summary>
     private static async Task<(long PastDeadline, long Repeats, long PolicyTicks)> PrewarmsPastDeadlineAsync(int leadUs)
     {
-        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { StandUpS = 0.2, Realtime = new RealtimeOptions(SpinUs: 1950, PolicyPrewarmUs: leadUs) };
-        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with
+        {
+            StandUpS = 0.2,
+            Realtime = new RealtimeOptions(SpinUs: 1950, PolicyPrewarmUs: leadUs),
+        };
+        using var controller = ControllerFixture.OnSimulator(settings);
         controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
         controller.Start();
         ControllerFixture.StandUp(controller);
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         ControllerFixture.WaitFor(() => controller.Mode == ControlMode.Policy, "Policy mode");
         var start = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > start + 400, "400 ticks");
@@ -345,31 +354,32 @@ public sealed class RobotControllerTests : IDisposable
         const int HeldMs = 500;
         var settings = ControllerSettings.FromRobot(ControllerFixture.Robot) with { StandUpS = 0.2 };
         var heldPeriods = HeldMs * 1_000_000L / settings.PeriodNs;
-        using var controller = new RobotController(new SimulatorBackend(ControllerFixture.Robot), settings, PolicyContracts.ForRobot(ControllerFixture.Robot));
+        using var controller = ControllerFixture.OnSimulator(settings);
         // The shipped walk policy stands under a zero command, so only a fault can take the loop out of Policy mode.
         controller.LoadPolicy(Path.Combine(ControllerFixture.RepositoryRoot, "models", "humanoid16-walk-pd.onnx"));
         controller.Start();
         ControllerFixture.StandUp(controller);
-        Assert.Null(controller.RequestMode(ControlMode.Policy));
+        Assert.Null(controller.RequestMode(ControlMode.Policy).Reason);
         var warm = controller.Ticks;
         ControllerFixture.WaitFor(() => controller.Ticks > warm + 100, "warm-up in Policy mode");
         controller.ResetStatistics();
         var overrunsBefore = controller.Status().Overruns;
 
-        controller.Hold();
+        controller.Pause.Begin();
         var heldAt = controller.Ticks;
         Thread.Sleep(HeldMs);
         var ticksWhileHeld = controller.Ticks - heldAt;
-        controller.Resume();
+        controller.Pause.End();
         ControllerFixture.WaitFor(() => controller.Ticks > heldAt + 200, "200 ticks after the resume");
-        controller.Hold(); // the figures below are one consistent snapshot
+        controller.Pause.Begin(); // the figures below are one consistent snapshot
         var status = controller.Status();
         var allocated = controller.AllocatedBytesSinceReset;
 
         Assert.Equal(0, ticksWhileHeld);
         Assert.True(status.Mode == ControlMode.Policy && status.LastFault is null, $"left Policy mode ({status.Mode}): {status.LastFault}");
         // Counted as missed, the deadlines the pause spans would all be overruns, and the first tick after it would wake that late.
-        Assert.True(status.Overruns - overrunsBefore < heldPeriods / 2, $"{status.Overruns - overrunsBefore} overruns across a {HeldMs} ms hold");
+        Assert.True(status.Overruns - overrunsBefore < heldPeriods / 2,
+            $"{status.Overruns - overrunsBefore} overruns across a {HeldMs} ms hold");
         Assert.True(status.JitterMaxUs < HeldMs * 1000 / 2, $"jitter max {status.JitterMaxUs} us across a {HeldMs} ms hold");
         Assert.Equal(0, allocated);
     }
@@ -378,11 +388,14 @@ public sealed class RobotControllerTests : IDisposable
     public void Holding_the_loop_is_refused_on_the_hardware_backend_naming_why()
     {
         using var backend = new DynamixelHardwareBackend(ControllerFixture.Robot);
-        using var controller = new RobotController(backend, ControllerSettings.FromRobot(ControllerFixture.Robot), PolicyContracts.ForRobot(ControllerFixture.Robot));
+        using var controller = new RobotController(backend, ControllerSettings.FromRobot(ControllerFixture.Robot),
+            PolicyContracts.ForRobot(ControllerFixture.Robot));
 
-        var refusal = Assert.Throws<InvalidOperationException>(controller.Hold);
+        var refusal = Assert.Throws<InvalidOperationException>(controller.Pause.Begin);
 
-        Assert.Equal("the control loop can be held only on a simulator: backend dynamixel drives motors, which a held loop would stop commanding", refusal.Message);
+        Assert.Equal(
+            "the control loop can be held only on a simulator: backend dynamixel drives motors, which a held loop would stop commanding",
+            refusal.Message);
     }
 
     [Fact]

@@ -40,9 +40,20 @@ public sealed class ModeRulesTests
     }
 
     [Fact]
+    public void Policy_is_refused_while_no_policy_is_loaded_naming_the_current_mode()
+    {
+        static string? RefusalIn(bool policyLoaded) =>
+            ModeRules.Refusal(ControlMode.StandUp, ControlMode.Policy, faultLatched: false, standUpComplete: true, policyLoaded);
+
+        Assert.Equal("current mode is StandUp: no policy is loaded", RefusalIn(policyLoaded: false));
+        Assert.Null(RefusalIn(policyLoaded: true));
+    }
+
+    [Fact]
     public void EStop_latches_until_the_fault_is_cleared_and_then_allows_only_passive_or_damping()
     {
-        Assert.Contains("ClearFault", ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: true, standUpComplete: false), StringComparison.Ordinal);
+        Assert.Contains("ClearFault", ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: true, standUpComplete: false),
+            StringComparison.Ordinal);
         Assert.Null(ModeRules.Refusal(ControlMode.EStop, ControlMode.Damping, faultLatched: false, standUpComplete: false));
         Assert.Null(ModeRules.Refusal(ControlMode.EStop, ControlMode.Passive, faultLatched: false, standUpComplete: false));
         Assert.NotNull(ModeRules.Refusal(ControlMode.EStop, ControlMode.StandUp, faultLatched: false, standUpComplete: true));

@@ -41,7 +41,8 @@ public sealed class OnnxPolicyTests : IDisposable
     [Fact]
     public void Run_allocates_nothing_after_warm_up()
     {
-        using var policy = OnnxPolicy.Load(PolicyFiles.Write(_folder, PolicyFiles.RandomWeights(4, 57, 16, 64, 64), PolicyFiles.Contract(57, 16)));
+        var path = PolicyFiles.Write(_folder, PolicyFiles.RandomWeights(4, 57, 16, 64, 64), PolicyFiles.Contract(57, 16));
+        using var policy = OnnxPolicy.Load(path);
         var observation = new float[57];
         var action = new float[16];
         for (var i = 0; i < 100; i++) policy.Run(observation, action);
@@ -110,7 +111,8 @@ public sealed class OnnxPolicyTests : IDisposable
         var cast = OnnxPolicyWriter.Node("Cast", "shape_to_int64", ["target_shape_float"], "target_shape");
         cast.Attribute.Add(new AttributeProto { Name = "to", I = 7, Type = AttributeProto.Types.AttributeType.Int }); // INT64
         graph.Node.Add(cast);
-        graph.Node.Add(OnnxPolicyWriter.Node("Reshape", "reshape", [OnnxPolicyWriter.InputName, "target_shape"], OnnxPolicyWriter.OutputName));
+        graph.Node.Add(
+            OnnxPolicyWriter.Node("Reshape", "reshape", [OnnxPolicyWriter.InputName, "target_shape"], OnnxPolicyWriter.OutputName));
         var model = new ModelProto { IrVersion = 8, ProducerName = "test", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         foreach (var (key, value) in metadata) model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });

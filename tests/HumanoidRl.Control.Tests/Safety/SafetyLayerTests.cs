@@ -6,7 +6,8 @@ namespace HumanoidRl.Control.Tests.Safety;
 public sealed class SafetyLayerTests
 {
     private static readonly SafetyThresholds Limits = new(
-        FallRollRad: 0.8, FallPitchRad: 0.9, MinBaseHeightM: 0.4, MaxSensorAgeNs: 10_000_000, MaxConsecutiveBackendErrors: 3, SoftStartS: 0.5);
+        FallRollRad: 0.8, FallPitchRad: 0.9, MinBaseHeightM: 0.4, MaxSensorAgeNs: 10_000_000, MaxConsecutiveBackendErrors: 3,
+        SoftStartS: 0.5);
 
     private static SafetyLayer TwoJoints() => new(Limits, [-1.0, -0.5], [1.0, 0.5], [10.0, 5.0]);
 
