@@ -1,4 +1,5 @@
 using System.Net;
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Core.Config;
 using HumanoidRl.Daemon.Security;
@@ -27,6 +28,12 @@ public static class DaemonConfigLoader
         new ChoiceKey<DaemonConfig, ControlMode?>("lapse_mode", s => s.LeaseLapseMode, (s, v) => s with { LeaseLapseMode = v },
             new Dictionary<string, ControlMode?> { ["damping"] = ControlMode.Damping, ["estop"] = ControlMode.EStop, ["stand_still"] = null },
             "unknown lapse mode", required: true));
+
+    /// <summary>velocity_command: the ranges the operator's command is clamped to, each required.</summary>
+    private static readonly ConfigTable<VelocityLimits> VelocityCommand = new(
+        new CommandRangeKey<VelocityLimits>("vx_m_per_s", s => s.VxMPerS, (s, v) => s with { VxMPerS = v }),
+        new CommandRangeKey<VelocityLimits>("vy_m_per_s", s => s.VyMPerS, (s, v) => s with { VyMPerS = v }),
+        new CommandRangeKey<VelocityLimits>("yaw_rate_rad_per_s", s => s.YawRateRadPerS, (s, v) => s with { YawRateRadPerS = v }));
 
     private static readonly ChoiceKey<DaemonConfig, BackendKind> Backend = new("backend", s => s.Backend, (s, v) => s with { Backend = v },
         new Dictionary<string, BackendKind> { ["simulator"] = BackendKind.Simulator, ["hardware"] = BackendKind.Hardware },
@@ -64,7 +71,7 @@ public static class DaemonConfigLoader
         var config = new DaemonConfig
         {
             SourcePath = fullPath, ListenAddress = "", Port = 0, Tokens = [], LeaseWindowMs = 0, LeaseLapseMode = null,
-            VelocityLimits = new VelocityLimits(default, default, default), RobotConfigPath = "",
+            VelocityLimits = VelocityLimits.Default, RobotConfigPath = "",
             Backend = BackendKind.Simulator, SimSpeed = SimSpeed.Realtime,
         };
         var listen = root.Mapping("listen", "a mapping with address and port");
@@ -87,9 +94,8 @@ public static class DaemonConfigLoader
         lease?.RejectUnknownKeys();
 
         var velocity = root.Mapping("velocity_command", "a mapping with vx_m_per_s, vy_m_per_s, yaw_rate_rad_per_s ranges");
-        var vx = velocity is null ? null : CommandRangeReader.Read(velocity, "vx_m_per_s", diagnostics);
-        var vy = velocity is null ? null : CommandRangeReader.Read(velocity, "vy_m_per_s", diagnostics);
-        var yaw = velocity is null ? null : CommandRangeReader.Read(velocity, "yaw_rate_rad_per_s", diagnostics);
+        if (velocity is not null)
+            config = config with { VelocityLimits = VelocityCommand.Read(velocity, config.VelocityLimits, diagnostics) };
         velocity?.RejectUnknownKeys();
 
         var robotConfig = ExistingFile(root, "robot_config", "the robot config YAML (e.g. humanoid16.yaml), relative to this file", folder, diagnostics);
@@ -103,8 +109,7 @@ public static class DaemonConfigLoader
         var realtime = RealtimeSectionReader.Read(root, config.SimSpeed == SimSpeed.Max, diagnostics);
         root.RejectUnknownKeys();
 
-        if (diagnostics.HasErrors || tokens is null || vx is null || vy is null || yaw is null
-            || robotConfig is null || realtime is null || hardware is null)
+        if (diagnostics.HasErrors || tokens is null || velocity is null || robotConfig is null || realtime is null || hardware is null)
         {
             return null;
         }
@@ -112,7 +117,6 @@ public static class DaemonConfigLoader
         {
             Tls = tls,
             Tokens = tokens,
-            VelocityLimits = new VelocityLimits(vx.Value, vy.Value, yaw.Value),
             RobotConfigPath = robotConfig,
             PolicyPath = policy,
             Hardware = hardware,
