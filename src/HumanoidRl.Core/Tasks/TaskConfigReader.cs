@@ -120,7 +120,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
                 if (!RewardWeights.TryParse(termName, out var term))
                 {
                     diagnostics.Add(key.Start.Line, field, "unknown reward term",
-                        string.Join(", ", Enum.GetValues<RewardTerm>().Select(RewardWeights.Name)));
+                        string.Join(", ", RewardTerm.BuiltIn.Select(RewardWeights.Name)));
                     continue;
                 }
                 var weight = YamlValueReader.Number(value, field, "a weight (penalty terms are negative by definition, so weights are >= 0)", diagnostics);
