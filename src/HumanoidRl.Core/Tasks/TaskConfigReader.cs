@@ -81,22 +81,20 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         {
             var term = YamlMappingReader.Open(list.Children[i], $"{path}[{i}]", "a mapping with term, scale, clip, noise", diagnostics);
             if (term is null) continue;
-            var kindText = term.Text("term", "one of gyro, projected_gravity, roll_pitch, joint_positions, joint_velocities, last_action, command, phase_clock");
-            var shape = TaskFileSections.ObservationTermEntry.Read(term, new ObservationTerm(default), diagnostics);
+            var kinds = $"one of {string.Join(", ", ObservationTermKind.All.Select(k => k.Name))}";
+            var kindText = term.Text("term", kinds);
+            var kind = kindText.IsPresent ? ObservationTermKind.All.FirstOrDefault(k => k.Name == kindText.Value) : null;
+            // An entry without a known kind is dropped, so its scale, clip and noise are checked against any kind.
+            var placeholder = new ObservationTerm(kind ?? ObservationTermKind.All[0]);
+            var shape = TaskFileSections.ObservationTermEntry.Read(term, placeholder, diagnostics);
             term.RejectUnknownKeys();
             if (!kindText.IsPresent) continue;
-            try
-            {
-                var kind = ObservationTerm.ParseKind(kindText.Value);
-                if (terms.Any(t => t.Kind == kind))
-                    diagnostics.Add(kindText.Line, kindText.Path, "term listed twice", "each term at most once", $"'{kindText.Value}'");
-                else
-                    terms.Add(shape with { Kind = kind });
-            }
-            catch (FormatException error)
-            {
-                diagnostics.Add(kindText.Line, kindText.Path, "unknown observation term", error.Message, $"'{kindText.Value}'");
-            }
+            if (kind is null)
+                diagnostics.Add(kindText.Line, kindText.Path, "unknown observation term", kinds, $"'{kindText.Value}'");
+            else if (terms.Any(t => t.Kind == kind))
+                diagnostics.Add(kindText.Line, kindText.Path, "term listed twice", "each term at most once", $"'{kindText.Value}'");
+            else
+                terms.Add(shape);
         }
         if (list is not null && list.Children.Count == 0) diagnostics.Add(list.Start.Line, path, "must not be empty", "at least one observation term");
         return terms;
