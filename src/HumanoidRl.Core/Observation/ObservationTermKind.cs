@@ -4,6 +4,7 @@ namespace HumanoidRl.Core.Observation;
 /// A measurable quantity an actor observation may contain: its contract name (written to policy metadata), its
 /// size and how it is measured. A kind is one class (in Terms/) plus one line in <see cref="All"/>.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(ObservationTermKindJsonConverter))]
 public abstract class ObservationTermKind
 {
     /// <summary>IMU angular velocity (3), rad/s.</summary>

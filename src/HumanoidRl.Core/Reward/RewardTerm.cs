@@ -4,6 +4,7 @@ namespace HumanoidRl.Core.Reward;
 /// A reward term: its key under rewards.weights and its value per policy step from <see cref="RewardInput"/>. A term
 /// is one class (in Terms/) plus one line in <see cref="BuiltIn"/>; a task weights it by its key.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(RewardTermJsonConverter))]
 public abstract class RewardTerm
 {
     public static readonly RewardTerm Stability = new Terms.StabilityTerm();
