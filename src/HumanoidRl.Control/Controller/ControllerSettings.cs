@@ -1,15 +1,17 @@
 using HumanoidRl.Control.Safety;
 using HumanoidRl.Core.Robot;
+using HumanoidRl.Core.Tasks;
 
 namespace HumanoidRl.Control.Controller;
 
-/// <summary>Velocity command bounds; commands are clamped into them.</summary>
-public sealed record VelocityLimits(double MaxForwardMPerS, double MaxBackwardMPerS, double MaxLateralMPerS, double MaxYawRateRadPerS)
+/// <summary>The ranges of the operator's velocity command (daemon config velocity_command); commands are clamped into them.</summary>
+public sealed record VelocityLimits(UniformRange VxMPerS, UniformRange VyMPerS, UniformRange YawRateRadPerS)
 {
-    public static VelocityLimits Default { get; } = new(1.0, 0.5, 0.3, 1.0);
+    public static VelocityLimits Default { get; } =
+        new(new UniformRange(-0.5, 1.0), new UniformRange(-0.3, 0.3), new UniformRange(-1.0, 1.0));
 
     public (double Vx, double Vy, double YawRate) Clamp(double vx, double vy, double yawRate) =>
-        (Math.Clamp(vx, -MaxBackwardMPerS, MaxForwardMPerS), Math.Clamp(vy, -MaxLateralMPerS, MaxLateralMPerS), Math.Clamp(yawRate, -MaxYawRateRadPerS, MaxYawRateRadPerS));
+        (VxMPerS.Clamp(vx), VyMPerS.Clamp(vy), YawRateRadPerS.Clamp(yawRate));
 }
 
 /// <summary>Real-time hardening of the loop thread; each refusal is reported, never fatal.</summary>

@@ -45,20 +45,6 @@ public sealed class YamlMappingReader
         return false;
     }
 
-    /// <summary>The number under an optional key, or the fallback when the key is absent.</summary>
-    public double OptionalNumber(string key, double fallback, string expected) =>
-        Has(key) ? Number(key, expected) is { IsPresent: true } found ? found.Value : fallback : fallback;
-
-    /// <summary>The whole number under an optional key, or the fallback when the key is absent.</summary>
-    public long OptionalInteger(string key, long fallback, string expected) =>
-        Has(key) ? Integer(key, expected) is { IsPresent: true } found ? found.Value : fallback : fallback;
-
-    /// <summary>The whole number under an optional key with its location (for range checks), or the fallback located at this mapping.</summary>
-    public Located<long> OptionalLocatedInteger(string key, long fallback, string expected) =>
-        Optional(key) is { } node
-            ? YamlValueReader.Integer(node, PathOf(key), expected, _diagnostics)
-            : new Located<long>(fallback, Line, PathOf(key), true);
-
     public Located<string> Text(string key, string expected) =>
         Find(key, expected) is { } node
             ? YamlValueReader.Text(node, PathOf(key), expected, _diagnostics)
@@ -106,6 +92,9 @@ public sealed class YamlMappingReader
         }
         return null;
     }
+
+    /// <summary>The line of the key's value when present, else the mapping's line (where a missing key is reported).</summary>
+    public long LineOf(string key) => Optional(key)?.Start.Line ?? Line;
 
     private void MarkKnown(string key)
     {

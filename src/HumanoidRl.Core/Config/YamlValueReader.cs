@@ -46,6 +46,14 @@ public static class YamlValueReader
         return Located<long>.Absent(node.Start.Line, path);
     }
 
+    public static Located<bool> Boolean(YamlNode node, string path, string expected, ConfigDiagnostics diagnostics)
+    {
+        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } scalar)
+            return new(scalar.Value == "true", node.Start.Line, path, true);
+        diagnostics.Add(node.Start.Line, path, "must be a boolean", expected, KindOf(node));
+        return Located<bool>.Absent(node.Start.Line, path);
+    }
+
     /// <summary>How a node reads in an error: a scalar's own text, otherwise its kind.</summary>
     public static string KindOf(YamlNode node) => node switch
     {

@@ -1,5 +1,3 @@
-using HumanoidRl.Core.Geometry;
-
 namespace HumanoidRl.Core.Observation;
 
 /// <summary>
@@ -47,7 +45,7 @@ public sealed class ObservationBuilder
         {
             var size = term.Size(_layout.JointCount);
             var values = _scratch.AsSpan(0, size);
-            Measure(term.Kind, input, values);
+            term.Kind.Measure(input, _defaultJointAngleRad, values);
             var destination = _history.AsSpan(offset, size);
             for (var i = 0; i < size; i++)
             {
@@ -65,45 +63,5 @@ public sealed class ObservationBuilder
             _historyEmpty = false;
         }
         _history.CopyTo(output);
-    }
-
-    private void Measure(ObservationTermKind kind, in ObservationInput input, Span<double> values)
-    {
-        var frame = input.Frame;
-        switch (kind)
-        {
-            case ObservationTermKind.Gyro:
-                frame.GyroRadPerS.CopyTo(values);
-                break;
-            case ObservationTermKind.ProjectedGravity:
-                var gravity = Quat.FromSpan(frame.ImuQuaternion).Normalized().ProjectedGravity();
-                values[0] = gravity.X;
-                values[1] = gravity.Y;
-                values[2] = gravity.Z;
-                break;
-            case ObservationTermKind.RollPitch:
-                var attitude = Quat.FromSpan(frame.ImuQuaternion).Normalized().ToRollPitchYaw();
-                values[0] = attitude.RollRad;
-                values[1] = attitude.PitchRad;
-                break;
-            case ObservationTermKind.JointPositions:
-                for (var j = 0; j < values.Length; j++) values[j] = frame.JointPositionRad[j] - _defaultJointAngleRad[j];
-                break;
-            case ObservationTermKind.JointVelocities:
-                frame.JointVelocityRadPerS.CopyTo(values);
-                break;
-            case ObservationTermKind.LastAction:
-                for (var j = 0; j < values.Length; j++) values[j] = input.LastAction[j];
-                break;
-            case ObservationTermKind.Command:
-                for (var j = 0; j < 3; j++) values[j] = input.Command[j];
-                break;
-            case ObservationTermKind.PhaseClock:
-                values[0] = System.Math.Sin(input.PhaseRad);
-                values[1] = System.Math.Cos(input.PhaseRad);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown observation term");
-        }
     }
 }

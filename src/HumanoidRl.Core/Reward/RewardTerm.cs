@@ -1,54 +1,84 @@
 namespace HumanoidRl.Core.Reward;
 
-/// <summary>The reward terms a task may weight. Each is computed per policy step from <see cref="RewardInput"/>.</summary>
-public enum RewardTerm
+/// <summary>
+/// A reward term: its key under rewards.weights and its value per policy step from <see cref="RewardInput"/>. A term
+/// is one class (in Terms/) plus one line in <see cref="BuiltIn"/>; a task weights it by its key.
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(RewardTermJsonConverter))]
+public abstract class RewardTerm
 {
-    /// <summary>-(roll^2 + pitch^2), rad^2: the core stability term, always present.</summary>
-    Stability,
+    public static readonly RewardTerm Stability = new Terms.StabilityTerm();
 
-    /// <summary>+1 while the episode runs.</summary>
-    Alive,
+    public static readonly RewardTerm Alive = new Terms.AliveTerm();
 
-    /// <summary>-sum(tau^2), N^2 m^2.</summary>
-    Torque,
+    public static readonly RewardTerm Torque = new Terms.TorqueTerm();
 
-    /// <summary>-sum((a - a_prev)^2) over normalized actions.</summary>
-    ActionRate,
+    public static readonly RewardTerm ActionRate = new Terms.ActionRateTerm();
 
-    /// <summary>-sum(qdd^2), (rad/s^2)^2, from consecutive joint velocities.</summary>
-    JointAcceleration,
+    public static readonly RewardTerm JointAcceleration = new Terms.JointAccelerationTerm();
 
-    /// <summary>-sum of how far joints are beyond the soft position limits, rad.</summary>
-    JointLimits,
+    public static readonly RewardTerm JointLimits = new Terms.JointLimitsTerm();
 
-    /// <summary>-(h - h_target)^2, m^2.</summary>
-    BaseHeight,
+    public static readonly RewardTerm BaseHeight = new Terms.BaseHeightTerm();
 
-    /// <summary>exp(-|v_xy,cmd - v_xy|^2 / sigma), body-frame linear velocity tracking.</summary>
-    LinearVelocityTracking,
+    public static readonly RewardTerm LinearVelocityTracking = new Terms.LinearVelocityTrackingTerm();
 
-    /// <summary>exp(-(wz_cmd - wz)^2 / sigma), yaw rate tracking.</summary>
-    YawRateTracking,
+    public static readonly RewardTerm YawRateTracking = new Terms.YawRateTrackingTerm();
 
-    /// <summary>-sum(qd^2), (rad/s)^2.</summary>
-    JointVelocity,
+    public static readonly RewardTerm JointVelocity = new Terms.JointVelocityTerm();
 
-    /// <summary>-1 on the step that ends in a fall.</summary>
-    Termination,
+    public static readonly RewardTerm Termination = new Terms.TerminationTerm();
 
-    /// <summary>Sum over feet of (air time - target) at touchdown while the command is non-zero, s.</summary>
-    FeetAirTime,
+    public static readonly RewardTerm FeetAirTime = new Terms.FeetAirTimeTerm();
 
-    /// <summary>-sum over feet on the ground of their squared horizontal speed, (m/s)^2.</summary>
-    FootSlip,
+    public static readonly RewardTerm FootSlip = new Terms.FootSlipTerm();
 
-    /// <summary>-(number of contacts of anything but a foot with the ground, plus self-collisions).</summary>
-    Collision,
+    public static readonly RewardTerm Collision = new Terms.CollisionTerm();
 
-    /// <summary>
-    /// -|v_xy,cmd - v_xy|^2, (m/s)^2, heading frame: the squared error whose root mean eval reports as
-    /// lin_vel_error_rms. The exp kernel of linear_velocity_tracking barely changes for errors above ~0.7 m/s, right
-    /// after a large command change; this term keeps pulling there.
-    /// </summary>
-    LinearVelocityError,
+    public static readonly RewardTerm LinearVelocityError = new Terms.LinearVelocityErrorTerm();
+
+    /// <summary>The terms a task file may weight, in the order contributions are indexed and summed.</summary>
+    public static IReadOnlyList<RewardTerm> BuiltIn { get; } =
+    [
+        Stability,
+        Alive,
+        Torque,
+        ActionRate,
+        JointAcceleration,
+        JointLimits,
+        BaseHeight,
+        LinearVelocityTracking,
+        YawRateTracking,
+        JointVelocity,
+        Termination,
+        FeetAirTime,
+        FootSlip,
+        Collision,
+        LinearVelocityError,
+    ];
+
+    /// <summary>The key under rewards.weights (snake_case).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Index of a built-in term in <see cref="BuiltIn"/> (and in per-term contribution arrays).</summary>
+    public static explicit operator int(RewardTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        return IndexOf(BuiltIn, term);
+    }
+
+    public static int IndexOf(IReadOnlyList<RewardTerm> terms, RewardTerm term)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (ReferenceEquals(terms[i], term)) return i;
+        }
+        throw new ArgumentException($"reward term {term.Name} is not in the list", nameof(term));
+    }
+
+    /// <summary>The term's unweighted value for one environment and one policy step (allocation-free).</summary>
+    public abstract double Value(in RewardInput input, RewardContext context);
+
+    public override string ToString() => Name;
 }

@@ -25,37 +25,16 @@ public sealed record RewardWeights
 
     public double Weight(RewardTerm term) => Weights.TryGetValue(term, out var weight) ? weight : 0.0;
 
-    public static string Name(RewardTerm term) => term switch
+    public static string Name(RewardTerm term)
     {
-        RewardTerm.Stability => "stability",
-        RewardTerm.Alive => "alive",
-        RewardTerm.Torque => "torque",
-        RewardTerm.ActionRate => "action_rate",
-        RewardTerm.JointAcceleration => "joint_acceleration",
-        RewardTerm.JointLimits => "joint_limits",
-        RewardTerm.BaseHeight => "base_height",
-        RewardTerm.LinearVelocityTracking => "linear_velocity_tracking",
-        RewardTerm.YawRateTracking => "yaw_rate_tracking",
-        RewardTerm.JointVelocity => "joint_velocity",
-        RewardTerm.Termination => "termination",
-        RewardTerm.FeetAirTime => "feet_air_time",
-        RewardTerm.FootSlip => "foot_slip",
-        RewardTerm.Collision => "collision",
-        RewardTerm.LinearVelocityError => "linear_velocity_error",
-        _ => throw new ArgumentOutOfRangeException(nameof(term), term, "unknown reward term"),
-    };
+        ArgumentNullException.ThrowIfNull(term);
+        return term.Name;
+    }
 
-    public static bool TryParse(string name, out RewardTerm term)
+    /// <summary>The built-in term with the key, if any.</summary>
+    public static bool TryParse(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RewardTerm? term)
     {
-        foreach (var candidate in Enum.GetValues<RewardTerm>())
-        {
-            if (Name(candidate) == name)
-            {
-                term = candidate;
-                return true;
-            }
-        }
-        term = default;
-        return false;
+        term = RewardTerm.BuiltIn.FirstOrDefault(candidate => candidate.Name == name);
+        return term is not null;
     }
 }

@@ -20,6 +20,28 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
     /// <summary>Longest soft start accepted: longer blends let a policy wind up against the hold (see SoftStart).</summary>
     internal const double MaxSoftStartS = 2.0;
 
+    private const string AngleExpected = "an angle in rad, > 0 and <= pi";
+
+    /// <summary>safety: the fall thresholds and the soft start, every key required.</summary>
+    private static readonly ConfigTable<SafetyLimits> SafetyKeys = new(
+        new NumberKey<SafetyLimits>("fall_roll_rad", s => s.FallRollRad, (s, v) => s with { FallRollRad = v },
+            AngleExpected, new ConfigBounds(0, System.Math.PI, MinIncluded: false), required: true),
+        new NumberKey<SafetyLimits>("fall_pitch_rad", s => s.FallPitchRad, (s, v) => s with { FallPitchRad = v },
+            AngleExpected, new ConfigBounds(0, System.Math.PI, MinIncluded: false), required: true),
+        new NumberKey<SafetyLimits>("min_base_height_m", s => s.MinBaseHeightM, (s, v) => s with { MinBaseHeightM = v },
+            "a positive height in m", ConfigBounds.Positive with { Expected = null }, required: true),
+        new NumberKey<SafetyLimits>("soft_start_s", s => s.SoftStartS, (s, v) => s with { SoftStartS = v },
+            "seconds in [0, 2] (0: the policy takes over at once)", new ConfigBounds(0, MaxSoftStartS), required: true));
+
+    /// <summary>motors[i]: a servo model's ratings, every key required (model is read apart, as the entry's name).</summary>
+    private static readonly ConfigTable<MotorSpec> MotorKeys = new(
+        new NumberKey<MotorSpec>("stall_torque_nm", s => s.StallTorqueNm, (s, v) => s with { StallTorqueNm = v },
+            "a positive torque in N m", ConfigBounds.Positive with { Expected = null }, required: true),
+        new NumberKey<MotorSpec>("no_load_speed_rad_per_s", s => s.NoLoadSpeedRadPerS, (s, v) => s with { NoLoadSpeedRadPerS = v },
+            "a positive speed in rad/s", ConfigBounds.Positive with { Expected = null }, required: true),
+        new NumberKey<MotorSpec>("torque_constant_nm_per_a", s => s.TorqueConstantNmPerA, (s, v) => s with { TorqueConstantNmPerA = v },
+            "output torque per motor current in N m/A", ConfigBounds.Positive with { Expected = null }, required: true));
+
     public RobotConfig? Read(YamlNode rootNode, string sourcePath, string configDirectory)
     {
         var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints", diagnostics);
@@ -102,12 +124,7 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
             var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]", "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s, torque_constant_nm_per_a", diagnostics);
             if (motor is null) continue;
             var model = motor.Text("model", "a servo model name such as PH54-200-S500");
-            var stall = motor.Number("stall_torque_nm", "a positive torque in N m");
-            diagnostics.Require(stall, stall.Value > 0, "must be > 0", "a positive torque in N m");
-            var speed = motor.Number("no_load_speed_rad_per_s", "a positive speed in rad/s");
-            diagnostics.Require(speed, speed.Value > 0, "must be > 0", "a positive speed in rad/s");
-            var torqueConstant = motor.Number("torque_constant_nm_per_a", "output torque per motor current in N m/A");
-            diagnostics.Require(torqueConstant, torqueConstant.Value > 0, "must be > 0", "output torque per motor current in N m/A");
+            var spec = MotorKeys.Read(motor, new MotorSpec("", 0, 0, 0), diagnostics);
             motor.RejectUnknownKeys();
             if (!model.IsPresent) continue;
             if (seen.TryGetValue(model.Value, out var first))
@@ -116,7 +133,7 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
                 continue;
             }
             seen[model.Value] = i;
-            motors.Add(new MotorSpec(model.Value, stall.Value, speed.Value, torqueConstant.Value));
+            motors.Add(spec with { Model = model.Value });
         }
         return motors.ToImmutable();
     }
@@ -191,18 +208,10 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
 
     private SafetyLimits ReadSafety(YamlMappingReader? mapping)
     {
-        const string AngleExpected = "an angle in rad, > 0 and <= pi";
-        var roll = mapping?.Number("fall_roll_rad", AngleExpected);
-        if (roll is { } r) diagnostics.Require(r, r.Value is > 0 and <= System.Math.PI, "out of range", AngleExpected);
-        var pitch = mapping?.Number("fall_pitch_rad", AngleExpected);
-        if (pitch is { } p) diagnostics.Require(p, p.Value is > 0 and <= System.Math.PI, "out of range", AngleExpected);
-        var height = mapping?.Number("min_base_height_m", "a positive height in m");
-        if (height is { } h) diagnostics.Require(h, h.Value > 0, "must be > 0", "a positive height in m");
-        const string SoftStartExpected = "seconds in [0, 2] (0: the policy takes over at once)";
-        var softStart = mapping?.Number("soft_start_s", SoftStartExpected);
-        if (softStart is { } s) diagnostics.Require(s, s.Value is >= 0 and <= MaxSoftStartS, "out of range", SoftStartExpected);
-        mapping?.RejectUnknownKeys();
-        return new SafetyLimits(roll?.Value ?? 0, pitch?.Value ?? 0, height?.Value ?? 0, softStart?.Value ?? 0);
+        if (mapping is null) return new SafetyLimits(0, 0, 0, 0);
+        var safety = SafetyKeys.Read(mapping, new SafetyLimits(0, 0, 0, 0), diagnostics);
+        mapping.RejectUnknownKeys();
+        return safety;
     }
 
     internal static void RequireBus(ConfigDiagnostics diagnostics, Located<string> bus, ImmutableArray<BusConfig> buses)

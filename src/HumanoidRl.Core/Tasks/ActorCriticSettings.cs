@@ -1,3 +1,5 @@
+using HumanoidRl.Core.Config;
+
 namespace HumanoidRl.Core.Tasks;
 
 /// <summary>Network shape of the actor-critic: hidden layer sizes (ELU) and the initial action noise.</summary>
@@ -14,8 +16,11 @@ public sealed record ActorCriticSettings
     {
         ValidateSizes(ActorHiddenSizes, nameof(ActorHiddenSizes));
         ValidateSizes(CriticHiddenSizes, nameof(CriticHiddenSizes));
-        if (!(InitialActionStd > 0))
-            throw new ArgumentOutOfRangeException(nameof(InitialActionStd), InitialActionStd, $"Policy setting {nameof(InitialActionStd)} = {InitialActionStd}: expected > 0.");
+        if (TaskFileSections.Policy.Violations(this).FirstOrDefault() is { } violation)
+        {
+            throw new ArgumentOutOfRangeException(violation.PropertyName, violation.Value,
+                $"Policy setting {violation.PropertyName} = {ConfigDiagnostics.Describe(violation.Value)}: expected {violation.Expected}.");
+        }
     }
 
     private static void ValidateSizes(IReadOnlyList<int> sizes, string field)

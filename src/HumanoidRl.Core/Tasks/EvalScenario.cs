@@ -33,14 +33,15 @@ public sealed record EvalScenario(string SourcePath, string Name, double? Episod
         {
             var reader = new TaskConfigReader(diagnostics);
             var name = root.Text("name", "the scenario's name");
-            var episodeS = root.Has("episode_s") ? root.Number("episode_s", "episode length in seconds (> 0)") : default;
-            if (episodeS is { IsPresent: true, Value: <= 0 })
-                diagnostics.Add(episodeS.Line, episodeS.Path, "must be > 0", "a positive episode length in seconds", ConfigDiagnostics.Describe(episodeS.Value));
+            // episode_s is the task's environment.episode_s key, so it keeps that key's type and bounds.
+            double? episodeS = root.Has("episode_s")
+                ? TaskFileSections.Environment["episode_s"].Read(root, new EnvironmentSettings { ObservationTerms = [] }, diagnostics).EpisodeS
+                : null;
             var randomizationSection = reader.Section(root, "randomization");
             var commandsSection = reader.Section(root, "commands");
             if (commandsSection?.Optional("curriculum") is { } curriculum)
                 diagnostics.Add(curriculum.Start.Line, "commands.curriculum", "not used in evaluation", "no curriculum: evaluation samples the full command ranges");
-            scenario = new EvalScenario(path, name.Value ?? "", episodeS.IsPresent ? episodeS.Value : null,
+            scenario = new EvalScenario(path, name.Value ?? "", episodeS,
                 randomizationSection is null ? null : reader.ReadRandomization(randomizationSection),
                 commandsSection is null ? null : reader.ReadCommands(commandsSection));
             root.RejectUnknownKeys();

@@ -1,3 +1,5 @@
+using HumanoidRl.Core.Config;
+
 namespace HumanoidRl.Core.Tasks;
 
 /// <summary>How the learning rate moves between updates.</summary>
@@ -68,29 +70,17 @@ public sealed record PpoSettings
     /// <summary>Global gradient norm clip.</summary>
     public double MaxGradNorm { get; init; } = 1.0;
 
+    /// <summary>The sentence a violation reads as, from code (<see cref="Validate"/>) and from a task file alike.</summary>
+    public static string Describe(ConfigViolation violation)
+    {
+        ArgumentNullException.ThrowIfNull(violation);
+        return $"PPO setting {violation.PropertyName} = {ConfigDiagnostics.Describe(violation.Value)}: expected {violation.Expected}";
+    }
+
     /// <summary>Throws with the name and expected range of the first invalid field.</summary>
     public void Validate()
     {
-        Require(NumStepsPerEnv >= 1, nameof(NumStepsPerEnv), NumStepsPerEnv, ">= 1");
-        Require(NumLearningEpochs >= 1, nameof(NumLearningEpochs), NumLearningEpochs, ">= 1");
-        Require(NumMiniBatches >= 1, nameof(NumMiniBatches), NumMiniBatches, ">= 1");
-        Require(ClipParam > 0, nameof(ClipParam), ClipParam, "> 0");
-        Require(Gamma is > 0 and <= 1, nameof(Gamma), Gamma, "in (0, 1]");
-        Require(Lambda is >= 0 and <= 1, nameof(Lambda), Lambda, "in [0, 1]");
-        Require(ValueLossCoef >= 0, nameof(ValueLossCoef), ValueLossCoef, ">= 0");
-        Require(EntropyCoef >= 0, nameof(EntropyCoef), EntropyCoef, ">= 0");
-        Require(BoundsLossCoef >= 0 && double.IsFinite(BoundsLossCoef), nameof(BoundsLossCoef), BoundsLossCoef, ">= 0");
-        Require(VelocityEstimationCoef >= 0 && double.IsFinite(VelocityEstimationCoef), nameof(VelocityEstimationCoef), VelocityEstimationCoef, ">= 0");
-        Require(MinLearningRate > 0, nameof(MinLearningRate), MinLearningRate, "> 0");
-        Require(MaxLearningRate >= MinLearningRate, nameof(MaxLearningRate), MaxLearningRate, $">= {nameof(MinLearningRate)} ({MinLearningRate})");
-        Require(LearningRate > 0, nameof(LearningRate), LearningRate, "> 0");
-        Require(DesiredKl > 0, nameof(DesiredKl), DesiredKl, "> 0");
-        Require(MaxGradNorm > 0, nameof(MaxGradNorm), MaxGradNorm, "> 0");
-        Require(Enum.IsDefined(Schedule), nameof(Schedule), Schedule, "Fixed or AdaptiveKl");
-    }
-
-    private static void Require(bool ok, string field, object value, string expected)
-    {
-        if (!ok) throw new ArgumentOutOfRangeException(field, value, $"PPO setting {field} = {value}: expected {expected}.");
+        if (TaskFileSections.Ppo.Violations(this).FirstOrDefault() is { } violation)
+            throw new ArgumentOutOfRangeException(violation.PropertyName, violation.Value, Describe(violation) + ".");
     }
 }

@@ -15,8 +15,6 @@ namespace HumanoidRl.Core.Tasks;
 /// </summary>
 internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
 {
-    private const string RangeExpected = "a number or a [min, max] list of numbers";
-
     public TaskConfig? Read(YamlNode rootNode, string sourcePath, string taskDirectory)
     {
         var root = YamlMappingReader.Open(rootNode, "", "a mapping with task, environment, rewards, randomization, commands, ppo, policy, budget", diagnostics);
@@ -67,50 +65,13 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
     private EnvironmentSettings? ReadEnvironment(YamlMappingReader? section)
     {
         if (section is null) return null;
-        var defaults = new EnvironmentSettings { ObservationTerms = [] };
-        var decimation = (int)section.OptionalInteger("decimation", defaults.Decimation, "loop ticks per policy step (>= 1)");
-        Positive(section, "decimation", decimation);
-        var episodeS = section.OptionalNumber("episode_s", defaults.EpisodeS, "episode length in seconds");
-        Positive(section, "episode_s", episodeS);
-        var mode = defaults.ActionMode;
-        if (section.Has("action_mode"))
-        {
-            var text = section.Text("action_mode", "torque or pd_target");
-            if (text.IsPresent)
-            {
-                try
-                {
-                    mode = PolicyContract.ParseActionMode(text.Value);
-                }
-                catch (FormatException)
-                {
-                    diagnostics.Add(text.Line, text.Path, "unknown action mode", "torque or pd_target", $"'{text.Value}'");
-                }
-            }
-        }
-        var actionScale = section.OptionalNumber("action_scale", defaults.ActionScale, "a positive scale");
-        Positive(section, "action_scale", actionScale);
-        var jointNoise = section.OptionalNumber("initial_joint_noise_rad", defaults.InitialJointNoiseRad, "radians >= 0");
-        var phasePeriod = section.OptionalNumber("phase_period_s", defaults.PhasePeriodS, "a positive period in seconds");
-        Positive(section, "phase_period_s", phasePeriod);
-
+        var settings = TaskFileSections.Environment.Read(section, new EnvironmentSettings { ObservationTerms = [] }, diagnostics);
         var observation = section.Mapping("observation", "a mapping with terms (and optionally history)");
-        var history = (int)(observation?.OptionalInteger("history", 1, "frames stacked (>= 1)") ?? 1);
-        if (observation is not null) Positive(observation, "history", history);
+        if (observation is not null) settings = TaskFileSections.Observation.Read(observation, settings, diagnostics);
         var terms = ReadTerms(observation?.Sequence("terms", "a list of observation terms"), observation?.PathOf("terms") ?? "environment.observation.terms");
         observation?.RejectUnknownKeys();
         section.RejectUnknownKeys();
-        return new EnvironmentSettings
-        {
-            Decimation = decimation,
-            EpisodeS = episodeS,
-            ActionMode = mode,
-            ActionScale = actionScale,
-            InitialJointNoiseRad = jointNoise,
-            PhasePeriodS = phasePeriod,
-            ObservationHistory = history,
-            ObservationTerms = terms,
-        };
+        return settings with { ObservationTerms = terms };
     }
 
     private List<ObservationTerm> ReadTerms(YamlSequenceNode? list, string path)
@@ -120,24 +81,20 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         {
             var term = YamlMappingReader.Open(list.Children[i], $"{path}[{i}]", "a mapping with term, scale, clip, noise", diagnostics);
             if (term is null) continue;
-            var kindText = term.Text("term", "one of gyro, projected_gravity, roll_pitch, joint_positions, joint_velocities, last_action, command, phase_clock");
-            var scale = term.OptionalNumber("scale", 1.0, "a number");
-            var clip = term.OptionalNumber("clip", 100.0, "a positive clip");
-            var noise = term.OptionalNumber("noise", 0.0, "a uniform noise amplitude >= 0 (scaled units)");
+            var kinds = $"one of {string.Join(", ", ObservationTermKind.All.Select(k => k.Name))}";
+            var kindText = term.Text("term", kinds);
+            var kind = kindText.IsPresent ? ObservationTermKind.All.FirstOrDefault(k => k.Name == kindText.Value) : null;
+            // An entry without a known kind is dropped, so its scale, clip and noise are checked against any kind.
+            var placeholder = new ObservationTerm(kind ?? ObservationTermKind.All[0]);
+            var shape = TaskFileSections.ObservationTermEntry.Read(term, placeholder, diagnostics);
             term.RejectUnknownKeys();
             if (!kindText.IsPresent) continue;
-            try
-            {
-                var kind = ObservationTerm.ParseKind(kindText.Value);
-                if (terms.Any(t => t.Kind == kind))
-                    diagnostics.Add(kindText.Line, kindText.Path, "term listed twice", "each term at most once", $"'{kindText.Value}'");
-                else
-                    terms.Add(new ObservationTerm(kind, scale, clip, noise));
-            }
-            catch (FormatException error)
-            {
-                diagnostics.Add(kindText.Line, kindText.Path, "unknown observation term", error.Message, $"'{kindText.Value}'");
-            }
+            if (kind is null)
+                diagnostics.Add(kindText.Line, kindText.Path, "unknown observation term", kinds, $"'{kindText.Value}'");
+            else if (terms.Any(t => t.Kind == kind))
+                diagnostics.Add(kindText.Line, kindText.Path, "term listed twice", "each term at most once", $"'{kindText.Value}'");
+            else
+                terms.Add(shape);
         }
         if (list is not null && list.Children.Count == 0) diagnostics.Add(list.Start.Line, path, "must not be empty", "at least one observation term");
         return terms;
@@ -161,7 +118,7 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
                 if (!RewardWeights.TryParse(termName, out var term))
                 {
                     diagnostics.Add(key.Start.Line, field, "unknown reward term",
-                        string.Join(", ", Enum.GetValues<RewardTerm>().Select(RewardWeights.Name)));
+                        string.Join(", ", RewardTerm.BuiltIn.Select(RewardWeights.Name)));
                     continue;
                 }
                 var weight = YamlValueReader.Number(value, field, "a weight (penalty terms are negative by definition, so weights are >= 0)", diagnostics);
@@ -170,16 +127,10 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             if (!weights.TryGetValue(RewardTerm.Stability, out var stability) || !(stability > 0))
                 diagnostics.Add(mapping.Start.Line, "rewards.weights.stability", "must be present and > 0", "the roll/pitch stability term -(roll^2 + pitch^2) in every task");
         }
-        var defaults = new RewardWeights { Weights = weights };
-        var result = defaults with
+        var result = TaskFileSections.Rewards.Read(section, new RewardWeights { Weights = weights }, diagnostics) with
         {
-            BaseHeightTargetM = section.OptionalNumber("base_height_target_m", defaults.BaseHeightTargetM, "metres"),
-            TrackingSigma = section.OptionalNumber("tracking_sigma", defaults.TrackingSigma, "a positive kernel width"),
-            FeetAirTimeTargetS = section.OptionalNumber("feet_air_time_target_s", defaults.FeetAirTimeTargetS, "seconds"),
-            SoftLimitFraction = section.OptionalNumber("soft_limit_fraction", defaults.SoftLimitFraction, "a fraction in (0, 1]"),
             FootBodies = ReadFootBodies(section),
         };
-        Positive(section, "tracking_sigma", result.TrackingSigma);
         if (result.UsesFootContacts && result.FootBodies.Count == 0)
         {
             var term = result.Weight(RewardTerm.FootSlip) != 0 ? "foot_slip" : "collision";
@@ -208,40 +159,17 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
 
     internal RandomizationSpec ReadRandomization(YamlMappingReader? section)
     {
-        var defaults = new RandomizationSpec();
-        if (section is null) return defaults;
-        var spec = new RandomizationSpec
-        {
-            LinkMassScale = Range(section, "link_mass_scale", defaults.LinkMassScale, min: 0.01),
-            PayloadKg = Range(section, "payload_kg", defaults.PayloadKg),
-            Friction = Range(section, "friction", defaults.Friction, min: 0.0),
-            MotorStrengthScale = Range(section, "motor_strength_scale", defaults.MotorStrengthScale, min: 0.0),
-            ActionDelayTicks = Range(section, "action_delay_ticks", defaults.ActionDelayTicks, min: 0, max: 20, integers: true),
-            ObservationDelayTicks = Range(section, "observation_delay_ticks", defaults.ObservationDelayTicks, min: 0, max: 20, integers: true),
-            JointDampingScale = Range(section, "joint_damping_scale", defaults.JointDampingScale, min: 0.0),
-            ArmatureScale = Range(section, "armature_scale", defaults.ArmatureScale, min: 0.0),
-            PdGainScale = Range(section, "pd_gain_scale", defaults.PdGainScale, min: 0.0),
-            ObservationNoise = Boolean(section, "observation_noise", defaults.ObservationNoise),
-            PushIntervalS = Range(section, "push_interval_s", defaults.PushIntervalS, min: 0.0),
-            PushVelocityMPerS = Range(section, "push_velocity_m_per_s", defaults.PushVelocityMPerS, min: 0.0),
-            PushDurationS = section.OptionalNumber("push_duration_s", defaults.PushDurationS, "seconds > 0"),
-        };
-        Positive(section, "push_duration_s", spec.PushDurationS);
+        if (section is null) return new RandomizationSpec();
+        var spec = TaskFileSections.Randomization.Read(section, new RandomizationSpec(), diagnostics);
         section.RejectUnknownKeys();
         return spec;
     }
 
     internal CommandSpec ReadCommands(YamlMappingReader? section)
     {
-        var defaults = new CommandSpec();
-        if (section is null) return defaults;
-        var spec = new CommandSpec
+        if (section is null) return new CommandSpec();
+        var spec = TaskFileSections.Commands.Read(section, new CommandSpec(), diagnostics) with
         {
-            ForwardMPerS = Range(section, "forward_m_per_s", defaults.ForwardMPerS),
-            LateralMPerS = Range(section, "lateral_m_per_s", defaults.LateralMPerS),
-            YawRateRadPerS = Range(section, "yaw_rate_rad_per_s", defaults.YawRateRadPerS),
-            ZeroFraction = section.OptionalNumber("zero_fraction", defaults.ZeroFraction, "a fraction in [0, 1]"),
-            ResampleIntervalS = section.OptionalNumber("resample_interval_s", defaults.ResampleIntervalS, "seconds >= 0 (0: once per episode)"),
             Curriculum = section.Has("curriculum") ? ReadCurriculum(section.Mapping("curriculum", CurriculumExpected)) : null,
         };
         section.RejectUnknownKeys();
@@ -253,63 +181,22 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
     private CommandCurriculumSpec? ReadCurriculum(YamlMappingReader? section)
     {
         if (section is null) return null;
-        var initial = section.Number("initial_fraction", "the fraction of the command ranges to start from, in (0, 1]");
-        diagnostics.Require(initial, initial.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
-        var step = section.Number("step", "the fraction added to the ranges per widening, in (0, 1]");
-        diagnostics.Require(step, step.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
-        var threshold = section.Number("tracking_threshold", "the fraction of the tracking weight per survived second that finished episodes must beat, in (0, 1)");
-        diagnostics.Require(threshold, threshold.Value is > 0 and < 1, "out of range", "a fraction in (0, 1)");
-        var maxFallRate = section.Number("max_fall_rate", "the largest fraction of finished episodes that may have fallen, in (0, 1]");
-        diagnostics.Require(maxFallRate, maxFallRate.Value is > 0 and <= 1, "out of range", "a fraction in (0, 1]");
+        var errorsBefore = diagnostics.Errors.Count;
+        var spec = TaskFileSections.Curriculum.Read(section, new CommandCurriculumSpec(0, 0, 0, 0), diagnostics);
         section.RejectUnknownKeys();
-        return initial.IsPresent && step.IsPresent && threshold.IsPresent && maxFallRate.IsPresent
-            ? new CommandCurriculumSpec(initial.Value, step.Value, threshold.Value, maxFallRate.Value)
-            : null;
+        return diagnostics.Errors.Count == errorsBefore ? spec : null;
     }
 
+    /// <summary>
+    /// Out-of-bounds PPO settings read as <see cref="PpoSettings.Validate"/> words them for settings built in code,
+    /// at the section with the key's line, so both entries to the trainer say the same.
+    /// </summary>
     private PpoSettings ReadPpo(YamlMappingReader? section)
     {
-        var d = new PpoSettings();
-        if (section is null) return d;
-        var schedule = d.Schedule;
-        if (section.Has("schedule"))
-        {
-            var text = section.Text("schedule", "fixed or adaptive_kl");
-            if (text.IsPresent)
-            {
-                if (text.Value == "fixed") schedule = LearningRateSchedule.Fixed;
-                else if (text.Value == "adaptive_kl") schedule = LearningRateSchedule.AdaptiveKl;
-                else diagnostics.Add(text.Line, text.Path, "unknown schedule", "fixed or adaptive_kl", $"'{text.Value}'");
-            }
-        }
-        var settings = new PpoSettings
-        {
-            NumStepsPerEnv = (int)section.OptionalInteger("num_steps_per_env", d.NumStepsPerEnv, "policy steps per env per iteration (>= 1)"),
-            NumLearningEpochs = (int)section.OptionalInteger("num_learning_epochs", d.NumLearningEpochs, "epochs per update (>= 1)"),
-            NumMiniBatches = (int)section.OptionalInteger("num_mini_batches", d.NumMiniBatches, "minibatches per epoch (>= 1)"),
-            ClipParam = section.OptionalNumber("clip_param", d.ClipParam, "> 0"),
-            Gamma = section.OptionalNumber("gamma", d.Gamma, "in (0, 1]"),
-            Lambda = section.OptionalNumber("lambda", d.Lambda, "in [0, 1]"),
-            ValueLossCoef = section.OptionalNumber("value_loss_coef", d.ValueLossCoef, ">= 0"),
-            UseClippedValueLoss = Boolean(section, "use_clipped_value_loss", d.UseClippedValueLoss),
-            EntropyCoef = section.OptionalNumber("entropy_coef", d.EntropyCoef, ">= 0"),
-            BoundsLossCoef = section.OptionalNumber("bounds_loss_coef", d.BoundsLossCoef, ">= 0"),
-            VelocityEstimationCoef = section.OptionalNumber("velocity_estimation_coef", d.VelocityEstimationCoef, ">= 0"),
-            LearningRate = section.OptionalNumber("learning_rate", d.LearningRate, "> 0"),
-            Schedule = schedule,
-            DesiredKl = section.OptionalNumber("desired_kl", d.DesiredKl, "> 0"),
-            MinLearningRate = section.OptionalNumber("min_learning_rate", d.MinLearningRate, "> 0"),
-            MaxLearningRate = section.OptionalNumber("max_learning_rate", d.MaxLearningRate, ">= min_learning_rate"),
-            MaxGradNorm = section.OptionalNumber("max_grad_norm", d.MaxGradNorm, "> 0"),
-        };
-        try
-        {
-            settings.Validate();
-        }
-        catch (ArgumentException error)
-        {
-            diagnostics.Add(section.Line, "ppo", error.Message.Split(" (Parameter")[0], "rsl_rl-style PPO settings");
-        }
+        if (section is null) return new PpoSettings();
+        var settings = TaskFileSections.Ppo.Read(section, new PpoSettings(), diagnostics, checkRules: false);
+        foreach (var violation in TaskFileSections.Ppo.Violations(settings))
+            diagnostics.Add(section.LineOf(violation.Key), "ppo", PpoSettings.Describe(violation), "rsl_rl-style PPO settings");
         section.RejectUnknownKeys();
         return settings;
     }
@@ -318,26 +205,19 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
     {
         var d = new ActorCriticSettings();
         if (section is null) return d;
-        var settings = new ActorCriticSettings
+        var settings = TaskFileSections.Policy.Read(section, d, diagnostics) with
         {
             ActorHiddenSizes = Sizes(section, "actor_hidden_sizes", d.ActorHiddenSizes),
             CriticHiddenSizes = Sizes(section, "critic_hidden_sizes", d.CriticHiddenSizes),
-            InitialActionStd = section.OptionalNumber("initial_action_std", d.InitialActionStd, "> 0"),
         };
-        Positive(section, "initial_action_std", settings.InitialActionStd);
         section.RejectUnknownKeys();
         return settings;
     }
 
     private TrainingBudget ReadBudget(YamlMappingReader? section)
     {
-        var d = new TrainingBudget();
-        if (section is null) return d;
-        var budget = new TrainingBudget(
-            (int)section.OptionalInteger("environments", d.Environments, "parallel environments (>= 1)"),
-            (int)section.OptionalInteger("iterations", d.Iterations, "PPO iterations (>= 1)"));
-        Positive(section, "environments", budget.Environments);
-        Positive(section, "iterations", budget.Iterations);
+        if (section is null) return new TrainingBudget();
+        var budget = TaskFileSections.Budget.Read(section, new TrainingBudget(), diagnostics);
         section.RejectUnknownKeys();
         return budget;
     }
@@ -354,53 +234,5 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             if (size.IsPresent) sizes.Add((int)size.Value);
         }
         return sizes;
-    }
-
-    private UniformRange Range(YamlMappingReader section, string key, UniformRange fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity, bool integers = false)
-    {
-        var node = section.Optional(key);
-        if (node is null) return fallback;
-        var path = section.PathOf(key);
-        double low, high;
-        if (node is YamlSequenceNode list)
-        {
-            if (list.Children.Count != 2)
-            {
-                diagnostics.Add(node.Start.Line, path, "must have exactly 2 entries", RangeExpected, $"{list.Children.Count} entries");
-                return fallback;
-            }
-            var lowValue = YamlValueReader.Number(list.Children[0], $"{path}[0]", "a number", diagnostics);
-            var highValue = YamlValueReader.Number(list.Children[1], $"{path}[1]", "a number", diagnostics);
-            if (!lowValue.IsPresent || !highValue.IsPresent) return fallback;
-            (low, high) = (lowValue.Value, highValue.Value);
-        }
-        else
-        {
-            var value = YamlValueReader.Number(node, path, RangeExpected, diagnostics);
-            if (!value.IsPresent) return fallback;
-            low = high = value.Value;
-        }
-        var bounds = double.IsInfinity(max) ? $"values >= {min}" : $"values in [{min}, {max}]";
-        if (low > high) diagnostics.Add(node.Start.Line, path, "min is greater than max", "[min, max] with min <= max", $"[{low}, {high}]");
-        else if (low < min || high > max) diagnostics.Add(node.Start.Line, path, "out of range", bounds, $"[{low}, {high}]");
-        else if (integers && (low != Math.Floor(low) || high != Math.Floor(high)))
-            diagnostics.Add(node.Start.Line, path, "must be whole numbers", "whole loop ticks", $"[{low}, {high}]");
-        return new UniformRange(low, high);
-    }
-
-    private bool Boolean(YamlMappingReader section, string key, bool fallback)
-    {
-        var node = section.Optional(key);
-        if (node is null) return fallback;
-        if (node is YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } scalar) return scalar.Value == "true";
-        diagnostics.Add(node.Start.Line, section.PathOf(key), "must be true or false", "true or false", YamlValueReader.KindOf(node));
-        return fallback;
-    }
-
-    private void Positive(YamlMappingReader section, string key, double value)
-    {
-        if (value > 0) return;
-        var line = section.Optional(key)?.Start.Line ?? section.Line;
-        diagnostics.Add(line, section.PathOf(key), "must be > 0", "a positive value", ConfigDiagnostics.Describe(value));
     }
 }

@@ -1,6 +1,9 @@
 namespace HumanoidRl.Core.Tasks;
 
-/// <summary>A closed interval sampled uniformly; Min == Max means a fixed value.</summary>
+/// <summary>
+/// A closed interval [Min, Max]: sampled uniformly (randomization, commands; Min == Max is a fixed value) or
+/// clamped to (command limits).
+/// </summary>
 public readonly record struct UniformRange(double Min, double Max)
 {
     public static UniformRange Fixed(double value) => new(value, value);
@@ -19,6 +22,8 @@ public readonly record struct UniformRange(double Min, double Max)
     }
 
     public bool Contains(double value) => value >= Min && value <= Max;
+
+    public double Clamp(double value) => Math.Clamp(value, Min, Max);
 
     public override string ToString() => FormattableString.Invariant($"[{Min}, {Max}]");
 }

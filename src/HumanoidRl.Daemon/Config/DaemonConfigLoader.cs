@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using System.Net;
+using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
 using HumanoidRl.Core.Config;
 using HumanoidRl.Daemon.Security;
@@ -11,15 +11,37 @@ namespace HumanoidRl.Daemon.Config;
 /// <summary>Loads the daemon's YAML config and validates all of it before the daemon uses any of it.</summary>
 public static class DaemonConfigLoader
 {
-    private const string LapseModesExpected = "damping, estop or stand_still";
+    /// <summary>listen: where the gRPC server listens.</summary>
+    private static readonly ConfigTable<DaemonConfig> Listen = new(
+        new TextKey<DaemonConfig>("address", s => s.ListenAddress, (s, v) => s with { ListenAddress = v },
+            "an IP address such as 0.0.0.0 or 127.0.0.1, or localhost", required: true,
+            isValid: a => a == "localhost" || IPAddress.TryParse(a, out _), problem: "not an IP address"),
+        new IntegerKey<DaemonConfig>("port", s => s.Port, (s, v) => s with { Port = (int)v },
+            "a TCP port 0-65535 (0 picks a free one)", new ConfigBounds(0, 65535) { Expected = "a TCP port 0-65535" }, required: true));
 
-    /// <summary>lease.lapse_mode values; null (stand_still) keeps the current mode.</summary>
-    private static readonly FrozenDictionary<string, ControlMode?> LapseModes = new Dictionary<string, ControlMode?>
-    {
-        ["damping"] = ControlMode.Damping,
-        ["estop"] = ControlMode.EStop,
-        ["stand_still"] = null,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    /// <summary>lease: how long an operator's lease outlives its last heartbeat, and where the robot goes then.</summary>
+    private static readonly ConfigTable<DaemonConfig> Lease = new(
+        new IntegerKey<DaemonConfig>("window_ms", s => s.LeaseWindowMs, (s, v) => s with { LeaseWindowMs = v },
+            "milliseconds between heartbeats before the lease lapses, 50-60000 (500 is typical)",
+            new ConfigBounds(50, 60_000) { Expected = "50-60000 ms" }, required: true),
+        // null (stand_still) keeps the current mode.
+        new ChoiceKey<DaemonConfig, ControlMode?>("lapse_mode", s => s.LeaseLapseMode, (s, v) => s with { LeaseLapseMode = v },
+            new Dictionary<string, ControlMode?> { ["damping"] = ControlMode.Damping, ["estop"] = ControlMode.EStop, ["stand_still"] = null },
+            "unknown lapse mode", required: true));
+
+    /// <summary>velocity_command: the ranges the operator's command is clamped to, each required.</summary>
+    private static readonly ConfigTable<VelocityLimits> VelocityCommand = new(
+        new CommandRangeKey<VelocityLimits>("vx_m_per_s", s => s.VxMPerS, (s, v) => s with { VxMPerS = v }),
+        new CommandRangeKey<VelocityLimits>("vy_m_per_s", s => s.VyMPerS, (s, v) => s with { VyMPerS = v }),
+        new CommandRangeKey<VelocityLimits>("yaw_rate_rad_per_s", s => s.YawRateRadPerS, (s, v) => s with { YawRateRadPerS = v }));
+
+    private static readonly ChoiceKey<DaemonConfig, BackendKind> Backend = new("backend", s => s.Backend, (s, v) => s with { Backend = v },
+        new Dictionary<string, BackendKind> { ["simulator"] = BackendKind.Simulator, ["hardware"] = BackendKind.Hardware },
+        "unknown backend", required: true);
+
+    private static readonly ChoiceKey<DaemonConfig, SimSpeed> Speed = new("sim_speed", s => s.SimSpeed, (s, v) => s with { SimSpeed = v },
+        new Dictionary<string, SimSpeed> { ["realtime"] = SimSpeed.Realtime, ["max"] = SimSpeed.Max },
+        "unknown speed", required: true);
 
     private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, backend, hardware, sim_speed, realtime";
 
@@ -45,12 +67,15 @@ public static class DaemonConfigLoader
         if (YamlMappingReader.Open(rootNode, "", RootKeys, diagnostics) is not { } root) return null;
         var folder = Path.GetDirectoryName(fullPath)!;
 
-        const string AddressExpected = "an IP address such as 0.0.0.0 or 127.0.0.1, or localhost";
+        // Filled key by key from the tables below; any problem reported leaves the whole config unused.
+        var config = new DaemonConfig
+        {
+            SourcePath = fullPath, ListenAddress = "", Port = 0, Tokens = [], LeaseWindowMs = 0, LeaseLapseMode = null,
+            VelocityLimits = VelocityLimits.Default, RobotConfigPath = "",
+            Backend = BackendKind.Simulator, SimSpeed = SimSpeed.Realtime,
+        };
         var listen = root.Mapping("listen", "a mapping with address and port");
-        var address = listen?.Text("address", AddressExpected);
-        if (address is { IsPresent: true } a) diagnostics.Require(a, a.Value == "localhost" || IPAddress.TryParse(a.Value, out _), "not an IP address", AddressExpected);
-        var port = listen?.Integer("port", "a TCP port 0-65535 (0 picks a free one)");
-        if (port is { } p) diagnostics.Require(p, p.Value is >= 0 and <= 65535, "out of range", "a TCP port 0-65535");
+        if (listen is not null) config = Listen.Read(listen, config, diagnostics);
         listen?.RejectUnknownKeys();
 
         TlsFiles? tls = null;
@@ -65,66 +90,36 @@ public static class DaemonConfigLoader
         var tokens = ReadTokens(root, diagnostics);
 
         var lease = root.Mapping("lease", "a mapping with window_ms and lapse_mode");
-        var windowMs = lease?.Integer("window_ms", "milliseconds between heartbeats before the lease lapses, 50-60000 (500 is typical)");
-        if (windowMs is { } w) diagnostics.Require(w, w.Value is >= 50 and <= 60_000, "out of range", "50-60000 ms");
-        var lapseText = lease?.Text("lapse_mode", LapseModesExpected);
-        ControlMode? lapseMode = null;
-        var lapseKnown = lapseText is { IsPresent: true } l && LapseModes.TryGetValue(l.Value, out lapseMode);
-        if (lapseText is { } lt) diagnostics.Require(lt, lapseKnown, "unknown lapse mode", LapseModesExpected);
+        if (lease is not null) config = Lease.Read(lease, config, diagnostics);
         lease?.RejectUnknownKeys();
 
         var velocity = root.Mapping("velocity_command", "a mapping with vx_m_per_s, vy_m_per_s, yaw_rate_rad_per_s ranges");
-        var vx = velocity is null ? null : CommandRangeReader.Read(velocity, "vx_m_per_s", diagnostics);
-        var vy = velocity is null ? null : CommandRangeReader.Read(velocity, "vy_m_per_s", diagnostics);
-        var yaw = velocity is null ? null : CommandRangeReader.Read(velocity, "yaw_rate_rad_per_s", diagnostics);
+        if (velocity is not null)
+            config = config with { VelocityLimits = VelocityCommand.Read(velocity, config.VelocityLimits, diagnostics) };
         velocity?.RejectUnknownKeys();
 
         var robotConfig = ExistingFile(root, "robot_config", "the robot config YAML (e.g. humanoid16.yaml), relative to this file", folder, diagnostics);
         var policy = root.Has("policy") ? ExistingFile(root, "policy", "an ONNX policy file exported by humanoid-rl export", folder, diagnostics) : null;
 
-        var backendText = root.Text("backend", "simulator or hardware");
-        BackendKind? backend = backendText.Value switch
-        {
-            "simulator" => BackendKind.Simulator,
-            "hardware" => BackendKind.Hardware,
-            _ => null,
-        };
-        diagnostics.Require(backendText, backend is not null, "unknown backend", "simulator or hardware");
-        var hardware = HardwareSectionReader.Read(root, backend, diagnostics);
+        var errorsBefore = diagnostics.Errors.Count;
+        config = Backend.Read(root, config, diagnostics);
+        var hardware = HardwareSectionReader.Read(root, diagnostics.Errors.Count == errorsBefore ? config.Backend : null, diagnostics);
+        config = Speed.Read(root, config, diagnostics);
 
-        var speedText = root.Text("sim_speed", "realtime or max");
-        SimSpeed? speed = speedText.Value switch
-        {
-            "realtime" => SimSpeed.Realtime,
-            "max" => SimSpeed.Max,
-            _ => null,
-        };
-        diagnostics.Require(speedText, speed is not null, "unknown speed", "realtime or max");
-
-        var realtime = RealtimeSectionReader.Read(root, speed == SimSpeed.Max, diagnostics);
+        var realtime = RealtimeSectionReader.Read(root, config.SimSpeed == SimSpeed.Max, diagnostics);
         root.RejectUnknownKeys();
 
-        if (diagnostics.HasErrors || address is not { IsPresent: true } || port is not { IsPresent: true } || tokens is null
-            || windowMs is not { IsPresent: true } || !lapseKnown || vx is null || vy is null || yaw is null
-            || robotConfig is null || backend is null || speed is null || realtime is null || hardware is null)
+        if (diagnostics.HasErrors || tokens is null || velocity is null || robotConfig is null || realtime is null || hardware is null)
         {
             return null;
         }
-        return new DaemonConfig
+        return config with
         {
-            SourcePath = fullPath,
-            ListenAddress = address.Value.Value,
-            Port = (int)port.Value.Value,
             Tls = tls,
             Tokens = tokens,
-            LeaseWindowMs = windowMs.Value.Value,
-            LeaseLapseMode = lapseMode,
-            VelocityLimits = new VelocityLimits(vx.Value, vy.Value, yaw.Value),
             RobotConfigPath = robotConfig,
             PolicyPath = policy,
-            Backend = backend.Value,
             Hardware = hardware,
-            SimSpeed = speed.Value,
             Realtime = realtime,
         };
     }

@@ -7,7 +7,12 @@ namespace HumanoidRl.Daemon.Config;
 internal static class HardwareSectionReader
 {
     private const string SectionExpected = "a mapping with port_overrides and reply_timeout_margin_ms (each optional)";
-    private const string MarginExpected = "1-100 ms added to each reply's wire time before it counts as a timeout";
+
+    /// <summary>hardware: its scalar keys (port_overrides is a mapping of bus names).</summary>
+    public static ConfigTable<HardwareSettings> Table { get; } = new(
+        new IntegerKey<HardwareSettings>("reply_timeout_margin_ms", s => s.ReplyTimeoutMarginMs,
+            (s, v) => s with { ReplyTimeoutMarginMs = (int)v },
+            "1-100 ms added to each reply's wire time before it counts as a timeout", new ConfigBounds(1, 100)));
 
     /// <summary>The settings, defaults when the section is absent, or null (reported) when any value is bad.</summary>
     public static HardwareSettings? Read(YamlMappingReader root, BackendKind? backend, ConfigDiagnostics diagnostics)
@@ -36,11 +41,8 @@ internal static class HardwareSectionReader
                 diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
                 break;
         }
-        var margin = section.OptionalLocatedInteger("reply_timeout_margin_ms", HardwareSettings.DefaultReplyTimeoutMarginMs, MarginExpected);
-        diagnostics.Require(margin, margin.Value is >= 1 and <= 100, "out of range", MarginExpected);
+        var settings = Table.Read(section, new HardwareSettings { PortOverrides = overrides }, diagnostics);
         section.RejectUnknownKeys();
-
-        if (diagnostics.Errors.Count > errorsBefore) return null;
-        return new HardwareSettings { PortOverrides = overrides, ReplyTimeoutMarginMs = (int)margin.Value };
+        return diagnostics.Errors.Count > errorsBefore ? null : settings;
     }
 }

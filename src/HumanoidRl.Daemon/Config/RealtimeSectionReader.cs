@@ -1,50 +1,53 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Core.Config;
-using YamlDotNet.RepresentationModel;
 
 namespace HumanoidRl.Daemon.Config;
 
-/// <summary>Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning, mlockall, busy-wait and policy warm-up.</summary>
+/// <summary>
+/// Reads the optional realtime section: the loop thread's SCHED_FIFO priority, CPU pinning, mlockall, busy-wait
+/// and policy warm-up.
+/// </summary>
 internal static class RealtimeSectionReader
 {
-    private const string SectionExpected = "a mapping with fifo_priority, cpu_affinity, lock_memory, spin_us, policy_prewarm_us (each optional)";
-    private const string FifoExpected = "0 (normal scheduler) or a SCHED_FIFO priority 1-99";
-    private const string AffinityExpected = "-1 (no pinning) or a CPU index 0-63";
-    private const string LockExpected = "true or false";
-    private const string SpinExpected = "0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period)";
-    private const string PrewarmExpected = "0 (no warm-up) or microseconds before each inference tick's deadline to warm the policy, 1-100000 (capped at the loop period)";
+    /// <summary>realtime: every key optional, the defaults those of <see cref="RealtimeOptions"/> (none of the options).</summary>
+    public static ConfigTable<RealtimeOptions> Table { get; } = new(
+        new IntegerKey<RealtimeOptions>("fifo_priority", s => s.FifoPriority, (s, v) => s with { FifoPriority = (int)v },
+            "0 (normal scheduler) or a SCHED_FIFO priority 1-99", new ConfigBounds(0, 99)),
+        new IntegerKey<RealtimeOptions>("cpu_affinity", s => s.CpuAffinity, (s, v) => s with { CpuAffinity = (int)v },
+            "-1 (no pinning) or a CPU index 0-63", new ConfigBounds(-1, 63)),
+        new BooleanKey<RealtimeOptions>("lock_memory", (s, v) => s with { LockMemory = v }),
+        new IntegerKey<RealtimeOptions>("spin_us", s => s.SpinUs, (s, v) => s with { SpinUs = (int)v },
+            "0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period)",
+            new ConfigBounds(0, 100_000)),
+        new IntegerKey<RealtimeOptions>("policy_prewarm_us", s => s.PolicyPrewarmUs, (s, v) => s with { PolicyPrewarmUs = (int)v },
+            "0 (no warm-up) or microseconds before each inference tick's deadline to warm the policy, 1-100000 (capped at the loop period)",
+            new ConfigBounds(0, 100_000)));
 
     /// <summary>The options, defaults when the section is absent, or null (reported) when any value is bad.</summary>
     /// <param name="freeRun">sim_speed is max: the loop never sleeps, so SCHED_FIFO would take its core from everything else.</param>
     public static RealtimeOptions? Read(YamlMappingReader root, bool freeRun, ConfigDiagnostics diagnostics)
     {
         if (!root.Has("realtime")) return new RealtimeOptions();
-        if (root.Mapping("realtime", SectionExpected) is not { } section) return null;
+        if (root.Mapping("realtime", $"a mapping with {Table.KeyNames} (each optional)") is not { } section) return null;
         var errorsBefore = diagnostics.Errors.Count;
 
-        var fifo = section.OptionalLocatedInteger("fifo_priority", 0, FifoExpected);
-        diagnostics.Require(fifo, fifo.Value is >= 0 and <= 99, "out of range", FifoExpected);
-        diagnostics.Require(fifo, !freeRun || fifo.Value == 0, "SCHED_FIFO with sim_speed max would starve the machine", "0 with sim_speed max");
-        var affinity = section.OptionalLocatedInteger("cpu_affinity", -1, AffinityExpected);
-        diagnostics.Require(affinity, affinity.Value is >= -1 and <= 63, "out of range", AffinityExpected);
-        var lockMemory = OptionalBoolean(section, "lock_memory", diagnostics);
-        var spin = section.OptionalLocatedInteger("spin_us", 0, SpinExpected);
-        diagnostics.Require(spin, spin.Value is >= 0 and <= 100_000, "out of range", SpinExpected);
-        diagnostics.Require(spin, !freeRun || spin.Value == 0, "busy-waiting with sim_speed max has no deadline to wait for", "0 with sim_speed max");
-        var prewarm = section.OptionalLocatedInteger("policy_prewarm_us", 0, PrewarmExpected);
-        diagnostics.Require(prewarm, prewarm.Value is >= 0 and <= 100_000, "out of range", PrewarmExpected);
-        diagnostics.Require(prewarm, !freeRun || prewarm.Value == 0, "a warm-up with sim_speed max has no deadline to run before", "0 with sim_speed max");
+        var options = Table.Read(section, new RealtimeOptions(), diagnostics);
+        if (freeRun)
+        {
+            const string Fifo = "SCHED_FIFO with sim_speed max would starve the machine";
+            const string Spin = "busy-waiting with sim_speed max has no deadline to wait for";
+            const string Prewarm = "a warm-up with sim_speed max has no deadline to run before";
+            RequireZero(section, "fifo_priority", options.FifoPriority, Fifo, diagnostics);
+            RequireZero(section, "spin_us", options.SpinUs, Spin, diagnostics);
+            RequireZero(section, "policy_prewarm_us", options.PolicyPrewarmUs, Prewarm, diagnostics);
+        }
         section.RejectUnknownKeys();
-
-        if (diagnostics.Errors.Count > errorsBefore) return null;
-        return new RealtimeOptions((int)fifo.Value, (int)affinity.Value, lockMemory, (int)spin.Value, (int)prewarm.Value);
+        return diagnostics.Errors.Count > errorsBefore ? null : options;
     }
 
-    private static bool OptionalBoolean(YamlMappingReader section, string key, ConfigDiagnostics diagnostics)
+    private static void RequireZero(YamlMappingReader section, string key, int value, string problem, ConfigDiagnostics diagnostics)
     {
-        if (section.Optional(key) is not { } node) return false;
-        if (node is YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } scalar) return scalar.Value == "true";
-        diagnostics.Add(node.Start.Line, section.PathOf(key), "must be a boolean", LockExpected, YamlValueReader.KindOf(node));
-        return false;
+        if (value == 0) return;
+        diagnostics.Add(section.LineOf(key), section.PathOf(key), problem, "0 with sim_speed max", ConfigDiagnostics.Describe(value));
     }
 }

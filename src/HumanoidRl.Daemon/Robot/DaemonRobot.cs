@@ -49,7 +49,7 @@ public sealed class DaemonRobot : IDisposable
             BackendKind.Hardware => Hardware(config, robot),
             _ => throw new DaemonStartupException($"{config.SourcePath}: backend: {config.Backend} is not supported by this build"),
         };
-        var settings = ControllerSettings.FromRobot(robot, ControllerLimits(config.VelocityLimits)) with
+        var settings = ControllerSettings.FromRobot(robot, config.VelocityLimits) with
         {
             FreeRun = config.SimSpeed == SimSpeed.Max,
             Realtime = config.Realtime,
@@ -81,12 +81,6 @@ public sealed class DaemonRobot : IDisposable
     /// The daemon clamps every command to its configured (possibly asymmetric) ranges before the controller sees
     /// it; the controller's own symmetric limits are set to enclose those ranges so they never clamp twice.
     /// </summary>
-    private static Control.Controller.VelocityLimits ControllerLimits(Config.VelocityLimits limits) => new(
-        MaxForwardMPerS: limits.VxMPerS.Max,
-        MaxBackwardMPerS: -limits.VxMPerS.Min,
-        MaxLateralMPerS: Math.Max(-limits.VyMPerS.Min, limits.VyMPerS.Max),
-        MaxYawRateRadPerS: Math.Max(-limits.YawRateRadPerS.Min, limits.YawRateRadPerS.Max));
-
     /// <summary>Stops the loop (if still running) and releases the backend.</summary>
     public void Dispose()
     {

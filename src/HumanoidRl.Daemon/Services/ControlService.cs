@@ -57,18 +57,10 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
         RequireFinite(command.VxMPerS, "command.vx_m_per_s");
         RequireFinite(command.VyMPerS, "command.vy_m_per_s");
         RequireFinite(command.YawRateRadPerS, "command.yaw_rate_rad_per_s");
-        var limits = config.VelocityLimits;
-        var applied = new V1.VelocityCommand
-        {
-            VxMPerS = limits.VxMPerS.Clamp(command.VxMPerS),
-            VyMPerS = limits.VyMPerS.Clamp(command.VyMPerS),
-            YawRateRadPerS = limits.YawRateRadPerS.Clamp(command.YawRateRadPerS),
-        };
-        Refusable(() => lease.AsHolder(request.LeaseId, () =>
-        {
-            robot.Controller.SetVelocityCommand(applied.VxMPerS, applied.VyMPerS, applied.YawRateRadPerS);
-            return 0;
-        }));
+        // The controller clamps to the configured ranges and answers with what it will use.
+        var (vx, vy, yawRate) = Refusable(() => lease.AsHolder(request.LeaseId,
+            () => robot.Controller.SetVelocityCommand(command.VxMPerS, command.VyMPerS, command.YawRateRadPerS)));
+        var applied = new V1.VelocityCommand { VxMPerS = vx, VyMPerS = vy, YawRateRadPerS = yawRate };
         return Task.FromResult(new V1.SetVelocityCommandResponse { Applied = applied, Clamped = !applied.Equals(command) });
     }
 

@@ -14,9 +14,11 @@ public sealed class DomainRandomizer
     private readonly RandomizationSpec _spec;
     private readonly HumanoidBinding _binding;
     private readonly NominalParameters _nominal;
-    private readonly double _nominalTotalMassKg;
+    private readonly RandomizationTerm[] _terms;
 
-    public DomainRandomizer(RandomizationSpec spec, HumanoidBinding binding, NominalParameters nominal)
+    /// <param name="terms">The terms in draw order; null: <see cref="BuiltIn"/>.</param>
+    public DomainRandomizer(
+        RandomizationSpec spec, HumanoidBinding binding, NominalParameters nominal, IReadOnlyList<RandomizationTerm>? terms = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(binding);
@@ -26,8 +28,18 @@ public sealed class DomainRandomizer
         _nominal = nominal;
         double total = 0;
         foreach (var mass in nominal.BodyMass) total += mass;
-        _nominalTotalMassKg = total;
+        _terms = [.. terms ?? BuiltIn(total)];
     }
+
+    /// <summary>The terms, in the order they draw from the episode's random source.</summary>
+    public static IReadOnlyList<RandomizationTerm> BuiltIn(double nominalTotalMassKg) =>
+    [
+        new Terms.LinkMassTerm(),
+        new Terms.PayloadTerm(nominalTotalMassKg),
+        new Terms.FrictionTerm(),
+        new Terms.JointDynamicsTerm(),
+        new Terms.LatencyTerm(),
+    ];
 
     public RandomizationSpec Spec => _spec;
 
@@ -39,44 +51,7 @@ public sealed class DomainRandomizer
         ArgumentNullException.ThrowIfNull(random);
         ArgumentNullException.ThrowIfNull(drawn);
         _nominal.RestoreInto(model);
-
-        var mass = model.BodyMass;
-        var inertia = model.BodyInertia;
-        double total = 0;
-        for (var body = 1; body < mass.Length; body++)
-        {
-            // Scaling mass and inertia together keeps each link's shape (uniform density change).
-            var scale = _spec.LinkMassScale.Sample(random);
-            mass[body] *= scale;
-            for (var axis = 0; axis < 3; axis++) inertia[(3 * body) + axis] *= scale;
-            total += mass[body];
-        }
-        var payload = _spec.PayloadKg.Sample(random);
-        var baseBody = _binding.BaseBodyId;
-        var baseScale = (mass[baseBody] + payload) / mass[baseBody];
-        mass[baseBody] += payload;
-        for (var axis = 0; axis < 3; axis++) inertia[(3 * baseBody) + axis] *= baseScale;
-        drawn.PayloadKg = payload;
-        drawn.TotalMassScale = (total + payload) / _nominalTotalMassKg;
-
-        var friction = _spec.Friction.Sample(random);
-        var geomFriction = model.GeomFriction;
-        for (var geom = 0; geom < geomFriction.Length / 3; geom++) geomFriction[3 * geom] = friction;
-        drawn.Friction = friction;
-
-        var damping = model.DofDamping;
-        var armature = model.DofArmature;
-        for (var j = 0; j < _binding.JointDofAdr.Length; j++)
-        {
-            var dof = _binding.JointDofAdr[j];
-            damping[dof] *= _spec.JointDampingScale.Sample(random);
-            armature[dof] *= _spec.ArmatureScale.Sample(random);
-            drawn.MotorStrengthScale[j] = _spec.MotorStrengthScale.Sample(random);
-            drawn.PdGainScale[j] = _spec.PdGainScale.Sample(random);
-        }
-        drawn.ActionDelayTicks = _spec.ActionDelayTicks.SampleInteger(random);
-        drawn.ObservationDelayTicks = _spec.ObservationDelayTicks.SampleInteger(random);
-
+        foreach (var term in _terms) term.Apply(model, _spec, _binding, random, drawn);
         model.SetConst(data);
     }
 }

@@ -165,7 +165,7 @@ public sealed class ActorCritic : nn.Module
         for (var i = 0; i < hiddenSizes.Count; i++)
         {
             layers.Add(($"linear{i}", OrthogonalLinear(previous, hiddenSizes[i], Math.Sqrt(2))));
-            layers.Add(($"elu{i}", new HeldScalarElu()));
+            layers.Add(($"elu{i}", new HiddenLayerElu()));
             previous = hiddenSizes[i];
         }
         layers.Add(("output", OrthogonalLinear(previous, outputSize, outputGain)));

@@ -1,5 +1,6 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
+using HumanoidRl.Core.Tasks;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Security;
 
@@ -16,7 +17,7 @@ public sealed class DaemonConfigLoaderTests
         Assert.Null(config.Tls);
         Assert.Equal(500, config.LeaseWindowMs);
         Assert.Equal(ControlMode.Damping, config.LeaseLapseMode);
-        Assert.Equal(new CommandRange(-0.5, 1.0), config.VelocityLimits.VxMPerS);
+        Assert.Equal(new UniformRange(-0.5, 1.0), config.VelocityLimits.VxMPerS);
         Assert.Equal(DaemonConfigText.RobotConfigPath, config.RobotConfigPath);
         Assert.Equal(Role.Admin, Assert.Single(config.Tokens).Role);
         Assert.Equal(SimSpeed.Realtime, config.SimSpeed);

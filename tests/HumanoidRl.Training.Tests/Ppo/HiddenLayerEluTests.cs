@@ -4,14 +4,14 @@ using static TorchSharp.torch;
 
 namespace HumanoidRl.Training.Tests.Ppo;
 
-public sealed class HeldScalarEluTests
+public sealed class HiddenLayerEluTests
 {
-    public HeldScalarEluTests() => TorchSharpLoader.Ensure();
+    public HiddenLayerEluTests() => TorchSharpLoader.Ensure();
 
     [Fact]
     public void Computes_the_same_activation_and_gradient_as_torch_elu()
     {
-        using var elu = new HeldScalarElu();
+        using var elu = new HiddenLayerElu();
         manual_seed(2);
         using var input = (randn(64, 8) * 3).requires_grad_();
         using var reference = input.detach().clone().requires_grad_();

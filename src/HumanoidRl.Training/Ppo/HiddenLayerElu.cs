@@ -4,15 +4,15 @@ using static TorchSharp.torch;
 namespace HumanoidRl.Training.Ppo;
 
 /// <summary>
-/// ELU (alpha 1) whose Scalar arguments live as long as the module. TorchSharp 0.107's nn.ELU creates them per
-/// call and leaves them to the finalizer, which can free them while libtorch is still reading them: a training run
-/// died in elu with "Expected false to be true" (the freed Scalar's type tag). The activation is the same.
+/// The activation after each hidden layer of the actor and the critic: ELU with alpha 1. It holds its Scalar
+/// arguments for the module's lifetime because TorchSharp's nn.ELU creates them per call and leaves them to the
+/// finalizer, which can free them while libtorch still reads them.
 /// </summary>
-public sealed class HeldScalarElu : nn.Module<Tensor, Tensor>
+public sealed class HiddenLayerElu : nn.Module<Tensor, Tensor>
 {
     private readonly Scalar _one = 1.0.ToScalar();
 
-    public HeldScalarElu() : base("ELU")
+    public HiddenLayerElu() : base("ELU")
     {
     }
 
