@@ -17,6 +17,7 @@ public sealed record VelocityLimits(UniformRange VxMPerS, UniformRange VyMPerS, 
 /// <summary>Real-time hardening of the loop thread; each refusal is reported, never fatal.</summary>
 /// <param name="FifoPriority">SCHED_FIFO priority (1..99), or 0 for the normal scheduler.</param>
 /// <param name="CpuAffinity">CPU to pin the loop thread to, or -1 for none.</param>
+/// <param name="CpuAffinityAuto">The config said auto and <see cref="CpuAffinity"/> is the CPU chosen for this machine.</param>
 /// <param name="LockMemory">mlockall(MCL_CURRENT | MCL_FUTURE).</param>
 /// <param name="SpinUs">Busy-wait this long before each deadline instead of sleeping (0 = sleep until it). On a
 /// dedicated core this keeps the policy's weights in cache and the core out of idle states between ticks.</param>
@@ -24,7 +25,9 @@ public sealed record VelocityLimits(UniformRange VxMPerS, UniformRange VyMPerS, 
 /// deadline, result discarded (0 = never). After a policy period of idle, other work on a shared machine has evicted
 /// ONNX Runtime's code and data from the caches and the call costs 10-15 times what it costs warm; the warm-up pays that
 /// before the deadline instead of inside the tick, between sensor read and torque write.</param>
-public sealed record RealtimeOptions(int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false, int SpinUs = 0, int PolicyPrewarmUs = 0);
+public sealed record RealtimeOptions(
+    int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false, int SpinUs = 0, int PolicyPrewarmUs = 0,
+    bool CpuAffinityAuto = false);
 
 /// <summary>Everything the loop needs from the robot config, in policy joint order.</summary>
 public sealed record ControllerSettings

@@ -13,11 +13,14 @@ internal static class RealtimeSetup
         void Note(string what, string? refusal) => notes.Add(refusal is null ? $"{what}: applied" : $"{what}: refused ({refusal})");
         var options = settings.Realtime;
         if (options.LockMemory) Note("mlockall", LinuxRealtime.TryLockMemory());
+        if (options.CpuAffinityAuto && options.CpuAffinity < 0)
+            Note("CPU affinity auto", "this process may run on one CPU only, so the loop stays unpinned");
         if (options.CpuAffinity >= 0)
         {
             // Before pinning itself, while this thread's own mask still names the CPUs the others can go to.
             Note($"other threads kept off CPU {options.CpuAffinity}", LoopCpuReservation.TryKeepOtherThreadsOff(options.CpuAffinity));
-            Note($"CPU affinity {options.CpuAffinity}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
+            var chosen = options.CpuAffinityAuto ? " (auto)" : "";
+            Note($"CPU affinity {options.CpuAffinity}{chosen}", LinuxRealtime.TrySetAffinity(options.CpuAffinity));
         }
         if (options.FifoPriority > 0) Note($"SCHED_FIFO priority {options.FifoPriority}", LinuxRealtime.TrySetFifo(options.FifoPriority));
         // Busy-waiting needs no privilege, so it is always applied (capped at the period by the timer).

@@ -6,8 +6,8 @@ namespace HumanoidRl.Control.Realtime;
 
 /// <summary>
 /// Keeps every thread of this process but the caller off one CPU, so that the loop pinned there does not share it with
-/// the gRPC serving threads, the telemetry pump, the thread pool or the garbage collector's threads: on the VM, those
-/// threads woke up on the loop's CPU thousands of times per run. Threads created later inherit the mask of the thread
+/// the gRPC serving threads, the telemetry pump, the thread pool or the garbage collector's threads, which the kernel
+/// would otherwise wake on it. Threads created later inherit the mask of the thread
 /// that creates them, so once every existing thread is moved, new ones stay off too (the loop thread creates none).
 /// </summary>
 public static class LoopCpuReservation

@@ -1,4 +1,5 @@
 using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Realtime;
 using HumanoidRl.Core.Config;
 
 namespace HumanoidRl.Daemon.Config;
@@ -13,8 +14,10 @@ internal static class RealtimeSectionReader
     public static ConfigTable<RealtimeOptions> Table { get; } = new(
         new IntegerKey<RealtimeOptions>("fifo_priority", s => s.FifoPriority, (s, v) => s with { FifoPriority = (int)v },
             "0 (normal scheduler) or a SCHED_FIFO priority 1-99", new ConfigBounds(0, 99)),
-        new IntegerKey<RealtimeOptions>("cpu_affinity", s => s.CpuAffinity, (s, v) => s with { CpuAffinity = (int)v },
-            "-1 (no pinning) or a CPU index 0-63", new ConfigBounds(-1, 63)),
+        new IntegerOrWordKey<RealtimeOptions>("cpu_affinity", s => s.CpuAffinity,
+            (s, v, auto) => s with { CpuAffinity = (int)v, CpuAffinityAuto = auto },
+            "auto (the last CPU the daemon may use, when it has 2 or more), -1 (no pinning) or a CPU index 0-63",
+            new ConfigBounds(-1, 63) { Expected = "-1 (no pinning) or a CPU index 0-63" }, "auto", () => LoopCpuChoice.ForCurrentThread()),
         new BooleanKey<RealtimeOptions>("lock_memory", (s, v) => s with { LockMemory = v }),
         new IntegerKey<RealtimeOptions>("spin_us", s => s.SpinUs, (s, v) => s with { SpinUs = (int)v },
             "0 (sleep until each deadline) or microseconds to busy-wait before it, 1-100000 (capped at the loop period)",

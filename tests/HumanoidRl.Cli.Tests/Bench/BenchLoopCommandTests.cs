@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HumanoidRl.Cli.Tests.Motors;
+using HumanoidRl.Control.Realtime;
 
 namespace HumanoidRl.Cli.Tests.Bench;
 
@@ -15,10 +16,13 @@ public sealed class BenchLoopCommandTests
         "policy_prewarm_us", "prewarm_p50_us", "prewarm_p99_us",
     ];
 
+    private const string ShippedAffinity = "\n  cpu_affinity: auto\n";
+
     [Fact]
     public void Bench_loop_prints_one_json_object_with_every_figure_on_stdout_and_progress_on_stderr()
     {
-        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--config", Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml"),
+        using var config = ShippedConfigCopy(affinity: "-1");
+        var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--config", config.Path,
             "--seconds", "1", "--subscribers", "2", "--json");
 
         Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
@@ -61,7 +65,7 @@ public sealed class BenchLoopCommandTests
         Assert.True(figures.GetProperty("prewarm_repeats_per_inference_tick").GetDouble() >= 0);
         Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
-        Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // daemon.yaml pins nothing: wherever this process may run
+        Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // the copy pins nothing: wherever this process may run
         Assert.Equal("", figures.GetProperty("loop_cpu_threads").GetString());
         // Nothing pinned: the steal time is that of every CPU the daemon may use, as a share of their time in each loop's turns.
         Assert.Equal(figures.GetProperty("subscriber_cpus").GetString(), figures.GetProperty("steal_cpus").GetString());
@@ -90,33 +94,77 @@ public sealed class BenchLoopCommandTests
     [Fact]
     public void With_the_loop_pinned_the_subscriber_process_and_every_other_daemon_thread_run_on_the_other_cpus()
     {
-        var folder = Directory.CreateTempSubdirectory("hrl-bench-pinned-").FullName;
-        try
-        {
-            var shipped = Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml");
-            var pinned = Path.Combine(folder, "daemon.yaml");
-            File.WriteAllText(pinned, File.ReadAllText(shipped)
-                .Replace("\nrobot_config: humanoid16.yaml\n", $"\nrobot_config: {Path.Combine(CliRunner.RepositoryRoot, "robot-config", "humanoid16.yaml")}\n", StringComparison.Ordinal)
-                .Replace("\nrealtime:\n", "\nrealtime:\n  cpu_affinity: 1\n", StringComparison.Ordinal));
+        using var pinned = ShippedConfigCopy(affinity: "1");
+        var (exitCode, stdout, stderr) = CliRunner.Run(
+            "bench", "loop", "--config", pinned.Path, "--seconds", "1", "--subscribers", "1", "--json");
 
-            var (exitCode, stdout, stderr) = CliRunner.Run("bench", "loop", "--config", pinned, "--seconds", "1", "--subscribers", "1", "--json");
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        using var document = JsonDocument.Parse(stdout);
+        var cpus = document.RootElement.GetProperty("subscriber_cpus").GetString()!.Split(',').Select(int.Parse).ToArray();
+        Assert.NotEmpty(cpus);
+        Assert.DoesNotContain(1, cpus);
+        var realtime = document.RootElement.GetProperty("realtime").GetString();
+        Assert.Contains("other threads kept off CPU 1: applied; CPU affinity 1: applied", realtime, StringComparison.Ordinal);
+        // Read in the daemon process with the loop held after the last bare-loop turn: the gRPC, thread-pool, GC and
+        // telemetry threads (some started after the loop) are all elsewhere.
+        Assert.Equal("control-loop", document.RootElement.GetProperty("loop_cpu_threads").GetString());
+        Assert.Equal("1", document.RootElement.GetProperty("steal_cpus").GetString());
+    }
 
-            Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
-            using var document = JsonDocument.Parse(stdout);
-            var cpus = document.RootElement.GetProperty("subscriber_cpus").GetString()!.Split(',').Select(int.Parse).ToArray();
-            Assert.NotEmpty(cpus);
-            Assert.DoesNotContain(1, cpus);
-            var realtime = document.RootElement.GetProperty("realtime").GetString();
-            Assert.Contains("other threads kept off CPU 1: applied; CPU affinity 1: applied", realtime, StringComparison.Ordinal);
-            // Read in the daemon process with the loop held after the last bare-loop turn: the gRPC, thread-pool, GC and
-            // telemetry threads (some started after the loop) are all elsewhere.
-            Assert.Equal("control-loop", document.RootElement.GetProperty("loop_cpu_threads").GetString());
-            Assert.Equal("1", document.RootElement.GetProperty("steal_cpus").GetString());
-        }
-        finally
+    [Fact]
+    public void As_shipped_the_loop_takes_the_last_cpu_the_daemon_may_use_and_keeps_the_other_threads_off_it()
+    {
+        var expected = LoopCpuChoice.ForCurrentThread(); // the bench's processes inherit this process's CPUs
+        var shipped = Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml");
+        Assert.Contains(ShippedAffinity, File.ReadAllText(shipped), StringComparison.Ordinal);
+
+        var (exitCode, stdout, stderr) = CliRunner.Run(
+            "bench", "loop", "--config", shipped, "--seconds", "1", "--subscribers", "1", "--json");
+
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr:\n{stderr}");
+        using var document = JsonDocument.Parse(stdout);
+        var realtime = document.RootElement.GetProperty("realtime").GetString();
+        if (expected == LoopCpuChoice.None)
         {
-            Directory.Delete(folder, recursive: true);
+            Assert.Contains("CPU affinity auto: refused", realtime, StringComparison.Ordinal);
+            return;
         }
+        Assert.Contains(
+            $"other threads kept off CPU {expected}: applied; CPU affinity {expected} (auto): applied", realtime, StringComparison.Ordinal);
+        Assert.Equal("control-loop", document.RootElement.GetProperty("loop_cpu_threads").GetString());
+        var expectedText = expected.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expectedText, document.RootElement.GetProperty("steal_cpus").GetString());
+        var cpus = document.RootElement.GetProperty("subscriber_cpus").GetString()!.Split(',').Select(int.Parse).ToArray();
+        Assert.DoesNotContain(expected, cpus);
+    }
+
+    /// <summary>
+    /// robot-config/daemon.yaml with its robot config path made absolute and cpu_affinity set to <paramref name="affinity"/>.
+    /// </summary>
+    private static TempConfig ShippedConfigCopy(string affinity)
+    {
+        var shipped = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot, "robot-config", "daemon.yaml"));
+        Assert.Contains(ShippedAffinity, shipped, StringComparison.Ordinal);
+        var robot = Path.Combine(CliRunner.RepositoryRoot, "robot-config", "humanoid16.yaml");
+        var text = shipped
+            .Replace("\nrobot_config: humanoid16.yaml\n", $"\nrobot_config: {robot}\n", StringComparison.Ordinal)
+            .Replace(ShippedAffinity, $"\n  cpu_affinity: {affinity}\n", StringComparison.Ordinal);
+        return new TempConfig(text);
+    }
+
+    private sealed class TempConfig : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("hrl-bench-config-").FullName;
+
+        public TempConfig(string text)
+        {
+            Path = System.IO.Path.Combine(_folder, "daemon.yaml");
+            File.WriteAllText(Path, text);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using HumanoidRl.Control.Controller;
 using HumanoidRl.Control.Modes;
+using HumanoidRl.Control.Realtime;
 using HumanoidRl.Core.Tasks;
 using HumanoidRl.Daemon.Config;
 using HumanoidRl.Daemon.Security;
@@ -21,7 +22,9 @@ public sealed class DaemonConfigLoaderTests
         Assert.Equal(DaemonConfigText.RobotConfigPath, config.RobotConfigPath);
         Assert.Equal(Role.Admin, Assert.Single(config.Tokens).Role);
         Assert.Equal(SimSpeed.Realtime, config.SimSpeed);
-        Assert.Equal(new RealtimeOptions(SpinUs: 500, PolicyPrewarmUs: 500), config.Realtime);
+        // The shipped config pins the loop with cpu_affinity: auto, resolved for the machine that reads it.
+        var autoCpu = LoopCpuChoice.ForCurrentThread();
+        Assert.Equal(new RealtimeOptions(CpuAffinity: autoCpu, SpinUs: 500, PolicyPrewarmUs: 500, CpuAffinityAuto: true), config.Realtime);
     }
 
     [Fact]

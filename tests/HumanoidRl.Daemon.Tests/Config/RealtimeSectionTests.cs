@@ -1,4 +1,5 @@
 using HumanoidRl.Control.Controller;
+using HumanoidRl.Control.Realtime;
 using HumanoidRl.Daemon.Config;
 
 namespace HumanoidRl.Daemon.Tests.Config;
@@ -59,7 +60,29 @@ public sealed class RealtimeSectionTests
         Assert.Equal(path + ":28: realtime.policy_prewarm_us: a warm-up with sim_speed max has no deadline to run before (expected 0 with sim_speed max, got 300)", Assert.Single(error.Errors));
     }
 
+    [Fact]
+    public void Load_resolves_cpu_affinity_auto_to_the_last_cpu_this_process_may_use()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("daemon.yaml", DaemonConfigText.Valid(extra: "realtime: {cpu_affinity: auto}"));
+
+        var config = DaemonConfigLoader.Load(path);
+
+        var allowed = LoopCpuChoice.AllowedCpusOfCurrentThread();
+        Assert.NotEmpty(allowed);
+        var expected = allowed.Count >= 2 ? allowed[^1] : -1;
+        Assert.Equal(new RealtimeOptions(CpuAffinity: expected, CpuAffinityAuto: true), config.Realtime);
+    }
+
     [Theory]
+    [InlineData(new[] { 0, 1 }, 1)]
+    [InlineData(new[] { 2, 5, 7 }, 7)]
+    [InlineData(new[] { 3 }, -1)]
+    public void Auto_takes_the_highest_of_two_or_more_allowed_cpus_and_leaves_a_single_cpu_unpinned(int[] allowed, int expected) =>
+        Assert.Equal(expected, LoopCpuChoice.Choose(allowed));
+
+    [Theory]
+    [InlineData("{cpu_affinity: automatic}", ":28: realtime.cpu_affinity: must be a whole number (expected auto (the last CPU the daemon may use, when it has 2 or more), -1 (no pinning) or a CPU index 0-63, got automatic)")]
     [InlineData("{fifo_priority: 100}", ":28: realtime.fifo_priority: out of range (expected 0 (normal scheduler) or a SCHED_FIFO priority 1-99, got 100)")]
     [InlineData("{fifo_priority: -1}", ":28: realtime.fifo_priority: out of range (expected 0 (normal scheduler) or a SCHED_FIFO priority 1-99, got -1)")]
     [InlineData("{fifo_priority: high}", ":28: realtime.fifo_priority: must be a whole number (expected 0 (normal scheduler) or a SCHED_FIFO priority 1-99, got high)")]
