@@ -5,22 +5,8 @@ namespace HumanoidRl.Core.Config;
 /// <summary>A key holding a whole number, optionally within bounds.</summary>
 public sealed class IntegerKey<TSection>(
     string key, Func<TSection, long> get, Func<TSection, long, TSection> set, string help,
-    ConfigBounds? bounds = null, bool required = false) : ConfigKey<TSection>(key, help, required)
+    ConfigBounds? bounds = null, bool required = false) : BoundedKey<TSection, long>(key, get, set, help, bounds, required)
 {
-    public ConfigBounds? Bounds { get; } = bounds;
-
-    public override ConfigViolation? Check(TSection settings)
-    {
-        var value = get(settings);
-        return Bounds is null || Bounds.Contains(value) ? null : new ConfigViolation(Key, value, Bounds.Notation);
-    }
-
-    protected override TSection ReadValue(YamlNode node, string path, TSection settings, ConfigDiagnostics diagnostics, bool checkRule)
-    {
-        var value = YamlValueReader.Integer(node, path, Help, diagnostics);
-        if (!value.IsPresent) return settings;
-        if (checkRule && Bounds is not null)
-            diagnostics.Require(value, Bounds.Contains(value.Value), Bounds.Problem, Bounds.Expected ?? Help);
-        return set(settings, value.Value);
-    }
+    protected override Located<long> Parse(YamlNode node, string path, ConfigDiagnostics diagnostics) =>
+        YamlValueReader.Integer(node, path, Help, diagnostics);
 }
