@@ -22,15 +22,18 @@ public sealed class HostStealTests
     [Fact]
     public void A_cpu_missing_from_proc_stat_is_named()
     {
-        var error = Assert.Throws<InvalidDataException>(() => HostSteal.FromProcStat(ProcStat, new SortedSet<int> { 1, 3 }, ticksPerSecond: 100));
+        var error = Assert.Throws<InvalidDataException>(
+            () => HostSteal.FromProcStat(ProcStat, new SortedSet<int> { 1, 3 }, ticksPerSecond: 100));
         Assert.Equal("/proc/stat has no line for CPU 3", error.Message);
     }
 
     [Fact]
     public void A_line_without_a_steal_column_is_refused_quoting_it()
     {
-        var error = Assert.Throws<InvalidDataException>(() => HostSteal.FromProcStat(["cpu0 927688 0 177198 2281633"], new SortedSet<int> { 0 }, ticksPerSecond: 100));
-        Assert.Contains("the cpu0 line has no steal column (the 8th value): 'cpu0 927688 0 177198 2281633'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(
+            () => HostSteal.FromProcStat(["cpu0 927688 0 177198 2281633"], new SortedSet<int> { 0 }, ticksPerSecond: 100));
+        Assert.Contains("the cpu0 line has no steal column (the 8th value): 'cpu0 927688 0 177198 2281633'",
+            error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

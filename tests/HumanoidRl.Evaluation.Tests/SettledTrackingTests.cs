@@ -48,7 +48,8 @@ public sealed class SettledTrackingTests
         Assert.Equal(0, tracking.LinearVelocityErrorRms, 9);
 
         tracking.Add(0, second, 0.5, 0, 0);
-        Assert.True(tracking.LinearVelocityErrorRms > 0.01, $"a sample a full second after the change did not count: {tracking.LinearVelocityErrorRms}");
+        Assert.True(tracking.LinearVelocityErrorRms > 0.01,
+            $"a sample a full second after the change did not count: {tracking.LinearVelocityErrorRms}");
     }
 
     [Fact]

@@ -99,7 +99,8 @@ public sealed class PtyRoundTripTests
     {
         using var harness = new PtyBusHarness(1, 2);
         var positions = new SyncReadGroup(X.PresentPosition.Address, 4, [1, 2], fast: false);
-        var bulk = new BulkReadGroup([new BulkReadEntry(1, X.PresentPosition.Address, 4), new BulkReadEntry(200, VirtualOpenCrImu.AccelerationXAddress, 6)]);
+        var bulk = new BulkReadGroup(
+            [new BulkReadEntry(1, X.PresentPosition.Address, 4), new BulkReadEntry(200, VirtualOpenCrImu.AccelerationXAddress, 6)]);
 
         Assert.Equal(2, harness.Bus.SyncRead(positions));
         Assert.Equal(2048, positions.GetInt32(0, X.PresentPosition.Address));

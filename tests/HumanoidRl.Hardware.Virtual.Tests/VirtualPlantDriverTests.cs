@@ -98,7 +98,8 @@ public sealed class VirtualPlantDriverTests
         // Per bus, one Fast Sync Read of the present state per control-table layout on it (as the backend groups them).
         var reads = clients.Virtual.SelectMany((bus, index) => bus.Devices.OfType<VirtualMotor>()
                 .GroupBy(motor => motor.Model.ControlTable)
-                .Select(group => (Client: clients.Buses[index], Group: new SyncReadGroup(group.Key.PresentStateAddress, group.Key.PresentStateSizeBytes, [.. group.Select(motor => motor.Id)], fast: true))))
+                .Select(group => (Client: clients.Buses[index], Group: new SyncReadGroup(
+                    group.Key.PresentStateAddress, group.Key.PresentStateSizeBytes, [.. group.Select(motor => motor.Id)], fast: true))))
             .ToArray();
 
         int Cycle()
@@ -127,7 +128,9 @@ public sealed class VirtualPlantDriverTests
         var buses = VirtualRobotBus.CreatePerBus(config, plant, VirtualPlantClock.WallClock, time);
         var virtualBuses = buses.Select(bus => bus.Bus).ToArray();
         // A wide margin: a descheduled test thread must not turn an instant reply into a late one.
-        var clients = virtualBuses.Select(bus => new DynamixelBus(new InProcessBusTransport(bus), new DynamixelBusOptions { ReplyTimeoutMarginMs = 5000 })).ToArray();
+        var clients = virtualBuses
+            .Select(bus => new DynamixelBus(new InProcessBusTransport(bus), new DynamixelBusOptions { ReplyTimeoutMarginMs = 5000 }))
+            .ToArray();
         return (plant, time, new Clients(virtualBuses[0].Driver!, [.. buses.Select(bus => bus.BusName)], virtualBuses, clients));
     }
 

@@ -40,7 +40,10 @@ internal static class TestTasks
                 new(ObservationTermKind.LastAction),
             ],
         },
-        Rewards = new RewardWeights { Weights = new Dictionary<RewardTerm, double> { [RewardTerm.Stability] = 1.0, [RewardTerm.Alive] = 1.0 } },
+        Rewards = new RewardWeights
+        {
+            Weights = new Dictionary<RewardTerm, double> { [RewardTerm.Stability] = 1.0, [RewardTerm.Alive] = 1.0 },
+        },
         Randomization = randomization ?? new RandomizationSpec(),
     };
 

@@ -33,8 +33,10 @@ public sealed class EvalCommandTests : IDisposable
         var size = contract.ObservationSize;
         var weights = new MlpPolicyWeights(new float[size], [.. Enumerable.Repeat(1f, size)], 5f,
         [
-            new DenseLayer(size, 8, [.. Enumerable.Range(0, size * 8).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[8]),
-            new DenseLayer(8, contract.ActionSize, [.. Enumerable.Range(0, 8 * contract.ActionSize).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)],
+            new DenseLayer(size, 8,
+                [.. Enumerable.Range(0, size * 8).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)], new float[8]),
+            new DenseLayer(8, contract.ActionSize,
+                [.. Enumerable.Range(0, 8 * contract.ActionSize).Select(_ => (float)(random.NextDouble() - 0.5) * 0.1f)],
                 [.. Enumerable.Repeat(outputBias, contract.ActionSize)]),
         ]);
         var path = Path.Combine(_folder, "policy.onnx");
@@ -46,7 +48,8 @@ public sealed class EvalCommandTests : IDisposable
     public void Json_reports_every_figure_for_the_requested_episodes()
     {
         var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(2),
-            "eval", "--policy", UntrainedPolicy(), "--scenario", Repository("robot-config/eval/balance.yaml"), "--episodes", "4", "--seconds", "2", "--json");
+            "eval", "--policy", UntrainedPolicy(), "--scenario", Repository("robot-config/eval/balance.yaml"),
+            "--episodes", "4", "--seconds", "2", "--json");
 
         Assert.True(exitCode == 0, stderr);
         using var document = JsonDocument.Parse(stdout);
@@ -54,16 +57,20 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(4, root.GetProperty("episodes").GetInt32());
         var survival = root.GetProperty("survival_rate").GetDouble();
         Assert.InRange(survival, 0, 1);
-        Assert.InRange(survival, root.GetProperty("survival_rate_ci95_low").GetDouble(), root.GetProperty("survival_rate_ci95_high").GetDouble());
-        Assert.True(root.GetProperty("survival_rate_ci95_high").GetDouble() - root.GetProperty("survival_rate_ci95_low").GetDouble() > 0.3, "4 episodes leave a wide interval");
+        Assert.InRange(survival,
+            root.GetProperty("survival_rate_ci95_low").GetDouble(), root.GetProperty("survival_rate_ci95_high").GetDouble());
+        Assert.True(
+            root.GetProperty("survival_rate_ci95_high").GetDouble() - root.GetProperty("survival_rate_ci95_low").GetDouble() > 0.3,
+            "4 episodes leave a wide interval");
         Assert.InRange(root.GetProperty("mean_episode_s").GetDouble(), 0.01, 2.0);
-        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms", "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride",
-            "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled", "forward_vel_error_rms", "lateral_vel_error_rms",
-            "forward_vel_error_rms_settled", "lateral_vel_error_rms_settled" })
+        foreach (var figure in new[] { "roll_rms_deg", "pitch_rms_deg", "lin_vel_error_rms", "yaw_rate_error_rms",
+            "lin_vel_error_rms_stride", "yaw_rate_error_rms_stride", "lin_vel_error_rms_settled", "yaw_rate_error_rms_settled",
+            "forward_vel_error_rms", "lateral_vel_error_rms", "forward_vel_error_rms_settled", "lateral_vel_error_rms_settled" })
             Assert.True(root.GetProperty(figure).GetDouble() >= 0, figure);
         double Figure(string name) => root.GetProperty(name).GetDouble();
         Assert.Equal(Figure("lin_vel_error_rms"), double.Hypot(Figure("forward_vel_error_rms"), Figure("lateral_vel_error_rms")), 2e-4);
-        Assert.Equal(Figure("lin_vel_error_rms_settled"), double.Hypot(Figure("forward_vel_error_rms_settled"), Figure("lateral_vel_error_rms_settled")), 2e-4);
+        Assert.Equal(Figure("lin_vel_error_rms_settled"),
+            double.Hypot(Figure("forward_vel_error_rms_settled"), Figure("lateral_vel_error_rms_settled")), 2e-4);
         Assert.InRange(root.GetProperty("settled_sample_fraction").GetDouble(), 0, 1);
     }
 
@@ -98,9 +105,11 @@ public sealed class EvalCommandTests : IDisposable
         var policy = UntrainedPolicy();
 
         var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1),
-            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/walk.yaml"), "--episodes", "1", "--seconds", "1", "--json");
+            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/walk.yaml"),
+            "--episodes", "1", "--seconds", "1", "--json");
         var (_, _, balanceStderr) = CliProcess.Run(TimeSpan.FromMinutes(1),
-            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/balance.yaml"), "--episodes", "1", "--seconds", "1", "--json");
+            "eval", "--policy", policy, "--scenario", Repository("robot-config/eval/balance.yaml"),
+            "--episodes", "1", "--seconds", "1", "--json");
 
         Assert.Equal(0, exitCode);
         Assert.Contains($"eval: {policy} does not observe a velocity command", stderr, StringComparison.Ordinal);
@@ -113,7 +122,8 @@ public sealed class EvalCommandTests : IDisposable
     {
         var policy = UntrainedPolicy(c => c with { PhasePeriodS = 0.6 }, task: "walk-pd");
 
-        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1), "eval", "--policy", policy, "--episodes", "1", "--seconds", "1", "--json");
+        var (exitCode, stdout, stderr) = CliProcess.Run(TimeSpan.FromMinutes(1),
+            "eval", "--policy", policy, "--episodes", "1", "--seconds", "1", "--json");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("gait clock at the policy's period, 0.6 s", stderr, StringComparison.Ordinal);

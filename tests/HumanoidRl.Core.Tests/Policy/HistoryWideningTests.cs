@@ -11,7 +11,8 @@ public sealed class HistoryWideningTests
         var random = new Random(seed);
         float Next(double scale) => (float)((random.NextDouble() * 2 - 1) * scale);
         DenseLayer Layer(int inputs, int outputs) =>
-            new(inputs, outputs, [.. Enumerable.Range(0, inputs * outputs).Select(_ => Next(1))], [.. Enumerable.Range(0, outputs).Select(_ => Next(0.5))]);
+            new(inputs, outputs,
+                [.. Enumerable.Range(0, inputs * outputs).Select(_ => Next(1))], [.. Enumerable.Range(0, outputs).Select(_ => Next(0.5))]);
         return new MlpPolicyWeights(
             [.. Enumerable.Range(0, observationSize).Select(_ => Next(2))],
             [.. Enumerable.Range(0, observationSize).Select(_ => 0.5f + System.Math.Abs(Next(2)))],
@@ -25,7 +26,8 @@ public sealed class HistoryWideningTests
     [Theory]
     [InlineData(1, 3)]
     [InlineData(2, 4)]
-    public void The_widened_policy_acts_exactly_as_the_original_on_its_frames_whatever_the_added_older_frames_hold(int fromHistory, int toHistory)
+    public void The_widened_policy_acts_exactly_as_the_original_on_its_frames_whatever_the_added_older_frames_hold(
+        int fromHistory, int toHistory)
     {
         var original = RandomPolicy(FrameSize * fromHistory, seed: 1);
         var widened = HistoryWidening.Widen(original, FrameSize, fromHistory, toHistory);
@@ -57,7 +59,8 @@ public sealed class HistoryWideningTests
     [Fact]
     public void A_policy_that_is_not_whole_frames_of_the_given_size_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => HistoryWidening.Widen(RandomPolicy(7, seed: 4), FrameSize, fromHistory: 1, toHistory: 3));
+        var error = Assert.Throws<ArgumentException>(
+            () => HistoryWidening.Widen(RandomPolicy(7, seed: 4), FrameSize, fromHistory: 1, toHistory: 3));
 
         Assert.Contains("reads 7 values, not 1 frames of 5", error.Message, StringComparison.Ordinal);
     }

@@ -40,7 +40,8 @@ public sealed class OnnxPolicyReaderTests : IDisposable
         Assert.Equal(expected.Layers.Count, read.Weights.Layers.Count);
         for (var i = 0; i < expected.Layers.Count; i++)
         {
-            Assert.Equal((expected.Layers[i].InputSize, expected.Layers[i].OutputSize), (read.Weights.Layers[i].InputSize, read.Weights.Layers[i].OutputSize));
+            Assert.Equal((expected.Layers[i].InputSize, expected.Layers[i].OutputSize),
+                (read.Weights.Layers[i].InputSize, read.Weights.Layers[i].OutputSize));
             Assert.Equal(expected.Layers[i].Weight, read.Weights.Layers[i].Weight);
             Assert.Equal(expected.Layers[i].Bias, read.Weights.Layers[i].Bias);
         }

@@ -36,7 +36,8 @@ public sealed class PolicyContractTests
         var mismatches = policy.MismatchesAgainst(Robot());
 
         Assert.Contains(mismatches, m => m.StartsWith("torque_limits_nm: policy has 30,25,30", StringComparison.Ordinal));
-        Assert.Contains(mismatches, m => m.StartsWith("loop_period_ns: policy has 1000000, robot config has 2000000", StringComparison.Ordinal));
+        Assert.Contains(mismatches,
+            m => m.StartsWith("loop_period_ns: policy has 1000000, robot config has 2000000", StringComparison.Ordinal));
         Assert.Contains(mismatches, m => m.StartsWith("robot_config_hash: policy has hash-b", StringComparison.Ordinal));
     }
 

@@ -79,7 +79,8 @@ public sealed class RewardCalculatorTests
             Calculator(term, 1.0).Compute(new RewardInput { Command = [1f, 0f, 0f], BaseVelocityXMPerS = 0.1 }) -
             Calculator(term, 1.0).Compute(new RewardInput { Command = [1f, 0f, 0f], BaseVelocityXMPerS = 0.0 });
 
-        Assert.True(Slope(RewardTerm.LinearVelocityError) > 5 * Slope(RewardTerm.LinearVelocityTracking)); // 0.19 against 0.021 per unit weight
+        // 0.19 against 0.021 per unit weight
+        Assert.True(Slope(RewardTerm.LinearVelocityError) > 5 * Slope(RewardTerm.LinearVelocityTracking));
     }
 
     [Fact]

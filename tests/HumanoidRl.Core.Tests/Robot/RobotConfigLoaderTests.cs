@@ -56,7 +56,8 @@ public sealed class RobotConfigLoaderTests
         foreach (var joint in config.Joints)
         {
             var motor = config.Motors.Single(m => m.Model == joint.Motor);
-            Assert.True(joint.TorqueLimitNm < motor.StallTorqueNm, $"{joint.Name}: {joint.TorqueLimitNm} N m is not below {motor.Model}'s stall torque {motor.StallTorqueNm} N m");
+            Assert.True(joint.TorqueLimitNm < motor.StallTorqueNm,
+                $"{joint.Name}: {joint.TorqueLimitNm} N m is not below {motor.Model}'s stall torque {motor.StallTorqueNm} N m");
         }
     }
 

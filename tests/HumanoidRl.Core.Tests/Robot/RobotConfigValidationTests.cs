@@ -43,8 +43,10 @@ public sealed class RobotConfigValidationTests : IDisposable
 
         var error = LoadFails();
 
-        AssertReported(error, line, "motors[0].torque_constant_nm_per_a", "must be > 0 (expected output torque per motor current in N m/A, got 0)");
-        Assert.Contains(error.Errors, e => e.Contains("motors[4].torque_constant_nm_per_a: missing required key", StringComparison.Ordinal));
+        AssertReported(error, line, "motors[0].torque_constant_nm_per_a",
+            "must be > 0 (expected output torque per motor current in N m/A, got 0)");
+        Assert.Contains(error.Errors,
+            e => e.Contains("motors[4].torque_constant_nm_per_a: missing required key", StringComparison.Ordinal));
         Assert.True(missingLine > line);
     }
 

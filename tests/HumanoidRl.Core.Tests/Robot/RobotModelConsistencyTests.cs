@@ -43,7 +43,8 @@ public sealed class RobotModelConsistencyTests : IDisposable
             Assert.Equal(joint.Name, _model.NameOf(MjObject.Actuator, i));
             Assert.Equal(_model.IdOf(MjObject.Joint, joint.MjcfJoint), _model.ActuatorTrnid[2 * i]);
             Assert.Equal(1.0, _model.ActuatorGear[6 * i]);
-            Assert.Equal((-joint.TorqueLimitNm, joint.TorqueLimitNm), (_model.ActuatorCtrlrange[2 * i], _model.ActuatorCtrlrange[2 * i + 1]));
+            Assert.Equal((-joint.TorqueLimitNm, joint.TorqueLimitNm),
+                (_model.ActuatorCtrlrange[2 * i], _model.ActuatorCtrlrange[2 * i + 1]));
         }
     }
 
@@ -93,7 +94,8 @@ public sealed class RobotModelConsistencyTests : IDisposable
     {
         Assert.InRange(_model.TotalMassKg, 15.0, 25.0);
         // Every link carries mass: no massless body that would make the dynamics ill-conditioned.
-        for (var body = 1; body < _model.Nbody; body++) Assert.True(_model.BodyMass[body] > 0.1, $"body {_model.NameOf(MjObject.Body, body)} weighs {_model.BodyMass[body]} kg");
+        for (var body = 1; body < _model.Nbody; body++)
+            Assert.True(_model.BodyMass[body] > 0.1, $"body {_model.NameOf(MjObject.Body, body)} weighs {_model.BodyMass[body]} kg");
     }
 
     [Fact]

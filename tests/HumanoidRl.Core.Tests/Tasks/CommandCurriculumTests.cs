@@ -8,9 +8,12 @@ public sealed class CommandCurriculumTests
     private const double EpisodeS = 20.0;
 
     private static CommandCurriculum Curriculum(int episodesPerDecision = 2) =>
-        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8, MaxFallRate: 0.5), WeightPerS, episodesPerDecision);
+        new(new CommandCurriculumSpec(InitialFraction: 0.4, Step: 0.25, TrackingThreshold: 0.8, MaxFallRate: 0.5),
+            WeightPerS, episodesPerDecision);
 
-    /// <summary>The tracking reward sum of an episode that earned the given fraction of the weight every second of the full episode.</summary>
+    /// <summary>
+    /// The tracking reward sum of an episode that earned the given fraction of the weight every second of the full episode.
+    /// </summary>
     private static double Episode(double fractionOfWeight) => fractionOfWeight * WeightPerS * EpisodeS;
 
     private static void AddSurvived(CommandCurriculum curriculum, double fractionOfWeight) =>
@@ -91,7 +94,8 @@ public sealed class CommandCurriculumTests
 
         curriculum.Restore(0.9, 12.5, 3, 1);
 
-        Assert.Equal((0.9, 12.5, 3, 1), (curriculum.RangeFraction, curriculum.PendingTrackingPerS, curriculum.PendingEpisodes, curriculum.PendingFalls));
+        Assert.Equal((0.9, 12.5, 3, 1),
+            (curriculum.RangeFraction, curriculum.PendingTrackingPerS, curriculum.PendingEpisodes, curriculum.PendingFalls));
         Assert.Throws<InvalidDataException>(() => curriculum.Restore(1.2, 0, 0, 0));
         Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, 0, 4, 0));
         Assert.Throws<InvalidDataException>(() => curriculum.Restore(0.5, double.NaN, 0, 0));

@@ -22,7 +22,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
     private string Write(string yaml)
     {
-        var robot = Path.GetRelativePath(_folder, Path.Combine(Path.GetDirectoryName(ShippedTask("balance.yaml"))!, "..", "humanoid16.yaml"));
+        var robot = Path.GetRelativePath(_folder,
+            Path.Combine(Path.GetDirectoryName(ShippedTask("balance.yaml"))!, "..", "humanoid16.yaml"));
         var path = Path.Combine(_folder, "task.yaml");
         File.WriteAllText(path, yaml.Replace("ROBOT", robot, StringComparison.Ordinal));
         return path;
@@ -74,7 +75,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
         Assert.Equal(ActionMode.Torque, walk.Environment.ActionMode);
         Assert.Equal(balance.Ppo, walk.Ppo);
         Assert.Equal(["left_foot", "right_foot"], walk.Rewards.FootBodies);
-        foreach (var term in new[] { RewardTerm.FootSlip, RewardTerm.Collision, RewardTerm.Torque, RewardTerm.ActionRate, RewardTerm.JointAcceleration, RewardTerm.JointLimits, RewardTerm.FeetAirTime })
+        foreach (var term in new[] { RewardTerm.FootSlip, RewardTerm.Collision, RewardTerm.Torque, RewardTerm.ActionRate,
+            RewardTerm.JointAcceleration, RewardTerm.JointLimits, RewardTerm.FeetAirTime })
             Assert.True(walk.Rewards.Weight(term) > 0, $"{term} is not weighted");
         // Tracking dominates every other positive term.
         Assert.True(walk.Rewards.Weight(RewardTerm.LinearVelocityTracking) > walk.Rewards.Weight(RewardTerm.Alive));
@@ -97,7 +99,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
     [Fact]
     public void Command_curriculum_is_read_and_absent_by_default()
     {
-        var path = Write(Minimal.Replace("{stability: 1.0}", "{stability: 1.0, linear_velocity_tracking: 2.0}", StringComparison.Ordinal) + """
+        var path = Write(
+            Minimal.Replace("{stability: 1.0}", "{stability: 1.0, linear_velocity_tracking: 2.0}", StringComparison.Ordinal) + """
 
             commands:
               forward_m_per_s: [-0.5, 1.0]
@@ -123,11 +126,19 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
 
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:12: commands.curriculum.initial_fraction: out of range (expected a fraction in (0, 1], got 0)", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith(
+                $"{path}:12: commands.curriculum.initial_fraction: out of range (expected a fraction in (0, 1], got 0)",
+                StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.StartsWith($"{path}:13: commands.curriculum.step: out of range", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:12: commands.curriculum.tracking_threshold: missing", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:14: commands.curriculum.threshold: unknown key", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:15: commands.curriculum.max_fall_rate: out of range (expected a fraction in (0, 1], got 0)", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith($"{path}:12: commands.curriculum.tracking_threshold: missing", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith($"{path}:14: commands.curriculum.threshold: unknown key", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith(
+                $"{path}:15: commands.curriculum.max_fall_rate: out of range (expected a fraction in (0, 1], got 0)",
+                StringComparison.Ordinal));
     }
 
     [Fact]
@@ -141,7 +152,10 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
 
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:11: commands.curriculum: needs rewards.weights.linear_velocity_tracking > 0", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith(
+                $"{path}:11: commands.curriculum: needs rewards.weights.linear_velocity_tracking > 0",
+                StringComparison.Ordinal));
     }
 
     [Fact]
@@ -151,7 +165,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
 
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:9: rewards.foot_bodies: missing while foot_slip is weighted", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith($"{path}:9: rewards.foot_bodies: missing while foot_slip is weighted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -167,7 +182,8 @@ public sealed class TaskConfigLoaderTests : IDisposable
 
         var error = Assert.Throws<TaskConfigException>(() => EvalScenario.Load(path));
 
-        Assert.Contains(error.Errors, e => e.StartsWith($"{path}:4: commands.curriculum: not used in evaluation", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.StartsWith($"{path}:4: commands.curriculum: not used in evaluation", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -236,8 +252,10 @@ public sealed class TaskConfigLoaderTests : IDisposable
         var error = Assert.Throws<TaskConfigException>(() => TaskConfigLoader.Load(path));
 
         Assert.Contains(error.Errors, e => e.Contains("randomization.friction: min is greater than max", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.Contains("randomization.action_delay_ticks: out of range (expected values in [0, 20]", StringComparison.Ordinal));
-        Assert.Contains(error.Errors, e => e.Contains("randomization.observation_delay_ticks: must be whole numbers", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.Contains("randomization.action_delay_ticks: out of range (expected values in [0, 20]", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.Contains("randomization.observation_delay_ticks: must be whole numbers", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,8 @@ public sealed class DaemonConfigLoaderTests
 
         var error = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path));
 
-        Assert.Contains(error.Errors, e => e.Contains(": tokens[0].sha256: not a SHA-256 hash (expected 64 hex digits", StringComparison.Ordinal));
+        Assert.Contains(error.Errors,
+            e => e.Contains(": tokens[0].sha256: not a SHA-256 hash (expected 64 hex digits", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -68,8 +69,10 @@ public sealed class DaemonConfigLoaderTests
     [Theory]
     [InlineData("role: operator", "role: pilot", ":7: tokens[0].role: unknown role (expected viewer, operator or admin, got 'pilot')")]
     [InlineData("window_ms: 500", "window_ms: 5", ":19: lease.window_ms: out of range (expected 50-60000 ms, got 5)")]
-    [InlineData("lapse_mode: damping", "lapse_mode: policy", ":20: lease.lapse_mode: unknown lapse mode (expected damping, estop or stand_still, got 'policy')")]
-    [InlineData("vx_m_per_s: [-0.5, 1.0]", "vx_m_per_s: [0.2, 1.0]", ":22: velocity_command.vx_m_per_s: does not contain 0 (expected [min, max] with min <= 0 <= max, got [0.2, 1])")]
+    [InlineData("lapse_mode: damping", "lapse_mode: policy",
+        ":20: lease.lapse_mode: unknown lapse mode (expected damping, estop or stand_still, got 'policy')")]
+    [InlineData("vx_m_per_s: [-0.5, 1.0]", "vx_m_per_s: [0.2, 1.0]",
+        ":22: velocity_command.vx_m_per_s: does not contain 0 (expected [min, max] with min <= 0 <= max, got [0.2, 1])")]
     [InlineData("vy_m_per_s: [-0.3, 0.3]", "vy_m_per_s: [0.3, -0.3]", ":23: velocity_command.vy_m_per_s: min is greater than max")]
     [InlineData("backend: simulator", "backend: gazebo", ":26: backend: unknown backend (expected simulator or hardware, got 'gazebo')")]
     [InlineData("sim_speed: realtime", "sim_speed: fast", ":27: sim_speed: unknown speed (expected realtime or max, got 'fast')")]
@@ -91,7 +94,8 @@ public sealed class DaemonConfigLoaderTests
     public void Load_reads_the_hardware_section_with_its_defaults()
     {
         using var folder = new TempFolder();
-        var hardware = DaemonConfigText.Valid().Replace("backend: simulator", "backend: hardware\nhardware:\n  port_overrides: {leg_left: /tmp/ttyHRL-leg_left}", StringComparison.Ordinal);
+        var hardware = DaemonConfigText.Valid().Replace("backend: simulator",
+            "backend: hardware\nhardware:\n  port_overrides: {leg_left: /tmp/ttyHRL-leg_left}", StringComparison.Ordinal);
         var tuned = hardware.Replace("  port_overrides:", "  reply_timeout_margin_ms: 20\n  port_overrides:", StringComparison.Ordinal);
 
         var defaults = DaemonConfigLoader.Load(folder.File("daemon.yaml", hardware)).Hardware;
@@ -103,7 +107,9 @@ public sealed class DaemonConfigLoaderTests
     }
 
     [Theory]
-    [InlineData("backend: hardware\nhardware:\n  reply_timeout_margin_ms: 0", "hardware.reply_timeout_margin_ms: out of range (expected 1-100 ms added to each reply's wire time before it counts as a timeout, got 0)")]
+    [InlineData("backend: hardware\nhardware:\n  reply_timeout_margin_ms: 0",
+        "hardware.reply_timeout_margin_ms: out of range " +
+        "(expected 1-100 ms added to each reply's wire time before it counts as a timeout, got 0)")]
     [InlineData("backend: hardware\nhardware:\n  port_overrides: /dev/ttyUSB0", "hardware.port_overrides: must be a mapping")]
     [InlineData("backend: simulator\nhardware:\n  reply_timeout_margin_ms: 5", "hardware: only allowed with backend: hardware")]
     [InlineData("backend: hardware\nhardware:\n  reply_margin: 5", "hardware.reply_margin: unknown key")]
@@ -127,7 +133,8 @@ public sealed class DaemonConfigLoaderTests
 
         var error = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path));
 
-        Assert.Contains("tokens[0].sha256: not a SHA-256 hash (expected 64 hex digits", Assert.Single(error.Errors), StringComparison.Ordinal);
+        Assert.Contains("tokens[0].sha256: not a SHA-256 hash (expected 64 hex digits",
+            Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +149,9 @@ public sealed class DaemonConfigLoaderTests
         var errors = Assert.Throws<DaemonConfigException>(() => DaemonConfigLoader.Load(path)).Errors;
 
         Assert.Contains(errors, e => e.Contains("lease.window_ms: missing required key", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("robot_config: file not found", StringComparison.Ordinal) && e.Contains("nowhere.yaml", StringComparison.Ordinal));
+        Assert.Contains(errors, e =>
+            e.Contains("robot_config: file not found", StringComparison.Ordinal) &&
+            e.Contains("nowhere.yaml", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains(":28: polcy: unknown key", StringComparison.Ordinal));
     }
 

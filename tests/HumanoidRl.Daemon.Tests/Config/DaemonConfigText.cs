@@ -10,7 +10,9 @@ internal static class DaemonConfigText
 
     public static string RobotConfigPath { get; } = Path.Combine(RepositoryRoot(), "robot-config", "humanoid16.yaml");
 
-    public static string Valid(string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "", string simSpeed = "realtime", string lapseMode = "damping") => $"""
+    public static string Valid(
+        string address = "127.0.0.1", string tls = "", long leaseWindowMs = 500, string extra = "", string simSpeed = "realtime",
+        string lapseMode = "damping") => $"""
         listen:
           address: {address}
           port: 0

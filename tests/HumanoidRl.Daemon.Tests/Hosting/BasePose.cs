@@ -13,7 +13,8 @@ internal readonly record struct BasePose(double XM, double YM, double ZM, double
     {
         ArgumentNullException.ThrowIfNull(daemon);
         var sample = new TelemetrySample(daemon.Robot.Config.JointCount);
-        if (!daemon.Robot.Controller.Telemetry.TryReadLatest(sample)) throw new InvalidOperationException("the loop has published no telemetry yet");
+        if (!daemon.Robot.Controller.Telemetry.TryReadLatest(sample))
+            throw new InvalidOperationException("the loop has published no telemetry yet");
         var (x, y, z) = daemon.Simulator.BasePositionM;
         var yaw = Quat.FromSpan(sample.ImuQuaternion).Normalized().ToRollPitchYaw().YawRad;
         return new BasePose(x, y, z, yaw, daemon.Simulator.SimulatedTimeS);

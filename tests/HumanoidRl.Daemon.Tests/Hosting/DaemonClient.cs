@@ -48,7 +48,8 @@ internal sealed class DaemonClient(GrpcChannel channel)
                 await Control.SetModeAsync(new V1.SetModeRequest { LeaseId = leaseId, Mode = V1.Mode.Policy });
                 return;
             }
-            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition && refused.Status.Detail.Contains("not reached the default pose", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            catch (RpcException refused) when (refused.StatusCode == StatusCode.FailedPrecondition &&
+                refused.Status.Detail.Contains("not reached the default pose", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20);
             }
@@ -64,7 +65,8 @@ internal sealed class DaemonClient(GrpcChannel channel)
     /// reach the stream through the telemetry pump, the daemon's own (lease changes) directly, so two of them
     /// raised by one cause may arrive either way round. Returns the matches in the order of the conditions.
     /// </summary>
-    public static async Task<V1.Event[]> NextEventsAsync(AsyncServerStreamingCall<V1.Event> events, params Func<V1.Event, bool>[] conditions)
+    public static async Task<V1.Event[]> NextEventsAsync(
+        AsyncServerStreamingCall<V1.Event> events, params Func<V1.Event, bool>[] conditions)
     {
         using var timeout = new CancellationTokenSource(Patience);
         var matches = new V1.Event?[conditions.Length];
@@ -86,9 +88,13 @@ internal sealed class DaemonClient(GrpcChannel channel)
         }
         catch (RpcException cancelled) when (cancelled.StatusCode == StatusCode.Cancelled && timeout.IsCancellationRequested)
         {
-            throw new TimeoutException($"{Unmatched(matches)} of {conditions.Length} events not seen within {Patience.TotalSeconds} s; read instead: [{string.Join(", ", skipped)}]", cancelled);
+            throw new TimeoutException(
+                $"{Unmatched(matches)} of {conditions.Length} events not seen within {Patience.TotalSeconds} s; " +
+                $"read instead: [{string.Join(", ", skipped)}]", cancelled);
         }
-        throw new InvalidOperationException($"the event stream ended with {Unmatched(matches)} of {conditions.Length} events not seen; read before: [{string.Join(", ", skipped)}]");
+        throw new InvalidOperationException(
+            $"the event stream ended with {Unmatched(matches)} of {conditions.Length} events not seen; " +
+            $"read before: [{string.Join(", ", skipped)}]");
     }
 
     private static int Unmatched(V1.Event?[] matches) => matches.Count(match => match is null);

@@ -50,7 +50,8 @@ public sealed class DaemonHostTests
         await using var daemon = await RunningDaemon.StartAsync(tls: true);
         using var untrusting = Grpc.Net.Client.GrpcChannel.ForAddress(daemon.Address);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await new Health.HealthClient(untrusting).CheckAsync(new HealthCheckRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(
+            async () => await new Health.HealthClient(untrusting).CheckAsync(new HealthCheckRequest()));
 
         var causes = new List<Exception>();
         for (var cause = error.Status.DebugException; cause is not null; cause = cause.InnerException) causes.Add(cause);

@@ -53,7 +53,8 @@ public sealed partial class DaemonProcessTests
         {
             var address = new Uri(await ListeningAddressAsync(daemon.StandardOutput, stderr));
             using var pinned = X509CertificateLoader.LoadCertificateFromFile(certFile);
-            using var channel = RunningDaemon.CreateChannel(new Uri($"https://127.0.0.1:{address.Port}"), pinned, DaemonConfigText.AdminToken);
+            using var channel = RunningDaemon.CreateChannel(
+                new Uri($"https://127.0.0.1:{address.Port}"), pinned, DaemonConfigText.AdminToken);
 
             var status = await new V1.Telemetry.TelemetryClient(channel).GetStatusAsync(new V1.GetStatusRequest());
             var policy = await new V1.Policy.PolicyClient(channel).GetPolicyInfoAsync(new V1.GetPolicyInfoRequest());
@@ -87,7 +88,8 @@ public sealed partial class DaemonProcessTests
             await daemon.WaitForExitAsync().WaitAsync(DaemonClient.Patience);
 
             Assert.Equal(2, daemon.ExitCode);
-            Assert.Equal($"humanoid-rld: {configPath}: listen 127.0.0.1:{port}: the port is in use by another process", stderr.Split(" (another")[0]);
+            Assert.Equal($"humanoid-rld: {configPath}: listen 127.0.0.1:{port}: the port is in use by another process",
+                stderr.Split(" (another")[0]);
             Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
         }
         finally
@@ -165,8 +167,10 @@ public sealed partial class DaemonProcessTests
         {
             var folder = new TempFolder();
             var (certFile, _) = TestCertificate.WriteValid(folder.Path);
-            var config = DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}", leaseWindowMs: leaseWindowMs, extra: extraConfig?.Invoke(folder.Path) ?? "");
-            var daemon = new TlsDaemonProcess(folder, X509CertificateLoader.LoadCertificateFromFile(certFile), StartDaemon(folder.File("daemon.yaml", config)));
+            var config = DaemonConfigText.Valid(tls: "tls: {cert_file: daemon.crt, key_file: daemon.key}",
+                leaseWindowMs: leaseWindowMs, extra: extraConfig?.Invoke(folder.Path) ?? "");
+            var daemon = new TlsDaemonProcess(folder,
+                X509CertificateLoader.LoadCertificateFromFile(certFile), StartDaemon(folder.File("daemon.yaml", config)));
             try
             {
                 daemon.Address = await ListeningAddressAsync(daemon.Process.StandardOutput, daemon.Stderr);

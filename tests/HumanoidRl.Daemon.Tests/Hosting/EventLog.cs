@@ -39,8 +39,10 @@ internal sealed class EventLog : IAsyncDisposable
             {
                 if (_events.FirstOrDefault(condition) is { } found) return found;
             }
-            if (_reader.IsCompleted) throw new InvalidOperationException($"the event stream ended before {what}: {this}", _reader.Exception);
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no event {what} within {DaemonClient.Patience.TotalSeconds} s: {this}");
+            if (_reader.IsCompleted)
+                throw new InvalidOperationException($"the event stream ended before {what}: {this}", _reader.Exception);
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"no event {what} within {DaemonClient.Patience.TotalSeconds} s: {this}");
             await Task.Delay(10);
         }
     }

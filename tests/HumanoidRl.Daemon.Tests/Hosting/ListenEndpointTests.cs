@@ -19,7 +19,9 @@ public sealed class ListenEndpointTests
 
         var error = Assert.Throws<DaemonStartupException>(() => ListenEndpoint.Resolve(config, insecureLoopback: true));
 
-        Assert.Contains($"listen.address is {address}, but --insecure-loopback serves plaintext and is only allowed on a loopback address", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"listen.address is {address}, but --insecure-loopback serves plaintext and is only allowed on a loopback address",
+            error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -44,16 +46,19 @@ public sealed class ListenEndpointTests
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
 
-        var error = Assert.Throws<DaemonStartupException>(() => new ListenEndpoint(IPAddress.Loopback, port, null).ThrowIfUnavailable("/etc/daemon.yaml"));
+        var error = Assert.Throws<DaemonStartupException>(
+            () => new ListenEndpoint(IPAddress.Loopback, port, null).ThrowIfUnavailable("/etc/daemon.yaml"));
 
-        Assert.StartsWith($"/etc/daemon.yaml: listen 127.0.0.1:{port}: the port is in use by another process", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"/etc/daemon.yaml: listen 127.0.0.1:{port}: the port is in use by another process",
+            error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_address_that_is_not_this_machines_is_refused_and_a_free_port_is_not()
     {
         // 192.0.2.1 is TEST-NET-1 (RFC 5737): never assigned to a host.
-        var error = Assert.Throws<DaemonStartupException>(() => new ListenEndpoint(IPAddress.Parse("192.0.2.1"), 50051, null).ThrowIfUnavailable("d.yaml"));
+        var error = Assert.Throws<DaemonStartupException>(
+            () => new ListenEndpoint(IPAddress.Parse("192.0.2.1"), 50051, null).ThrowIfUnavailable("d.yaml"));
 
         Assert.StartsWith("d.yaml: listen 192.0.2.1:50051: cannot listen there (", error.Message, StringComparison.Ordinal);
         new ListenEndpoint(IPAddress.Loopback, 0, null).ThrowIfUnavailable("d.yaml");

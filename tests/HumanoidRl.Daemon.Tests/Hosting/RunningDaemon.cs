@@ -24,7 +24,8 @@ internal sealed class RunningDaemon : IAsyncDisposable
     private readonly X509Certificate2? _pinned;
     private readonly List<GrpcChannel> _channels = [];
 
-    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned, DaemonRobot robot, FaultyBackend backend, SimulatorBackend simulator)
+    private RunningDaemon(TempFolder folder, WebApplication app, X509Certificate2? pinned,
+        DaemonRobot robot, FaultyBackend backend, SimulatorBackend simulator)
     {
         Robot = robot;
         Backend = backend;
@@ -61,7 +62,8 @@ internal sealed class RunningDaemon : IAsyncDisposable
     /// <param name="extra">More top-level config text (e.g. a realtime section).</param>
     /// <param name="lapseMode">lease.lapse_mode.</param>
     /// <param name="policyPath">The policy: key (loaded at start); none when null.</param>
-    public static async Task<RunningDaemon> StartAsync(bool tls = false, long leaseWindowMs = 500, string simSpeed = "max", string extra = "",
+    public static async Task<RunningDaemon> StartAsync(
+        bool tls = false, long leaseWindowMs = 500, string simSpeed = "max", string extra = "",
         string lapseMode = "damping", string? policyPath = null)
     {
         var folder = new TempFolder();
@@ -76,11 +78,13 @@ internal sealed class RunningDaemon : IAsyncDisposable
                 tlsSection = "tls: {cert_file: daemon.crt, key_file: daemon.key}";
             }
             var topLevel = policyPath is null ? extra : $"policy: {policyPath}\n{extra}";
-            var text = DaemonConfigText.Valid(tls: tlsSection, leaseWindowMs: leaseWindowMs, extra: topLevel, simSpeed: simSpeed, lapseMode: lapseMode);
+            var text = DaemonConfigText.Valid(
+                tls: tlsSection, leaseWindowMs: leaseWindowMs, extra: topLevel, simSpeed: simSpeed, lapseMode: lapseMode);
             var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", text));
             SimulatorBackend? simulator = null;
             FaultyBackend? backend = null;
-            var robot = DaemonRobot.Create(config, robotConfig => backend = new FaultyBackend(simulator = new SimulatorBackend(robotConfig)));
+            var robot = DaemonRobot.Create(config,
+                robotConfig => backend = new FaultyBackend(simulator = new SimulatorBackend(robotConfig)));
             var app = DaemonHost.Build(config, ListenEndpoint.Resolve(config, insecureLoopback: !tls), robot);
             await app.StartAsync();
             return new RunningDaemon(folder, app, pinned, robot, backend!, simulator!);
@@ -100,7 +104,10 @@ internal sealed class RunningDaemon : IAsyncDisposable
         return channel;
     }
 
-    /// <summary>A channel to <paramref name="address"/> that trusts exactly <paramref name="pinned"/> (plaintext when null) and sends the token, if any.</summary>
+    /// <summary>
+    /// A channel to <paramref name="address"/> that trusts exactly <paramref name="pinned"/> (plaintext when null)
+    /// and sends the token, if any.
+    /// </summary>
     public static GrpcChannel CreateChannel(Uri address, X509Certificate2? pinned, string? token)
     {
         var handler = new SocketsHttpHandler();

@@ -18,8 +18,14 @@ internal sealed class TeleopProcess : IDisposable
     /// <summary>Starts teleop against a plaintext loopback daemon (--insecure) with the given operator token.</summary>
     public static TeleopProcess Start(Uri server, string token)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[CliAssembly(), "teleop", "--server", server.ToString(), "--token", token, "--insecure"]) start.ArgumentList.Add(argument);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[CliAssembly(), "teleop", "--server", server.ToString(), "--token", token, "--insecure"])
+            start.ArgumentList.Add(argument);
         var teleop = new TeleopProcess(Process.Start(start)!);
         teleop._process.OutputDataReceived += (_, e) => teleop.Record(e.Data);
         teleop._process.ErrorDataReceived += (_, e) => teleop.Record(e.Data);
@@ -66,14 +72,19 @@ internal sealed class TeleopProcess : IDisposable
         lock (_lines) _lines.Add(line);
     }
 
-    /// <summary>src/HumanoidRl.Cli/bin/&lt;configuration&gt;/&lt;framework&gt;/humanoid-rl.dll, the configuration and framework of these tests.</summary>
+    /// <summary>
+    /// src/HumanoidRl.Cli/bin/&lt;configuration&gt;/&lt;framework&gt;/humanoid-rl.dll, the configuration and framework of these tests.
+    /// </summary>
     private static string CliAssembly()
     {
         // Build output layout: <repo>/tests/HumanoidRl.Daemon.Tests/bin/<configuration>/<framework>/
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = here.Parent?.Name ?? throw new InvalidOperationException($"no configuration folder above {here.FullName}");
-        var path = Path.Combine(DaemonConfigText.RepositoryRoot(), "src", "HumanoidRl.Cli", "bin", configuration, here.Name, "humanoid-rl.dll");
-        if (!File.Exists(path)) throw new FileNotFoundException($"humanoid-rl not built at {path}: build it with `dotnet build src/HumanoidRl.Cli -c {configuration}`", path);
+        var path = Path.Combine(
+            DaemonConfigText.RepositoryRoot(), "src", "HumanoidRl.Cli", "bin", configuration, here.Name, "humanoid-rl.dll");
+        if (!File.Exists(path))
+            throw new FileNotFoundException(
+                $"humanoid-rl not built at {path}: build it with `dotnet build src/HumanoidRl.Cli -c {configuration}`", path);
         return path;
     }
 }

@@ -49,15 +49,18 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
     [Fact]
     public async Task Teleop_walks_the_policy_forward_at_the_commanded_speed_and_a_lapse_leaves_it_standing_still()
     {
-        await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: LeaseWindowMs, simSpeed: "realtime", lapseMode: "stand_still", policyPath: WalkPolicyPath);
+        await using var daemon = await RunningDaemon.StartAsync(
+            leaseWindowMs: LeaseWindowMs, simSpeed: "realtime", lapseMode: "stand_still", policyPath: WalkPolicyPath);
         var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
         await using var events = await EventLog.OpenAsync(viewer);
         var teleop = TeleopProcess.Start(daemon.Address, DaemonConfigText.OperatorToken);
         try
         {
-            Task<V1.Status> Until(Func<V1.Status, bool> condition, string what) => WaitAsync(viewer, teleop, events, condition, what, leaseHeld: true);
+            Task<V1.Status> Until(Func<V1.Status, bool> condition, string what) =>
+                WaitAsync(viewer, teleop, events, condition, what, leaseHeld: true);
 
-            await WaitAsync(viewer, teleop, events, s => s.LeaseHolder.StartsWith("ana/teleop@", StringComparison.Ordinal), "teleop to hold the lease", leaseHeld: false);
+            await WaitAsync(viewer, teleop, events,
+                s => s.LeaseHolder.StartsWith("ana/teleop@", StringComparison.Ordinal), "teleop to hold the lease", leaseHeld: false);
             teleop.Press("1");
             await Until(s => s.Mode == V1.Mode.Damping, "Damping");
             teleop.Press("2");
@@ -83,12 +86,16 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
             var (forwardM, _) = walkStart.DisplacementTo(walkEnd);
             var expectedM = CommandedSpeedMPerS * (walkEnd.SimulatedTimeS - walkStart.SimulatedTimeS);
             Assert.True(Math.Abs(forwardM - expectedM) <= SpeedTolerance * expectedM,
-                string.Create(CultureInfo.InvariantCulture, $"walked {walked}; expected {expectedM:F3} m forward ({CommandedSpeedMPerS} m/s commanded, +-{SpeedTolerance * 100} %)"));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"walked {walked}; expected {expectedM:F3} m forward " +
+                    $"({CommandedSpeedMPerS} m/s commanded, +-{SpeedTolerance * 100} %)"));
 
             teleop.Kill();
-            var lapsed = await events.WaitForAsync(e => e.LeaseChanged?.Change == V1.LeaseChanged.Types.Change.Lapsed, "LeaseChanged CHANGE_LAPSED");
+            var lapsed = await events.WaitForAsync(
+                e => e.LeaseChanged?.Change == V1.LeaseChanged.Types.Change.Lapsed, "LeaseChanged CHANGE_LAPSED");
             Assert.Contains("velocity command zeroed, mode kept: Policy", lapsed.Message, StringComparison.Ordinal);
-            var afterLapse = await viewer.WaitForStatusAsync(s => s.LeaseHolder.Length == 0 && s.Command.VxMPerS == 0, "no holder and a zero command");
+            var afterLapse = await viewer.WaitForStatusAsync(
+                s => s.LeaseHolder.Length == 0 && s.Command.VxMPerS == 0, "no holder and a zero command");
             Assert.Equal(V1.Mode.Policy, afterLapse.Mode);
 
             await Task.Delay(StopSettle);
@@ -100,7 +107,9 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
             output.WriteLine($"after the lapse: {stood}");
             AssertStillUp(daemon, events, $"standing still after the lapse ({stood})");
             Assert.True(standStart.HorizontalDistanceM(standEnd) < StandStillBoundM,
-                string.Create(CultureInfo.InvariantCulture, $"after the lapse the base moved {standStart.HorizontalDistanceM(standEnd):F3} m in {StandStillWindow.TotalSeconds} s (bound {StandStillBoundM} m): {stood}; walk was {walked}"));
+                string.Create(CultureInfo.InvariantCulture,
+                    $"after the lapse the base moved {standStart.HorizontalDistanceM(standEnd):F3} m " +
+                    $"in {StandStillWindow.TotalSeconds} s (bound {StandStillBoundM} m): {stood}; walk was {walked}"));
         }
         finally
         {
@@ -112,12 +121,14 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
     /// Waits for a status, failing at once (with the events and teleop's output) if teleop exits or, with
     /// <paramref name="leaseHeld"/>, if its lease lapsed before the test killed it (heartbeats starved by load).
     /// </summary>
-    private static async Task<V1.Status> WaitAsync(DaemonClient viewer, TeleopProcess teleop, EventLog events, Func<V1.Status, bool> condition, string what, bool leaseHeld)
+    private static async Task<V1.Status> WaitAsync(
+        DaemonClient viewer, TeleopProcess teleop, EventLog events, Func<V1.Status, bool> condition, string what, bool leaseHeld)
     {
         bool Reached(V1.Status status)
         {
             if (teleop.HasExited) throw new InvalidOperationException($"teleop exited while waiting for {what}");
-            if (leaseHeld && status.LeaseHolder.Length == 0) throw new InvalidOperationException($"teleop's lease ended while waiting for {what}");
+            if (leaseHeld && status.LeaseHolder.Length == 0)
+                throw new InvalidOperationException($"teleop's lease ended while waiting for {what}");
             return condition(status);
         }
 
@@ -138,7 +149,9 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
         var minHeightM = daemon.Robot.Config.Safety.MinBaseHeightM;
         var heightM = daemon.Simulator.BasePositionM.Z;
         Assert.True(status.Mode == ControlMode.Policy && heightM > minHeightM,
-            string.Create(CultureInfo.InvariantCulture, $"the robot fell {when}: mode {status.Mode}, base height {heightM:F3} m (fall below {minHeightM} m), last fault: {status.LastFault ?? "none"}\nevents:{events}"));
+            string.Create(CultureInfo.InvariantCulture,
+                $"the robot fell {when}: mode {status.Mode}, base height {heightM:F3} m (fall below {minHeightM} m), " +
+                $"last fault: {status.LastFault ?? "none"}\nevents:{events}"));
     }
 
     private static string Describe(BasePose from, BasePose to)
@@ -146,6 +159,7 @@ public sealed class TeleopWalkTests(ITestOutputHelper output)
         var (forwardM, leftM) = from.DisplacementTo(to);
         var seconds = to.SimulatedTimeS - from.SimulatedTimeS;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{forwardM:F3} m forward, {leftM:F3} m left in {seconds:F2} s simulated = {forwardM / seconds:F3} m/s; heading {from.YawRad:F2} -> {to.YawRad:F2} rad; base ({from.XM:F3}, {from.YM:F3}) -> ({to.XM:F3}, {to.YM:F3}) m");
+            $"{forwardM:F3} m forward, {leftM:F3} m left in {seconds:F2} s simulated = {forwardM / seconds:F3} m/s; " +
+            $"heading {from.YawRad:F2} -> {to.YawRad:F2} rad; base ({from.XM:F3}, {from.YM:F3}) -> ({to.XM:F3}, {to.YM:F3}) m");
     }
 }

@@ -16,7 +16,8 @@ public sealed class LeaseConsequencesTests
         var client = new DaemonClient(daemon.Channel(DaemonConfigText.OperatorToken));
         var lease = await client.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
         await client.StandUpAsync(lease.LeaseId);
-        await client.Control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
+        await client.Control.SetVelocityCommandAsync(
+            new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
         await viewer.WaitForStatusAsync(s => s.Command.VxMPerS == 0.5, "the 0.5 m/s command applied");
         using var events = viewer.Telemetry.StreamEvents(new V1.StreamEventsRequest());
         await events.ResponseHeadersAsync;

@@ -3,7 +3,10 @@ using HumanoidRl.Core.Sensing;
 
 namespace HumanoidRl.Daemon.Tests.Robot;
 
-/// <summary>The real simulator backend with reads that fail or throw on demand (a cable pulled out, a driver bug) and a record of torque-off writes.</summary>
+/// <summary>
+/// The real simulator backend with reads that fail or throw on demand (a cable pulled out, a driver bug) and a record
+/// of torque-off writes.
+/// </summary>
 internal sealed class FaultyBackend(IRobotBackend inner) : IRobotBackend
 {
     private int _torqueOffWrites;
@@ -32,7 +35,8 @@ internal sealed class FaultyBackend(IRobotBackend inner) : IRobotBackend
 
     public void Deactivate() => inner.Deactivate();
 
-    public bool Read(SensorFrame frame) => ThrowOnRead ? throw new InvalidOperationException("injected backend bug") : !FailReads && inner.Read(frame);
+    public bool Read(SensorFrame frame) =>
+        ThrowOnRead ? throw new InvalidOperationException("injected backend bug") : !FailReads && inner.Read(frame);
 
     public bool Write(ReadOnlySpan<double> torqueNm, bool torqueEnabled)
     {

@@ -23,7 +23,8 @@ public sealed class HardwareBackendDaemonTests
         using var folder = new TempFolder();
         string LinkOf(string bus) => Path.Combine(folder.Path, $"ttyHRL-{bus}");
         var daemonText = DaemonConfigText.Valid(leaseWindowMs: 60_000).Replace("backend: simulator",
-            $"backend: hardware\nhardware:\n  reply_timeout_margin_ms: 50\n  port_overrides:\n    leg_left: {LinkOf("leg_left")}\n    leg_right: {LinkOf("leg_right")}\n    arms: {LinkOf("arms")}",
+            $"backend: hardware\nhardware:\n  reply_timeout_margin_ms: 50\n  port_overrides:\n" +
+            $"    leg_left: {LinkOf("leg_left")}\n    leg_right: {LinkOf("leg_right")}\n    arms: {LinkOf("arms")}",
             StringComparison.Ordinal);
         var config = DaemonConfigLoader.Load(folder.File("daemon.yaml", daemonText));
         var robotConfig = RobotConfigLoader.Load(config.RobotConfigPath);
@@ -49,15 +50,18 @@ public sealed class HardwareBackendDaemonTests
             var lease = await client.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "test" });
 
             await client.StandUpAsync(lease.LeaseId);
-            var status = await client.WaitForStatusAsync(s => s.Mode == V1.Mode.StandUp && s.Loop.Ticks > 1500, "three seconds of standing over the serial bus");
+            var status = await client.WaitForStatusAsync(
+                s => s.Mode == V1.Mode.StandUp && s.Loop.Ticks > 1500, "three seconds of standing over the serial bus");
 
             Assert.Equal("dynamixel", status.Backend);
             Assert.Equal(V1.Mode.StandUp, status.Mode);
             // Still standing means the safety layer never saw a run of failed cycles. The 50 ms reply margin (5 ms by
             // default) lets an emulator thread that a loaded 2-core machine preempts answer late without failing the
             // cycle (the loop overruns instead); an odd failed cycle may remain, more than 1 % would be a real fault.
-            Assert.True(status.Loop.BackendErrors * 100 < status.Loop.Ticks, $"{status.Loop.BackendErrors} backend errors in {status.Loop.Ticks} ticks");
-            Assert.All(servers.Servers, served => Assert.True(served.Server.Bus.RequestsHandled > 0, $"no request on bus {served.BusName}"));
+            Assert.True(status.Loop.BackendErrors * 100 < status.Loop.Ticks,
+                $"{status.Loop.BackendErrors} backend errors in {status.Loop.Ticks} ticks");
+            Assert.All(servers.Servers,
+                served => Assert.True(served.Server.Bus.RequestsHandled > 0, $"no request on bus {served.BusName}"));
         }
         finally
         {

@@ -18,7 +18,8 @@ internal static class TestPolicies
     /// <param name="name">File name.</param>
     /// <param name="edit">Changes the contract written into the file (to make it mismatch the robot).</param>
     /// <param name="outputBias">Overrides every bias of the output layer (NaN makes every action NaN).</param>
-    public static string Write(string folder, string name = "policy.onnx", Func<PolicyContract, PolicyContract>? edit = null, float? outputBias = null)
+    public static string Write(
+        string folder, string name = "policy.onnx", Func<PolicyContract, PolicyContract>? edit = null, float? outputBias = null)
     {
         var contract = PolicyContracts.ForTask(Robot, BalanceTask, "daemon-test");
         contract = edit?.Invoke(contract) ?? contract;

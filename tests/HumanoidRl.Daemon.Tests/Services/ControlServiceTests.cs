@@ -18,7 +18,8 @@ public sealed class ControlServiceTests
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
         Assert.Contains("authorization: Bearer", error.Status.Detail, StringComparison.Ordinal);
-        var status = await new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken)).Telemetry.GetStatusAsync(new V1.GetStatusRequest());
+        var status = await new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken)).Telemetry
+            .GetStatusAsync(new V1.GetStatusRequest());
         Assert.Equal(V1.Mode.Passive, status.Mode);
     }
 
@@ -40,7 +41,8 @@ public sealed class ControlServiceTests
         await using var daemon = await RunningDaemon.StartAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.ViewerToken)).SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
+            await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.ViewerToken))
+                .SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("needs the operator role; token 'vic' has viewer", error.Status.Detail, StringComparison.Ordinal);
@@ -51,11 +53,14 @@ public sealed class ControlServiceTests
     public async Task A_second_operator_is_refused_with_failed_precondition_naming_the_holder()
     {
         await using var daemon = await RunningDaemon.StartAsync(leaseWindowMs: 60_000);
-        await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken)).AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
+        await new V1.Control.ControlClient(daemon.Channel(DaemonConfigText.OperatorToken))
+            .AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
         var second = new DaemonClient(daemon.Channel(DaemonConfigText.SecondOperatorToken));
 
-        var acquire = await Assert.ThrowsAsync<RpcException>(async () => await second.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "tablet" }));
-        var command = await Assert.ThrowsAsync<RpcException>(async () => await second.Control.SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
+        var acquire = await Assert.ThrowsAsync<RpcException>(async () =>
+            await second.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "tablet" }));
+        var command = await Assert.ThrowsAsync<RpcException>(async () =>
+            await second.Control.SetModeAsync(new V1.SetModeRequest { Mode = V1.Mode.Damping }));
 
         Assert.Equal(StatusCode.FailedPrecondition, acquire.StatusCode);
         Assert.Contains("held by ana/laptop", acquire.Status.Detail, StringComparison.Ordinal);
@@ -85,7 +90,8 @@ public sealed class ControlServiceTests
         var expected = new V1.VelocityCommand { VxMPerS = 1.0, VyMPerS = 0.1, YawRateRadPerS = -1.0 };
         Assert.Equal(expected, velocity.Applied);
         // The loop publishes the command as float32; compare what the robot uses at that precision.
-        var status = await client.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && Math.Abs(s.Command.YawRateRadPerS + 1.0) < 1e-6, "Damping with the command applied");
+        var status = await client.WaitForStatusAsync(
+            s => s.Mode == V1.Mode.Damping && Math.Abs(s.Command.YawRateRadPerS + 1.0) < 1e-6, "Damping with the command applied");
         Assert.Equal(0.1, status.Command.VyMPerS, 6);
         Assert.Equal(1.0, status.Command.VxMPerS, 6);
     }
@@ -120,7 +126,8 @@ public sealed class ControlServiceTests
         var lease = await client.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest { ClientName = "laptop" });
         await client.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping });
         await client.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.StandUp });
-        await client.Control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
+        await client.Control.SetVelocityCommandAsync(
+            new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.5 } });
         // No heartbeats from here on.
         var seen = await DaemonClient.NextEventsAsync(events,
             e => e.LeaseChanged?.Change == V1.LeaseChanged.Types.Change.Lapsed,
@@ -129,9 +136,11 @@ public sealed class ControlServiceTests
         var lapsed = seen[0];
         Assert.Equal("ana/laptop", lapsed.LeaseChanged.Holder);
         Assert.Contains("velocity command zeroed, mode set to Damping", lapsed.Message, StringComparison.Ordinal);
-        var status = await viewer.WaitForStatusAsync(s => s.Mode == V1.Mode.Damping && s.Command.VxMPerS == 0, "Damping with a zero command");
+        var status = await viewer.WaitForStatusAsync(
+            s => s.Mode == V1.Mode.Damping && s.Command.VxMPerS == 0, "Damping with a zero command");
         Assert.Equal("", status.LeaseHolder);
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.Control.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = lease.LeaseId }));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.Control.HeartbeatAsync(new V1.HeartbeatRequest { LeaseId = lease.LeaseId }));
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
     }
 
@@ -150,7 +159,8 @@ public sealed class ControlServiceTests
         var offWrites = daemon.Backend.TorqueOffWrites;
         await holder.WaitForStatusAsync(_ => daemon.Backend.TorqueOffWrites > offWrites + 10, "torque-off writes");
         Assert.False(daemon.Backend.LastWriteTorqueEnabled);
-        var latched = await Assert.ThrowsAsync<RpcException>(async () => await holder.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping }));
+        var latched = await Assert.ThrowsAsync<RpcException>(async () =>
+            await holder.Control.SetModeAsync(new V1.SetModeRequest { LeaseId = lease.LeaseId, Mode = V1.Mode.Damping }));
         Assert.Contains("ClearFault", latched.Status.Detail, StringComparison.Ordinal);
         await holder.Control.ClearFaultAsync(new V1.ClearFaultRequest { LeaseId = lease.LeaseId });
         await holder.WaitForStatusAsync(_ => !daemon.Robot.Controller.Status().FaultLatched, "fault cleared");

@@ -14,7 +14,8 @@ public sealed class PolicyServiceTests
         await using var daemon = await RunningDaemon.StartAsync();
         var admin = new DaemonClient(daemon.Channel(DaemonConfigText.AdminToken));
 
-        var missing = await Assert.ThrowsAsync<RpcException>(async () => await admin.Policy.GetPolicyInfoAsync(new V1.GetPolicyInfoRequest()));
+        var missing = await Assert.ThrowsAsync<RpcException>(async () =>
+            await admin.Policy.GetPolicyInfoAsync(new V1.GetPolicyInfoRequest()));
         var path = TestPolicies.Write(daemon.FolderPath);
         await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = path });
         var info = await admin.Policy.GetPolicyInfoAsync(new V1.GetPolicyInfoRequest());
@@ -34,7 +35,8 @@ public sealed class PolicyServiceTests
         var admin = new DaemonClient(daemon.Channel(DaemonConfigText.AdminToken));
         var path = TestPolicies.Write(daemon.FolderPath, "mismatch.onnx", contract => contract with { LoopPeriodNs = 4_000_000 });
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = path }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = path }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("policy contract does not match the robot config", error.Status.Detail, StringComparison.Ordinal);
@@ -48,8 +50,10 @@ public sealed class PolicyServiceTests
         await using var daemon = await RunningDaemon.StartAsync();
         var admin = new DaemonClient(daemon.Channel(DaemonConfigText.AdminToken));
 
-        var missing = await Assert.ThrowsAsync<RpcException>(async () => await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = Path.Combine(daemon.FolderPath, "none.onnx") }));
-        var relative = await Assert.ThrowsAsync<RpcException>(async () => await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = "policy.onnx" }));
+        var missing = await Assert.ThrowsAsync<RpcException>(async () =>
+            await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = Path.Combine(daemon.FolderPath, "none.onnx") }));
+        var relative = await Assert.ThrowsAsync<RpcException>(async () =>
+            await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = "policy.onnx" }));
 
         Assert.Equal(StatusCode.InvalidArgument, missing.StatusCode);
         Assert.Contains("policy file not found", missing.Status.Detail, StringComparison.Ordinal);
@@ -69,7 +73,8 @@ public sealed class PolicyServiceTests
         await admin.WaitForStatusAsync(s => s.Mode == V1.Mode.Policy || s.Fault.Length > 0, "Policy mode");
         Assert.Equal(Control.Modes.ControlMode.Policy, daemon.Robot.Controller.Mode);
 
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = path }));
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = path }));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("current mode is Policy", error.Status.Detail, StringComparison.Ordinal);
@@ -81,7 +86,8 @@ public sealed class PolicyServiceTests
         await using var daemon = await RunningDaemon.StartAsync();
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await new V1.Policy.PolicyClient(daemon.Channel(DaemonConfigText.OperatorToken)).LoadPolicyAsync(new V1.LoadPolicyRequest { Path = "/x.onnx" }));
+            await new V1.Policy.PolicyClient(daemon.Channel(DaemonConfigText.OperatorToken))
+                .LoadPolicyAsync(new V1.LoadPolicyRequest { Path = "/x.onnx" }));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }

@@ -10,7 +10,8 @@ public sealed class RealtimeStatusTests
     public async Task GetStatus_reports_a_note_for_each_realtime_option_requested_in_the_config()
     {
         // realtime speed: a SCHED_FIFO loop that never sleeps would take a whole core of this 2-core machine.
-        await using var daemon = await RunningDaemon.StartAsync(simSpeed: "realtime", extra: "realtime: {fifo_priority: 10, lock_memory: true, spin_us: 200}");
+        await using var daemon = await RunningDaemon.StartAsync(
+            simSpeed: "realtime", extra: "realtime: {fifo_priority: 10, lock_memory: true, spin_us: 200}");
         var viewer = new DaemonClient(daemon.Channel(DaemonConfigText.ViewerToken));
 
         // The loop thread applies the options when it starts, before its first tick.

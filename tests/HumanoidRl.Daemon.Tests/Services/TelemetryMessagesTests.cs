@@ -45,7 +45,8 @@ public sealed class TelemetryMessagesTests
         Assert.Equal(Enumerable.Range(0, 4).Select(j => 300.0 + j), state.JointVelocityRadPerS);
         Assert.Equal(Enumerable.Range(0, 4).Select(j => 400.0 + j), state.JointTorqueNm);
         Assert.Empty(state.PolicyAction);
-        Assert.Equal((101.0, 102.0, 103.0, 104.0), (state.ImuOrientation.W, state.ImuOrientation.X, state.ImuOrientation.Y, state.ImuOrientation.Z));
+        Assert.Equal((101.0, 102.0, 103.0, 104.0),
+            (state.ImuOrientation.W, state.ImuOrientation.X, state.ImuOrientation.Y, state.ImuOrientation.Z));
         Assert.Equal((105.0, 106.0, 107.0), (state.ImuGyroRadPerS.X, state.ImuGyroRadPerS.Y, state.ImuGyroRadPerS.Z));
         Assert.Equal((108.0, 109.0), (state.RollRad, state.PitchRad));
         Assert.Equal((110.0, 111.0, 112.0), (state.Command.VxMPerS, state.Command.VyMPerS, state.Command.YawRateRadPerS));
@@ -57,7 +58,14 @@ public sealed class TelemetryMessagesTests
 
     private static TelemetrySample Sample(long tick, ControlMode mode, double offset)
     {
-        var sample = new TelemetrySample(4) { Tick = tick, TimestampNs = tick * 1000, Mode = mode, RollRad = offset + 8, PitchRad = offset + 9 };
+        var sample = new TelemetrySample(4)
+        {
+            Tick = tick,
+            TimestampNs = tick * 1000,
+            Mode = mode,
+            RollRad = offset + 8,
+            PitchRad = offset + 9,
+        };
         for (var j = 0; j < 4; j++)
         {
             sample.JointPositionRad[j] = offset + 100 + j;

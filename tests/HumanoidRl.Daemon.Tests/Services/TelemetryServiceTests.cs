@@ -21,7 +21,8 @@ public sealed class TelemetryServiceTests
 
         var info = await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = policyPath });
         await admin.StandUpAsync(lease.LeaseId, thenPolicy: true);
-        await admin.Control.SetVelocityCommandAsync(new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.25 } });
+        await admin.Control.SetVelocityCommandAsync(
+            new V1.SetVelocityCommandRequest { LeaseId = lease.LeaseId, Command = new V1.VelocityCommand { VxMPerS = 0.25 } });
 
         // 100 Hz from a 500 Hz loop, counted over about 2 s of wall time.
         using var stream = viewer.Telemetry.StreamState(new V1.StreamStateRequest { RateHz = 100 });
@@ -73,7 +74,8 @@ public sealed class TelemetryServiceTests
         var error = await Assert.ThrowsAsync<RpcException>(async () => await stream.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("rate_hz: 1000 is out of range (expected 0 for the loop rate, or 1 to 500 Hz)", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("rate_hz: 1000 is out of range (expected 0 for the loop rate, or 1 to 500 Hz)",
+            error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +86,8 @@ public sealed class TelemetryServiceTests
         using var events = admin.Telemetry.StreamEvents(new V1.StreamEventsRequest());
         await events.ResponseHeadersAsync;
         var lease = await admin.Control.AcquireLeaseAsync(new V1.AcquireLeaseRequest());
-        await admin.Policy.LoadPolicyAsync(new V1.LoadPolicyRequest { Path = TestPolicies.Write(daemon.FolderPath, "nan.onnx", outputBias: float.NaN) });
+        await admin.Policy.LoadPolicyAsync(
+            new V1.LoadPolicyRequest { Path = TestPolicies.Write(daemon.FolderPath, "nan.onnx", outputBias: float.NaN) });
 
         await admin.StandUpAsync(lease.LeaseId, thenPolicy: true);
         var fault = await DaemonClient.NextEventAsync(events, e => e.Fault is not null);

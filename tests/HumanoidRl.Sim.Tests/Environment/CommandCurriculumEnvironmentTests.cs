@@ -26,7 +26,8 @@ public sealed class CommandCurriculumEnvironmentTests
     /// </summary>
     private static double RunOneEpisode(HumanoidTask task, double trackingThreshold, out float[] commandsAfter)
     {
-        var curriculum = new CommandCurriculum(new CommandCurriculumSpec(0.5, 0.25, trackingThreshold, MaxFallRate: 1.0), 4.0, Environments);
+        var curriculum = new CommandCurriculum(
+            new CommandCurriculumSpec(0.5, 0.25, trackingThreshold, MaxFallRate: 1.0), 4.0, Environments);
         using var environments = new HumanoidVectorEnvironment(task, Environments, threads: 1, curriculum);
         environments.Reset(seed: 3);
         Assert.Equal(0.5f, environments[0].Command[0]);

@@ -52,7 +52,8 @@ public sealed class FootRewardTests
     [Fact]
     public void Collision_stays_zero_while_the_robot_stands_on_its_feet()
     {
-        using var task = TestTasks.Create(TestTasks.WithRewards(TestTasks.Balance(), (RewardTerm.Collision, Weight), (RewardTerm.FootSlip, Weight)));
+        using var task = TestTasks.Create(
+            TestTasks.WithRewards(TestTasks.Balance(), (RewardTerm.Collision, Weight), (RewardTerm.FootSlip, Weight)));
         using var environment = new HumanoidEnvironment(task, seed: 6);
         var observation = new float[task.Layout.Size];
         var critic = new float[task.CriticObservationSize];

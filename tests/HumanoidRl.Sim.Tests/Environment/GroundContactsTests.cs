@@ -72,7 +72,8 @@ public sealed class GroundContactsTests : IDisposable
         // to touch the floor (contype 2, which the floor's conaffinity 3 accepts) and still not each other.
         var mjcf = File.ReadAllText(TestTasks.ModelPath);
         var variant = mjcf
-            .Replace("<geom contype=\"0\" conaffinity=\"0\" material=\"shell\"/>", "<geom contype=\"2\" conaffinity=\"0\" material=\"shell\"/>", StringComparison.Ordinal)
+            .Replace("<geom contype=\"0\" conaffinity=\"0\" material=\"shell\"/>",
+                "<geom contype=\"2\" conaffinity=\"0\" material=\"shell\"/>", StringComparison.Ordinal)
             .Replace("contype=\"1\" conaffinity=\"1\"/>", "contype=\"1\" conaffinity=\"3\"/>", StringComparison.Ordinal);
         Assert.NotEqual(mjcf, variant);
         var path = Path.Combine(_folder, "humanoid16-body-collisions.xml");

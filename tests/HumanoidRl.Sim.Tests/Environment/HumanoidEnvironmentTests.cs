@@ -9,7 +9,8 @@ public sealed class HumanoidEnvironmentTests
     private static (float[] Observation, float[] Critic) Buffers(HumanoidTask task) =>
         (new float[task.Layout.Size], new float[task.CriticObservationSize]);
 
-    private static int StepsUntilDone(HumanoidEnvironment environment, HumanoidTask task, int maxSteps, out bool terminated, out bool truncated)
+    private static int StepsUntilDone(
+        HumanoidEnvironment environment, HumanoidTask task, int maxSteps, out bool terminated, out bool truncated)
     {
         var (observation, critic) = Buffers(task);
         var zero = new float[task.JointCount];

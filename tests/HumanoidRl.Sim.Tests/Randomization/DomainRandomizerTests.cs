@@ -17,7 +17,8 @@ public sealed class DomainRandomizerTests
     [Fact]
     public void Payload_changes_the_total_mass_by_exactly_that_much()
     {
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: new RandomizationSpec { PayloadKg = new UniformRange(2.5, 2.5) }));
+        using var task = TestTasks.Create(
+            TestTasks.Balance(randomization: new RandomizationSpec { PayloadKg = new UniformRange(2.5, 2.5) }));
         using var environment = ResetWith(task);
 
         Assert.Equal(task.NominalModel.TotalMassKg + 2.5, environment.Model.TotalMassKg, precision: 9);
@@ -27,7 +28,8 @@ public sealed class DomainRandomizerTests
     [Fact]
     public void Reset_restores_the_nominal_model_before_resampling_so_scales_never_compound()
     {
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: new RandomizationSpec { LinkMassScale = new UniformRange(1.1, 1.1) }));
+        using var task = TestTasks.Create(
+            TestTasks.Balance(randomization: new RandomizationSpec { LinkMassScale = new UniformRange(1.1, 1.1) }));
         using var environment = ResetWith(task);
         var observation = new float[task.Layout.Size];
         var critic = new float[task.CriticObservationSize];
@@ -42,7 +44,8 @@ public sealed class DomainRandomizerTests
     [Fact]
     public void Friction_applies_to_every_geom_and_is_resampled_per_episode()
     {
-        using var task = TestTasks.Create(TestTasks.Balance(randomization: new RandomizationSpec { Friction = new UniformRange(0.3, 1.2) }));
+        using var task = TestTasks.Create(
+            TestTasks.Balance(randomization: new RandomizationSpec { Friction = new UniformRange(0.3, 1.2) }));
         using var environment = ResetWith(task);
         var seen = new HashSet<double>();
         for (var i = 0; i < 5; i++)
@@ -88,7 +91,8 @@ public sealed class DomainRandomizerTests
     [Fact]
     public void Motor_strength_scales_the_torque_the_motors_deliver()
     {
-        using var task = TestTasks.CreateWithoutSoftStart(TestTasks.Balance(randomization: new RandomizationSpec { MotorStrengthScale = new UniformRange(0.5, 0.5) }, decimation: 1));
+        using var task = TestTasks.CreateWithoutSoftStart(TestTasks.Balance(
+            randomization: new RandomizationSpec { MotorStrengthScale = new UniformRange(0.5, 0.5) }, decimation: 1));
         using var environment = ResetWith(task);
         var action = Enumerable.Repeat(0.4f, task.JointCount).ToArray();
 
@@ -120,7 +124,8 @@ public sealed class DomainRandomizerTests
     public void Pd_gain_scale_multiplies_the_pd_torque()
     {
         using var nominalTask = TestTasks.Create(TestTasks.Balance(ActionMode.PdTarget, decimation: 1));
-        using var scaledTask = TestTasks.Create(TestTasks.Balance(ActionMode.PdTarget, new RandomizationSpec { PdGainScale = new UniformRange(0.5, 0.5) }, decimation: 1));
+        using var scaledTask = TestTasks.Create(TestTasks.Balance(
+            ActionMode.PdTarget, new RandomizationSpec { PdGainScale = new UniformRange(0.5, 0.5) }, decimation: 1));
         using var nominal = ResetWith(nominalTask);
         using var scaled = ResetWith(scaledTask);
         var action = Enumerable.Repeat(0.1f, nominalTask.JointCount).ToArray();
