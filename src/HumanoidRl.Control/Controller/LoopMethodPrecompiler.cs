@@ -31,8 +31,8 @@ internal static class LoopMethodPrecompiler
         typeof(ModeManager), typeof(ModeRules), typeof(ModeTick), typeof(PassiveController), typeof(DampingController),
         typeof(StandUpController), typeof(PolicyController), typeof(EStopController), typeof(PoseHold),
         typeof(SafetyLayer), typeof(SafetyThresholds), typeof(FaultEvent), typeof(DeadlineTimer), typeof(LatencyHistogram),
-        typeof(LinuxClock), typeof(Libc), typeof(Libc.Timespec), typeof(TickPhaseTimer), typeof(LoopStatistics), typeof(PrewarmOutcome), typeof(SoftStart),
-        typeof(PdLaw), typeof(Quat), typeof(RollPitchYaw), typeof(SensorFrame), typeof(PolicyRuntime),
+        typeof(LinuxClock), typeof(Libc), typeof(Libc.Timespec), typeof(TickPhaseTimer), typeof(LoopStatistics), typeof(PrewarmOutcome),
+        typeof(SoftStart), typeof(PdLaw), typeof(Quat), typeof(RollPitchYaw), typeof(SensorFrame), typeof(PolicyRuntime),
         // The loop answers each command through one: in a fresh daemon the first answer compiled SetResult on the loop thread.
         typeof(TaskCompletionSource<bool>),
     ];
