@@ -22,7 +22,8 @@ internal static class CpuList
         return cpus;
     }
 
-    public static string Format(IEnumerable<int> cpus) => string.Join(',', cpus.Order().Select(cpu => cpu.ToString(CultureInfo.InvariantCulture)));
+    public static string Format(IEnumerable<int> cpus) =>
+        string.Join(',', cpus.Order().Select(cpu => cpu.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>The CPUs process <paramref name="pid"/> may run on, from /proc.</summary>
     public static SortedSet<int> AllowedFor(int pid) => AllowedFor($"/proc/{pid}/status");

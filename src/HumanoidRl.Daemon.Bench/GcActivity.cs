@@ -6,7 +6,10 @@ namespace HumanoidRl.Daemon.Bench;
 /// </summary>
 public readonly record struct GcActivity(int Collections, TimeSpan Pause, long AllocatedBytes)
 {
-    /// <summary>Collections of any generation (every one counts as a generation-0 collection), their pauses and the bytes allocated by every thread since the process started.</summary>
+    /// <summary>
+    /// Collections of any generation (every one counts as a generation-0 collection), their pauses and the bytes allocated by every thread
+    /// since the process started.
+    /// </summary>
     public static GcActivity SoFar() => new(GC.CollectionCount(0), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
 
     public static GcActivity operator +(GcActivity left, GcActivity right) =>

@@ -50,7 +50,9 @@ internal static class HostSteal
     public static string? NoisyHostWarning(double loopPercent, double barePercent) =>
         Math.Max(loopPercent, barePercent) < NoisyHostPercent ? null
             : string.Create(CultureInfo.InvariantCulture,
-                $"warning: the hypervisor took {loopPercent:0.#} % of the loop's CPU time and {barePercent:0.#} % of the bare loop's (steal time, /proc/stat): the timing figures of this run measure the host more than the daemon; run again on a quiet machine");
+                $"warning: the hypervisor took {loopPercent:0.#} % of the loop's CPU time and {barePercent:0.#} % of the bare loop's " +
+                $"(steal time, /proc/stat): the timing figures of this run measure the host more than the daemon; " +
+                $"run again on a quiet machine");
 
     /// <summary>Steal time as a percentage of the time <paramref name="cpuCount"/> CPUs had in <paramref name="wall"/>.</summary>
     public static double Percent(TimeSpan steal, TimeSpan wall, int cpuCount) =>

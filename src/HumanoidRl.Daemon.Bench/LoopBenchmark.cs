@@ -14,10 +14,10 @@ using HumanoidRl.Protocol.Security;
 namespace HumanoidRl.Daemon.Bench;
 
 /// <summary>
-/// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState
-/// subscribers at the loop rate over gRPC on loopback, in a process of their own) and measures the loop and a bare clock_nanosleep loop at the
-/// same period in turns, in slices, so that both see the same host noise; then a reference ONNX Runtime call (a
-/// one-layer network of the policy's size at the policy period) for the same time; and reports all three side by side.
+/// Runs the real daemon in-process (simulator in real time, an ONNX policy in Policy mode, K StreamState subscribers at the loop rate over
+/// gRPC on loopback, in a process of their own) and measures the loop and a bare clock_nanosleep loop at the same period in turns, in
+/// slices, so that both see the same host noise; then a reference ONNX Runtime call (a one-layer network of the policy's size at the policy
+/// period) for the same time; and reports all three side by side.
 /// </summary>
 public static class LoopBenchmark
 {
@@ -52,11 +52,11 @@ public static class LoopBenchmark
         "before measuring, each costing its tick tens to hundreds of microseconds (0: loading the policy compiled its calls). " +
         "gc_collections, gc_pause_ms: garbage collections in the daemon process during the loop's turns and the time they " +
         "suspended its managed threads, the loop's included (the subscribers' gRPC traffic allocates; the loop does not); " +
-        "daemon_alloc_kb_per_s: what the daemon's threads allocated per second of the loop's turns, the garbage behind those collections; " +
-        "bare_gc_*: the same during the bare loop's turns. " +
-        "loop_steal_pct, bare_steal_pct: steal time on steal_cpus (realtime.cpu_affinity's CPU, else every CPU the daemon may " +
-        "use) during the loop's and the bare loop's turns, as a percentage of their time: how long the hypervisor ran something " +
-        "else while those virtual CPUs had work (/proc/stat, in steps of 10 ms; 0 on bare metal). Noise neither loop can avoid.";
+        "daemon_alloc_kb_per_s: what the daemon's threads allocated per second of the loop's turns, the garbage behind those " +
+        "collections; bare_gc_*: the same during the bare loop's turns. loop_steal_pct, bare_steal_pct: steal time on steal_cpus " +
+        "(realtime.cpu_affinity's CPU, else every CPU the daemon may use) during the loop's and the bare loop's turns, as a percentage " +
+        "of their time: how long the hypervisor ran something else while those virtual CPUs had work (/proc/stat, in steps of 10 ms; 0 " +
+        "on bare metal). Noise neither loop can avoid.";
 
     /// <summary>
     /// Slice length when none is given. Short enough that the loop and the bare loop take turns within the second-to-second
@@ -67,7 +67,8 @@ public static class LoopBenchmark
 
     /// <param name="duration">Time of the loop and of the bare loop each, in total, and of the reference inference.</param>
     /// <param name="slice">Longest slice: the duration is cut into as few equal slices as keep each within it.</param>
-    public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration, TimeSpan slice, int subscribers, Action<string> progress)
+    public static async Task<IReadOnlyDictionary<string, object>> RunAsync(DaemonConfig baseConfig, string? policyPath, TimeSpan duration,
+        TimeSpan slice, int subscribers, Action<string> progress)
     {
         ArgumentNullException.ThrowIfNull(baseConfig);
         ArgumentNullException.ThrowIfNull(progress);
@@ -99,7 +100,8 @@ public static class LoopBenchmark
             using var clients = subscribers == 0 ? null
                 : await SubscriberProcess.StartAsync(BoundAddress.Of(app), token, subscribers, SubscriberCpus(loopCpu));
             var clientCpus = clients is null ? "" : CpuList.Format(CpuList.AllowedFor(clients.ProcessId));
-            if (clients is not null) progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId}, CPUs {clientCpus})");
+            if (clients is not null)
+                progress($"{subscribers} subscribers streaming in a separate process (pid {clients.ProcessId}, CPUs {clientCpus})");
 
             progress("standing up");
             await EnterAsync(controller, ControlMode.Damping);
@@ -112,7 +114,8 @@ public static class LoopBenchmark
             var policyEntryCompiled = controller.LoopCompiledMethods - compiledBeforePolicy;
 
             progress(string.Create(CultureInfo.InvariantCulture,
-                $"measuring the loop with {subscribers} subscribers and the bare clock_nanosleep loop in turns: {slices} slices of {sliceLength.TotalMilliseconds:0.#} ms each, {duration.TotalSeconds:0.##} s each in total"));
+                $"measuring the loop with {subscribers} subscribers and the bare clock_nanosleep loop in turns: {slices} slices of " +
+                $"{sliceLength.TotalMilliseconds:0.#} ms each, {duration.TotalSeconds:0.##} s each in total"));
             controller.ResetStatistics();
             var ticks0 = controller.Ticks;
             var overruns0 = controller.Status().Overruns;
@@ -159,19 +162,23 @@ public static class LoopBenchmark
             var seconds = loopTime.TotalSeconds;
             var modeAtEnd = controller.Mode;
             if (modeAtEnd != ControlMode.Policy)
-                progress($"warning: the loop left Policy mode during the run (now {modeAtEnd}; {status.LastFault ?? "no fault"}): the figures include ticks without inference");
+                progress($"warning: the loop left Policy mode during the run (now {modeAtEnd}; {status.LastFault ?? "no fault"}): the " +
+                    "figures include ticks without inference");
 
             var dropped = clients is null ? 0 : await clients.StopAsync();
             if (dropped > 0)
-                progress($"warning: the daemon dropped {dropped} of {subscribers} subscribers for falling behind (this machine is loaded): the telemetry rate counts them only until then");
+                progress($"warning: the daemon dropped {dropped} of {subscribers} subscribers for falling behind (this machine is " +
+                    "loaded): the telemetry rate counts them only until then");
             await app.StopAsync();
             var bareP99 = bare.PercentileUs(0.99);
-            var (loopStealPercent, bareStealPercent) = (HostSteal.Percent(loopSteal, loopTime, stealCpus.Count), HostSteal.Percent(bareSteal, bareTime, stealCpus.Count));
+            var (loopStealPercent, bareStealPercent) = (HostSteal.Percent(loopSteal, loopTime, stealCpus.Count),
+                HostSteal.Percent(bareSteal, bareTime, stealCpus.Count));
             if (HostSteal.NoisyHostWarning(loopStealPercent, bareStealPercent) is { } noisy) progress(noisy);
 
             var policyPeriodNs = contract.Decimation * controller.Settings.PeriodNs;
             progress(string.Create(CultureInfo.InvariantCulture,
-                $"measuring the reference inference (one linear layer {contract.ObservationSize} -> {contract.ActionSize}, every {policyPeriodNs / 1e6:0.###} ms) for {duration.TotalSeconds:F0} s"));
+                $"measuring the reference inference (one linear layer {contract.ObservationSize} -> {contract.ActionSize}, every " +
+                $"{policyPeriodNs / 1e6:0.###} ms) for {duration.TotalSeconds:F0} s"));
             var reference = ReferenceInference.Run(contract, folder, policyPeriodNs, controller.Settings.Realtime.SpinUs * 1000L, duration);
             return new Dictionary<string, object>
             {
@@ -204,7 +211,8 @@ public static class LoopBenchmark
                 ["prewarm_p99_us"] = status.PrewarmP99Us,
                 ["prewarm_past_deadline"] = controller.PrewarmsPastDeadline - prewarmsLate0,
                 ["prewarm_repeat_past_deadline"] = controller.PrewarmRepeatsPastDeadline - repeatsLate0,
-                ["prewarm_repeats_per_inference_tick"] = Math.Round((controller.PrewarmRepeats - prewarmRepeats0) * contract.Decimation / (double)Math.Max(1, ticks), 1),
+                ["prewarm_repeats_per_inference_tick"] = Math.Round(
+                    (controller.PrewarmRepeats - prewarmRepeats0) * contract.Decimation / (double)Math.Max(1, ticks), 1),
                 ["reference_inference_p50_us"] = reference.PercentileUs(0.5),
                 ["reference_inference_p99_us"] = reference.PercentileUs(0.99),
                 ["backend_p50_us"] = status.BackendP50Us,
@@ -239,7 +247,8 @@ public static class LoopBenchmark
     {
         var balance = TaskConfigLoader.Load(Path.Combine(Path.GetDirectoryName(config.RobotConfigPath)!, "tasks", "balance.yaml"));
         var path = StandingPolicy.Write(robot.Config, balance, Path.Combine(folder, "standing.onnx"));
-        return (path, $"standing benchmark policy: {string.Join('x', balance.Policy.ActorHiddenSizes)} MLP (balance task actor shape) holding the default pose");
+        return (path, $"standing benchmark policy: {string.Join('x', balance.Policy.ActorHiddenSizes)} MLP (balance task actor shape) " +
+            "holding the default pose");
     }
 
     private static async Task EnterAsync(RobotController controller, ControlMode mode)

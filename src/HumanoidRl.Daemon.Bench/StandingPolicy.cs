@@ -26,14 +26,16 @@ public static class StandingPolicy
         ArgumentNullException.ThrowIfNull(task);
         var contract = PolicyContracts.ForTask(robot, task, "standing-benchmark");
         if (contract.ActionMode != Core.Action.ActionMode.Torque)
-            throw new InvalidDataException($"{task.SourcePath}: the standing benchmark policy needs action_mode torque, the task has {contract.ActionMode}");
+            throw new InvalidDataException($"{task.SourcePath}: the standing benchmark policy needs action_mode torque, the task has " +
+                $"{contract.ActionMode}");
         var layout = PolicyContracts.ParseLayout(contract);
         var joints = contract.ActionSize;
         var (positionOffset, positionScale) = Term(layout, ObservationTermKind.JointPositions, task);
         var (velocityOffset, velocityScale) = Term(layout, ObservationTermKind.JointVelocities, task);
         var hidden = task.Policy.ActorHiddenSizes;
         if (hidden.Any(width => width < 2 * joints))
-            throw new InvalidDataException($"{task.SourcePath}: actor_hidden_sizes [{string.Join(", ", hidden)}]: the standing benchmark policy needs >= {2 * joints} units per layer");
+            throw new InvalidDataException($"{task.SourcePath}: actor_hidden_sizes [{string.Join(", ", hidden)}]: the standing benchmark " +
+                $"policy needs >= {2 * joints} units per layer");
 
         var random = new Random(seed);
         var layers = new List<DenseLayer>();
@@ -54,7 +56,8 @@ public static class StandingPolicy
                     continue;
                 }
                 var scale = 1.0 / Math.Sqrt(inputs);
-                for (var i = first ? 0 : 2 * joints; i < inputs; i++) weight[(o * inputs) + i] = (float)(((random.NextDouble() * 2) - 1) * scale);
+                for (var i = first ? 0 : 2 * joints; i < inputs; i++)
+                    weight[(o * inputs) + i] = (float)(((random.NextDouble() * 2) - 1) * scale);
             }
             layers.Add(new DenseLayer(inputs, outputs, weight, bias));
             inputs = outputs;
@@ -75,7 +78,8 @@ public static class StandingPolicy
         }
         layers.Add(new DenseLayer(inputs, joints, outputWeight, outputBias));
 
-        var weights = new MlpPolicyWeights(new float[contract.ObservationSize], [.. Enumerable.Repeat(1f, contract.ObservationSize)], ObservationClip, layers);
+        var weights = new MlpPolicyWeights(new float[contract.ObservationSize], [.. Enumerable.Repeat(1f, contract.ObservationSize)],
+            ObservationClip, layers);
         File.WriteAllBytes(path, OnnxPolicyWriter.Write(weights, contract.ToMetadata(), "standing-benchmark"));
         return path;
     }
@@ -88,6 +92,7 @@ public static class StandingPolicy
             if (term.Kind == kind) return (offset, term.Scale);
             offset += term.Size(layout.JointCount);
         }
-        throw new InvalidDataException($"{task.SourcePath}: observation has no {kind} term; the standing benchmark policy needs joint positions and velocities");
+        throw new InvalidDataException($"{task.SourcePath}: observation has no {kind} term; the standing benchmark policy needs joint " +
+            "positions and velocities");
     }
 }

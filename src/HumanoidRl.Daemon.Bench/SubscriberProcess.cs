@@ -47,7 +47,8 @@ internal sealed class SubscriberProcess : IDisposable
         }
         catch (System.ComponentModel.Win32Exception error) when (cpus is not null)
         {
-            throw new InvalidOperationException($"bench loop: could not start taskset (util-linux), which keeps the subscribers off the loop's CPU: {error.Message}", error);
+            throw new InvalidOperationException("bench loop: could not start taskset (util-linux), which keeps the subscribers off the " +
+                $"loop's CPU: {error.Message}", error);
         }
         var subscribers = new SubscriberProcess(process);
         try
@@ -55,13 +56,15 @@ internal sealed class SubscriberProcess : IDisposable
             using var timeout = new CancellationTokenSource(ReadyTimeout);
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
             if (line != "ready")
-                throw new InvalidOperationException($"bench loop: the subscriber process said '{line ?? "nothing"}' instead of 'ready' (exit code {(process.HasExited ? process.ExitCode : "none yet")})");
+                throw new InvalidOperationException($"bench loop: the subscriber process said '{line ?? "nothing"}' instead of 'ready' " +
+                    $"(exit code {(process.HasExited ? process.ExitCode : "none yet")})");
             return subscribers;
         }
         catch (OperationCanceledException)
         {
             subscribers.Dispose();
-            throw new TimeoutException($"bench loop: the {count} subscribers received no telemetry within {ReadyTimeout.TotalSeconds:F0} s");
+            throw new TimeoutException($"bench loop: the {count} subscribers received no telemetry within " +
+                $"{ReadyTimeout.TotalSeconds:F0} s");
         }
         catch
         {
@@ -90,7 +93,8 @@ internal sealed class SubscriberProcess : IDisposable
         return line is not null && line.StartsWith("dropped ", StringComparison.Ordinal)
             && int.TryParse(line["dropped ".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var dropped)
             ? dropped
-            : throw new InvalidOperationException($"bench loop: the subscriber process ended with '{line ?? "nothing"}' (exit code {_process.ExitCode})");
+            : throw new InvalidOperationException($"bench loop: the subscriber process ended with '{line ?? "nothing"}' (exit code " +
+                $"{_process.ExitCode})");
     }
 
     public void Dispose()

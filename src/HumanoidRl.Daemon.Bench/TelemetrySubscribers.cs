@@ -39,7 +39,8 @@ public static class TelemetrySubscribers
             await output.FlushAsync();
             // Console.In reads synchronously even through ReadLineAsync: on a thread-pool thread that blocking read starved
             // the streams' continuations for 0.5-1 s at a time (the pool adds threads slowly), and the daemon dropped them.
-            await Task.Factory.StartNew(() => AnswerCounts(input, output, counts), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await Task.Factory.StartNew(() => AnswerCounts(input, output, counts), CancellationToken.None, TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
         }
         finally
         {
@@ -58,7 +59,8 @@ public static class TelemetrySubscribers
         while (input.ReadLine() is { } line)
         {
             if (line != "count") continue;
-            output.WriteLine(Enumerable.Range(0, counts.Length).Sum(i => Volatile.Read(ref counts[i])).ToString(CultureInfo.InvariantCulture));
+            output.WriteLine(Enumerable.Range(0, counts.Length).Sum(i => Volatile.Read(ref counts[i]))
+                .ToString(CultureInfo.InvariantCulture));
             output.Flush();
         }
     }

@@ -5,14 +5,16 @@ using HumanoidRl.Daemon.Robot;
 
 var configOption = new Option<FileInfo>("--config")
 {
-    Description = "Daemon config (YAML): listen address, TLS files, token hashes, lease window, command ranges, robot config, policy, backend.",
+    Description = "Daemon config (YAML): listen address, TLS files, token hashes, lease window, command ranges, robot " +
+        "config, policy, backend.",
     DefaultValueFactory = _ => new FileInfo("/etc/humanoid-rl/daemon.yaml"),
 };
 var insecureOption = new Option<bool>("--insecure-loopback")
 {
     Description = "Serve plaintext gRPC (no TLS). Refused unless listen.address is a loopback address; for development on one machine.",
 };
-var root = new RootCommand("humanoid-rld: the controller daemon. Runs the 500 Hz control loop and serves it over gRPC (TLS, bearer tokens, operator lease).")
+var root = new RootCommand("humanoid-rld: the controller daemon. Runs the 500 Hz control loop and serves it over gRPC (TLS, bearer " +
+    "tokens, operator lease).")
 {
     configOption,
     insecureOption,

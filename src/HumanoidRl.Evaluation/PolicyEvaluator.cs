@@ -42,11 +42,13 @@ public static class PolicyEvaluator
         var expectedLayout = task.Environment.Layout(robot.JointCount).Describe();
         if (policy.Contract.ObservationLayout != expectedLayout)
             throw new InvalidDataException(
-                $"{policy.Path}: observation_layout is {policy.Contract.ObservationLayout}, but task {task.SourcePath} builds {expectedLayout}");
+                $"{policy.Path}: observation_layout is {policy.Contract.ObservationLayout}, but task {task.SourcePath} " +
+                $"builds {expectedLayout}");
         task = WithPolicyClock(task, policy.Contract);
         if (policy.Contract.ActionMode != task.Environment.ActionMode || policy.Contract.Decimation != task.Environment.Decimation)
             throw new InvalidDataException(
-                $"{policy.Path}: action mode {policy.Contract.ActionMode} at decimation {policy.Contract.Decimation}, task {task.SourcePath} uses {task.Environment.ActionMode} at {task.Environment.Decimation}");
+                $"{policy.Path}: action mode {policy.Contract.ActionMode} at decimation {policy.Contract.Decimation}, task " +
+                $"{task.SourcePath} uses {task.Environment.ActionMode} at {task.Environment.Decimation}");
 
         using var humanoid = new HumanoidTask(task, robot);
         using var environments = new HumanoidVectorEnvironment(humanoid, episodes, threads);

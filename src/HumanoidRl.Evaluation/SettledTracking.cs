@@ -18,14 +18,16 @@ public sealed class SettledTracking
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(episodes, 1);
         if (!(settleS >= 0) || !(sampleDtS > 0))
-            throw new ArgumentOutOfRangeException(nameof(settleS), $"settling time {settleS} s with samples every {sampleDtS} s: expected settle >= 0 and dt > 0");
+            throw new ArgumentOutOfRangeException(nameof(settleS),
+                $"settling time {settleS} s with samples every {sampleDtS} s: expected settle >= 0 and dt > 0");
         _settleSamples = (int)Math.Round(settleS / sampleDtS);
         _lastCommand = new float[episodes * 3];
         _samplesSinceChange = new int[episodes];
     }
 
     /// <summary>Samples one episode's command and measured velocities (forward and lateral m/s, yaw rad/s), in order.</summary>
-    public void Add(int episode, ReadOnlySpan<float> commandedForwardLateralYaw, double forwardMPerS, double lateralMPerS, double yawRateRadPerS)
+    public void Add(int episode, ReadOnlySpan<float> commandedForwardLateralYaw, double forwardMPerS, double lateralMPerS,
+        double yawRateRadPerS)
     {
         // Each episode's count starts at zero, so its start settles like a command change.
         var last = _lastCommand.AsSpan(episode * 3, 3);
@@ -48,7 +50,9 @@ public sealed class SettledTracking
     /// <summary>The forward part of <see cref="LinearVelocityErrorRms"/> (m/s).</summary>
     public double ForwardVelocityErrorRms => Rms(_forwardSquares);
 
-    /// <summary>The lateral part of <see cref="LinearVelocityErrorRms"/> (m/s): with vy commands of a few tenths, mostly the sway of each step.</summary>
+    /// <summary>
+    /// The lateral part of <see cref="LinearVelocityErrorRms"/> (m/s): with vy commands of a few tenths, mostly the sway of each step.
+    /// </summary>
     public double LateralVelocityErrorRms => Rms(_lateralSquares);
 
     /// <summary>RMS of commanded minus measured yaw rate over the settled samples (rad/s).</summary>

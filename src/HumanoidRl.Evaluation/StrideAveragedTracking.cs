@@ -20,7 +20,8 @@ public sealed class StrideAveragedTracking
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(episodes, 1);
         if (!(strideS > 0) || !(sampleDtS > 0) || strideS < sampleDtS)
-            throw new ArgumentOutOfRangeException(nameof(strideS), $"stride {strideS} s with samples every {sampleDtS} s: expected a stride of at least one sample");
+            throw new ArgumentOutOfRangeException(nameof(strideS),
+                $"stride {strideS} s with samples every {sampleDtS} s: expected a stride of at least one sample");
         _windowSamples = (int)Math.Round(strideS / sampleDtS);
         _history = new double[episodes * _windowSamples * Channels];
         _sums = new double[episodes * Channels];
@@ -28,9 +29,11 @@ public sealed class StrideAveragedTracking
     }
 
     /// <summary>Samples one episode's command and measured velocities (forward and lateral m/s, yaw rad/s).</summary>
-    public void Add(int episode, ReadOnlySpan<float> commandedForwardLateralYaw, double forwardMPerS, double lateralMPerS, double yawRateRadPerS)
+    public void Add(int episode, ReadOnlySpan<float> commandedForwardLateralYaw, double forwardMPerS, double lateralMPerS,
+        double yawRateRadPerS)
     {
-        Span<double> sample = [commandedForwardLateralYaw[0], commandedForwardLateralYaw[1], commandedForwardLateralYaw[2], forwardMPerS, lateralMPerS, yawRateRadPerS];
+        Span<double> sample = [commandedForwardLateralYaw[0], commandedForwardLateralYaw[1], commandedForwardLateralYaw[2], forwardMPerS,
+            lateralMPerS, yawRateRadPerS];
         var slot = (episode * _windowSamples + _counts[episode] % _windowSamples) * Channels;
         var sums = _sums.AsSpan(episode * Channels, Channels);
         for (var c = 0; c < Channels; c++)

@@ -2,7 +2,9 @@ using System.Numerics;
 
 namespace HumanoidRl.Hardware.Virtual;
 
-/// <summary>What an IMU measures, in SI: gyro rad/s, specific force m/s^2 (reads +9.81 on z when upright and still), attitude rad.</summary>
+/// <summary>
+/// What an IMU measures, in SI: gyro rad/s, specific force m/s^2 (reads +9.81 on z when upright and still), attitude rad.
+/// </summary>
 public readonly record struct ImuReading(Vector3 AngularVelocityRadPerS, Vector3 AccelerationMPerS2, Vector3 RollPitchYawRad);
 
 /// <summary>

@@ -29,7 +29,8 @@ public sealed class MuJoCoRobotPlant : IVirtualPlant, IDisposable
     private readonly double _timestepS;
     private double _pendingS;
 
-    /// <param name="torqueConstantsNmPerA">Per motor model, for models the catalog has no constant for (see <see cref="TorqueConstants"/>).</param>
+    /// <param name="torqueConstantsNmPerA">Per motor model, for models the catalog has no constant for (see
+    /// <see cref="TorqueConstants"/>).</param>
     public MuJoCoRobotPlant(RobotConfig config, IReadOnlyDictionary<string, double>? torqueConstantsNmPerA = null)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -106,7 +107,8 @@ public sealed class MuJoCoRobotPlant : IVirtualPlant, IDisposable
     public double PositionRad(int joint)
     {
         var servo = _joints[joint].Calibration;
-        return (servo.Direction * _frame.JointPositionRad[joint]) + ((servo.ZeroOffsetCounts - servo.Model.PositionCenterCounts) * MotorUnits.RadPerCount(servo.Model));
+        return (servo.Direction * _frame.JointPositionRad[joint]) +
+            ((servo.ZeroOffsetCounts - servo.Model.PositionCenterCounts) * MotorUnits.RadPerCount(servo.Model));
     }
 
     public double VelocityRadPerS(int joint) => _joints[joint].Calibration.Direction * _frame.JointVelocityRadPerS[joint];

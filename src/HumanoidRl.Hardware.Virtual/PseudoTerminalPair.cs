@@ -41,7 +41,8 @@ public sealed class PseudoTerminalPair : IDisposable
     public string PortPath => LinkPath ?? DevicePath;
 
     /// <summary>Opens a raw pair; <paramref name="linkPath"/> (optional) is created as a symlink to the device side.</summary>
-    /// <exception cref="IOException">openpty/termios failed, or the link could not be created (the path exists and is not a symlink, its folder is missing or not writable).</exception>
+    /// <exception cref="IOException">openpty/termios failed, or the link could not be created (the path exists and is not a symlink, its
+    /// folder is missing or not writable).</exception>
     public static unsafe PseudoTerminalPair Open(string? linkPath = null)
     {
         int controller, device;
@@ -77,7 +78,8 @@ public sealed class PseudoTerminalPair : IDisposable
         if (ready < 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            return errno == InterruptedErrno ? 0 : throw new IOException($"poll on the pseudo-terminal {DevicePath} failed: {Describe(errno)}");
+            return errno == InterruptedErrno ? 0
+                : throw new IOException($"poll on the pseudo-terminal {DevicePath} failed: {Describe(errno)}");
         }
         if (ready == 0) return 0;
         fixed (byte* buffer = destination)
@@ -85,7 +87,8 @@ public sealed class PseudoTerminalPair : IDisposable
             var read = Libc.Read(_controllerFd, buffer, (nuint)destination.Length);
             if (read >= 0) return (int)read;
             var errno = Marshal.GetLastPInvokeError();
-            return errno is InterruptedErrno or WouldBlockErrno ? 0 : throw new IOException($"read from the pseudo-terminal {DevicePath} failed: {Describe(errno)}");
+            return errno is InterruptedErrno or WouldBlockErrno ? 0
+                : throw new IOException($"read from the pseudo-terminal {DevicePath} failed: {Describe(errno)}");
         }
     }
 
@@ -122,16 +125,19 @@ public sealed class PseudoTerminalPair : IDisposable
     private static unsafe void MakeRawTerminal(int fd)
     {
         var termios = stackalloc byte[TermiosBufferBytes];
-        if (GetAttributes(fd, termios) != 0) throw new IOException($"tcgetattr on a pseudo-terminal failed: {Describe(Marshal.GetLastPInvokeError())}");
+        if (GetAttributes(fd, termios) != 0)
+            throw new IOException($"tcgetattr on a pseudo-terminal failed: {Describe(Marshal.GetLastPInvokeError())}");
         MakeRaw(termios);
-        if (SetAttributes(fd, SetNow, termios) != 0) throw new IOException($"tcsetattr on a pseudo-terminal failed: {Describe(Marshal.GetLastPInvokeError())}");
+        if (SetAttributes(fd, SetNow, termios) != 0)
+            throw new IOException($"tcsetattr on a pseudo-terminal failed: {Describe(Marshal.GetLastPInvokeError())}");
     }
 
     private static void CreateLink(string linkPath, string devicePath)
     {
         var existing = new FileInfo(linkPath);
         var exists = existing.Exists || existing.LinkTarget is not null;
-        if (exists && existing.LinkTarget is null) throw new IOException($"link path '{linkPath}' exists and is not a symlink; refusing to replace it");
+        if (exists && existing.LinkTarget is null)
+            throw new IOException($"link path '{linkPath}' exists and is not a symlink; refusing to replace it");
         try
         {
             if (exists) existing.Delete();
@@ -139,7 +145,8 @@ public sealed class PseudoTerminalPair : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot create the link '{linkPath}' -> {devicePath} (does its folder exist and is it writable?): {exception.Message}", exception);
+            throw new IOException($"cannot create the link '{linkPath}' -> {devicePath} (does its folder exist and is it writable?): " +
+                $"{exception.Message}", exception);
         }
     }
 

@@ -33,11 +33,14 @@ public sealed class VirtualBus
         _devices = CheckDevices(devices);
         _driver = plant is null
             ? null
-            : new VirtualPlantDriver(plant, _devices.OfType<VirtualMotor>(), _devices.OfType<VirtualOpenCrImu>(), plantStepPerRequestS, clock);
+            : new VirtualPlantDriver(plant, _devices.OfType<VirtualMotor>(), _devices.OfType<VirtualOpenCrImu>(), plantStepPerRequestS,
+                clock);
         _lock = _driver?.SyncRoot ?? new Lock();
     }
 
-    /// <summary>One of several buses on a shared plant: answers for <paramref name="devices"/>, which <paramref name="driver"/> must drive.</summary>
+    /// <summary>
+    /// One of several buses on a shared plant: answers for <paramref name="devices"/>, which <paramref name="driver"/> must drive.
+    /// </summary>
     public VirtualBus(IEnumerable<VirtualDevice> devices, VirtualPlantDriver driver)
     {
         ArgumentNullException.ThrowIfNull(driver);
@@ -45,7 +48,8 @@ public sealed class VirtualBus
         var undriven = _devices.FirstOrDefault(device => !driver.Drives(device));
         if (undriven is not null)
         {
-            throw new ArgumentException($"device ID {undriven.Id} ({undriven.GetType().Name}) is not one the plant driver updates", nameof(devices));
+            throw new ArgumentException($"device ID {undriven.Id} ({undriven.GetType().Name}) is not one the plant driver updates",
+                nameof(devices));
         }
         _driver = driver;
         _lock = driver.SyncRoot;

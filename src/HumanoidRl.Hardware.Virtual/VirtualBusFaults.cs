@@ -91,7 +91,8 @@ public sealed class VirtualBusFaults
 
     private static void CheckProbability(double probability, string name)
     {
-        if (!(probability is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(name, probability, "a fault probability must be in 0..1");
+        if (!(probability is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(name, probability, "a fault probability must be in 0..1");
     }
 
     /// <summary>Published as one object so a change from another thread is seen whole.</summary>

@@ -15,7 +15,8 @@ public abstract class VirtualDevice
 
     protected VirtualDevice(byte id, ushort modelNumber, byte firmware, int controlTableBytes)
     {
-        if (!PacketLayout.IsValidDeviceId(id)) throw new ArgumentOutOfRangeException(nameof(id), id, $"device IDs are 0..{PacketLayout.MaxDeviceId}");
+        if (!PacketLayout.IsValidDeviceId(id))
+            throw new ArgumentOutOfRangeException(nameof(id), id, $"device IDs are 0..{PacketLayout.MaxDeviceId}");
         ControlTable = new byte[controlTableBytes];
         BinaryPrimitives.WriteUInt16LittleEndian(ControlTable.AsSpan(ModelNumberAddress), modelNumber);
         ControlTable[FirmwareAddress] = firmware;

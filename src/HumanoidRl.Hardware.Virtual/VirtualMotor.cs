@@ -21,7 +21,8 @@ public sealed class VirtualMotor : VirtualDevice
 
     /// <param name="firmware">Default: new enough for Fast Sync Read on every catalog model.</param>
     public VirtualMotor(byte id, MotorModel model, byte firmware = 46)
-        : base(id, (model ?? throw new ArgumentNullException(nameof(model))).ModelNumber, firmware, VirtualMotorLayout.Of(model).ControlTableBytes)
+        : base(id, (model ?? throw new ArgumentNullException(nameof(model))).ModelNumber, firmware,
+            VirtualMotorLayout.Of(model).ControlTableBytes)
     {
         Model = model;
         _table = model.ControlTable;
@@ -58,7 +59,9 @@ public sealed class VirtualMotor : VirtualDevice
             ? MotorUnits.CurrentUnitsToA(Model, GetInt16(_table.GoalCurrent.Address))
             : 0;
 
-    /// <summary>Sets Hardware Error Status bits (bit 5 overload, bit 2 overheating, ...): replies carry the Alert bit until Reboot.</summary>
+    /// <summary>
+    /// Sets Hardware Error Status bits (bit 5 overload, bit 2 overheating, ...): replies carry the Alert bit until Reboot.
+    /// </summary>
     public void InjectHardwareError(byte statusBits) => ControlTable[_table.HardwareErrorStatus.Address] = statusBits;
 
     /// <summary>Copies the plant's joint state into the Present registers.</summary>
@@ -66,7 +69,8 @@ public sealed class VirtualMotor : VirtualDevice
     {
         BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentPosition.Address),
             Model.PositionCenterCounts + MotorUnits.RadToCounts(Model, positionRad));
-        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentVelocity.Address), MotorUnits.RadPerSToVelocityUnits(Model, velocityRadPerS));
+        BinaryPrimitives.WriteInt32LittleEndian(ControlTable.AsSpan(_table.PresentVelocity.Address),
+            MotorUnits.RadPerSToVelocityUnits(Model, velocityRadPerS));
         SetInt16(_table.PresentCurrent.Address, MotorUnits.AToCurrentUnits(Model, currentA));
     }
 

@@ -39,7 +39,8 @@ public sealed class VirtualPlantDriver
         _imus = [.. imus];
         if (plant.JointCount != _motors.Length)
         {
-            throw new ArgumentException($"the plant has {plant.JointCount} joints but {_motors.Length} motors were given to drive it", nameof(plant));
+            throw new ArgumentException($"the plant has {plant.JointCount} joints but {_motors.Length} motors were given to drive it",
+                nameof(plant));
         }
         _plant = plant;
         _currentsA = new double[_motors.Length];
@@ -63,7 +64,9 @@ public sealed class VirtualPlantDriver
     /// <summary>Whether <paramref name="device"/> is one of the motors or IMUs this driver updates.</summary>
     public bool Drives(VirtualDevice device) => Array.IndexOf(_motors, device) >= 0 || Array.IndexOf(_imus, device) >= 0;
 
-    /// <summary>Advances the plant with every motor's commanded current and updates all Present registers; call with <see cref="SyncRoot"/> held.</summary>
+    /// <summary>
+    /// Advances the plant with every motor's commanded current and updates all Present registers; call with <see cref="SyncRoot"/> held.
+    /// </summary>
     internal void Step()
     {
         var anyEffort = false;

@@ -17,7 +17,8 @@ public sealed class VirtualRobotServers : IDisposable
     public IReadOnlyList<NamedVirtualBusServer> Servers => _servers;
 
     /// <summary>Bus name -> port path, what the hardware backend's port overrides take.</summary>
-    public IReadOnlyDictionary<string, string> PortOverrides => _servers.ToDictionary(server => server.BusName, server => server.Server.PortPath);
+    public IReadOnlyDictionary<string, string> PortOverrides =>
+        _servers.ToDictionary(server => server.BusName, server => server.Server.PortPath);
 
     /// <summary>
     /// Starts one server per bus; <paramref name="linkPathOf"/> gives the symlink to create for a bus name (null: none).
@@ -30,7 +31,8 @@ public sealed class VirtualRobotServers : IDisposable
         List<NamedVirtualBusServer> started = [];
         try
         {
-            foreach (var bus in buses) started.Add(new NamedVirtualBusServer(bus.BusName, VirtualBusServer.Start(bus.Bus, linkPathOf?.Invoke(bus.BusName))));
+            foreach (var bus in buses)
+                started.Add(new NamedVirtualBusServer(bus.BusName, VirtualBusServer.Start(bus.Bus, linkPathOf?.Invoke(bus.BusName))));
             return new VirtualRobotServers([.. started]);
         }
         catch

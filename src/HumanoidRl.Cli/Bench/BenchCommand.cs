@@ -8,7 +8,9 @@ namespace HumanoidRl.Cli.Bench;
 /// </summary>
 internal static class BenchCommand
 {
-    public static Command Create() => new("bench", "Measure speed and allocation of the simulator, training, control loop and serial bus; each subcommand prints one JSON object with --json.")
+    public static Command Create() => new("bench",
+        "Measure speed and allocation of the simulator, training, control loop and serial bus; each subcommand prints one " +
+        "JSON object with --json.")
     {
         BenchSimCommand.Create(),
         BenchTrainCommand.Create(),

@@ -30,10 +30,12 @@ internal static class BenchSerialCommand
 
     public static Command Create()
     {
-        var motors = new Option<int>("--motors") { Description = "Motors on the bus (XM430-W350, IDs 1..N).", DefaultValueFactory = _ => 16 };
+        var motors = new Option<int>("--motors") { Description = "Motors on the bus (XM430-W350, IDs 1..N).",
+            DefaultValueFactory = _ => 16 };
         var seconds = new Option<double>("--seconds") { Description = "Measuring time.", DefaultValueFactory = _ => 5 };
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
-        var command = new Command("serial", "Serial driver cost per control cycle over a pseudo-terminal vs the wire time at 4 Mbps (target: 0 bytes allocated per cycle).")
+        var command = new Command("serial", "Serial driver cost per control cycle over a pseudo-terminal vs the wire time at 4 Mbps " +
+            "(target: 0 bytes allocated per cycle).")
         {
             motors, seconds, json,
         };
@@ -60,7 +62,8 @@ internal static class BenchSerialCommand
         var plant = new FirstOrderMotorPlant(motorCount, model.TorqueConstantNmPerA!.Value, inertiaKgM2: 1e-3, dampingNmsPerRad: 0.05);
         var virtualBus = new VirtualBus([.. ids.Select(id => new VirtualMotor(id, model)), new VirtualOpenCrImu()], plant);
         using var server = VirtualBusServer.Start(virtualBus);
-        using var bus = new DynamixelBus(LinuxSerialTransport.Open(server.PortPath, BaudRate), new DynamixelBusOptions { ReplyTimeoutMarginMs = 200 });
+        using var bus = new DynamixelBus(LinuxSerialTransport.Open(server.PortPath, BaudRate),
+            new DynamixelBusOptions { ReplyTimeoutMarginMs = 200 });
         foreach (var id in ids)
         {
             foreach (var (item, value) in new[] { (table.ReturnDelayTime, 0), (table.OperatingMode, 0), (table.TorqueEnable, 1) })

@@ -18,11 +18,15 @@ internal static class BenchSimCommand
 {
     public static Command Create()
     {
-        var task = new Option<string>("--task") { Description = "Task name or YAML file whose environment is measured.", DefaultValueFactory = _ => "balance" };
-        var envs = new Option<int>("--envs") { Description = "Parallel environments.", DefaultValueFactory = _ => 64 }.AtLeast(1, "environments");
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).", DefaultValueFactory = _ => 5 }.Positive("seconds");
+        var task = new Option<string>("--task") { Description = "Task name or YAML file whose environment is measured.",
+            DefaultValueFactory = _ => "balance" };
+        var envs = new Option<int>("--envs") { Description = "Parallel environments.", DefaultValueFactory = _ => 64 }
+            .AtLeast(1, "environments");
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per phase (three phases).",
+            DefaultValueFactory = _ => 5 }.Positive("seconds");
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
-        var command = new Command("sim", "Simulator throughput: raw mj_step per core vs the full randomized environment on all cores (target ratio >= 0.8).")
+        var command = new Command("sim", "Simulator throughput: raw mj_step per core vs the full randomized environment on all cores " +
+            "(target ratio >= 0.8).")
         {
             task, envs, seconds, json,
         };
@@ -63,9 +67,11 @@ internal static class BenchSimCommand
         else
         {
             var table = new Table().AddColumns("figure", "value");
-            foreach (var (name, value) in figures) table.AddRow(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+            foreach (var (name, value) in figures)
+                table.AddRow(name, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine("per_core_efficiency = our per-step overhead (randomization, latency lines, observation, reward); parallel_efficiency = scaling over cores.");
+            AnsiConsole.MarkupLine("per_core_efficiency = our per-step overhead (randomization, latency lines, observation, reward); " +
+                "parallel_efficiency = scaling over cores.");
         }
         return 0;
     }
@@ -120,7 +126,8 @@ internal static class BenchSimCommand
 
     private static void Drive(HumanoidVectorEnvironment vector, StandingHold hold, float[] actions)
     {
-        for (var i = 0; i < vector.EnvironmentCount; i++) hold.Actions(vector[i].Data, actions.AsSpan(i * vector.ActionSize, vector.ActionSize));
+        for (var i = 0; i < vector.EnvironmentCount; i++)
+            hold.Actions(vector[i].Data, actions.AsSpan(i * vector.ActionSize, vector.ActionSize));
         vector.Step(actions);
     }
 }

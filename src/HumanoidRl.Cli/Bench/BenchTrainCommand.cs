@@ -22,14 +22,18 @@ internal static class BenchTrainCommand
     public static Command Create()
     {
         var task = new Option<string>("--task") { Description = "Task name or YAML file.", DefaultValueFactory = _ => "balance" };
-        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." }.AtLeast(1, "environments");
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of pure stepping and the three training configurations, which take turns.", DefaultValueFactory = _ => 20 }.Positive("seconds");
+        var envs = new Option<int?>("--envs") { Description = "Parallel environments (default: the task's budget)." }
+            .AtLeast(1, "environments");
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time of each of pure stepping and the three training " +
+            "configurations, which take turns.", DefaultValueFactory = _ => 20 }.Positive("seconds");
         var json = new Option<bool>("--json") { Description = "Print exactly one JSON object." };
-        var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure environment stepping, as a ratio.")
+        var command = new Command("train", "Training throughput: env steps/s of PPO training (collection + update) against pure " +
+            "environment stepping, as a ratio.")
         {
             task, envs, seconds, json,
         };
-        command.SetAction(parse => Run(parse.GetValue(task)!, parse.GetValue(envs), parse.GetValue(seconds), parse.GetValue(json), parse.InvocationConfiguration.Output));
+        command.SetAction(parse => Run(parse.GetValue(task)!, parse.GetValue(envs), parse.GetValue(seconds), parse.GetValue(json),
+            parse.InvocationConfiguration.Output));
         return command;
     }
 
@@ -45,10 +49,12 @@ internal static class BenchTrainCommand
         var one = TrainingSettings.CollectionTorchThreads;
         if (!json)
         {
-            AnsiConsole.MarkupLine($"[grey]measuring for {seconds:F0} s each, taking turns an iteration at a time: pure stepping of {environments} environments, " +
-                $"PPO training as train runs it (libtorch on {one} thread while collecting, {threads} in the update), on {one} thread throughout, on {threads} throughout[/]");
+            AnsiConsole.MarkupLine($"[grey]measuring for {seconds:F0} s each, taking turns an iteration at a time: pure stepping of " +
+                $"{environments} environments, PPO training as train runs it (libtorch on {one} thread while collecting, {threads} in " +
+                $"the update), on {one} thread throughout, on {threads} throughout[/]");
         }
-        var (stepping, measured) = MeasureInTurns(task, taskConfig, environments, threads, [(one, threads), (one, one), (threads, threads)], seconds);
+        var (stepping, measured) = MeasureInTurns(task, taskConfig, environments, threads, [(one, threads), (one, one), (threads, threads)],
+            seconds);
         var (training, collectionShare) = measured[0];
         var trainingTorchOnOneThread = measured[1].StepsPerS;
         var trainingTorchOnAllCores = measured[2].StepsPerS;
@@ -88,7 +94,8 @@ internal static class BenchTrainCommand
     /// so all see the same host noise, which on a shared machine changes from one second to the next.
     /// </summary>
     private static (double SteppingStepsPerS, (double StepsPerS, double CollectionShare)[] Training) MeasureInTurns(
-        HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, (int Collection, int Update)[] torchThreads, double seconds)
+        HumanoidTask task, TaskConfig taskConfig, int environments, int environmentThreads, (int Collection, int Update)[] torchThreads,
+            double seconds)
     {
         var vectors = new List<HumanoidVectorEnvironment>();
         var runners = new List<OnPolicyRunner>();

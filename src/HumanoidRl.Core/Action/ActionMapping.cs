@@ -16,7 +16,8 @@ public sealed class ActionMapping
     {
         var joints = torqueLimitNm.Length;
         if (defaultAngleRad.Length != joints || kpNmPerRad.Length != joints || kdNmSPerRad.Length != joints)
-            throw new ArgumentException($"per-joint arrays differ in length: torque limits {joints}, default pose {defaultAngleRad.Length}, kp {kpNmPerRad.Length}, kd {kdNmSPerRad.Length}");
+            throw new ArgumentException($"per-joint arrays differ in length: torque limits {joints}, default pose " +
+                $"{defaultAngleRad.Length}, kp {kpNmPerRad.Length}, kd {kdNmSPerRad.Length}");
         if (!(actionScale > 0)) throw new ArgumentOutOfRangeException(nameof(actionScale), actionScale, "action scale must be > 0");
         foreach (var limit in torqueLimitNm)
             if (!(limit > 0)) throw new ArgumentOutOfRangeException(nameof(torqueLimitNm), limit, "torque limits must be > 0 N m");
@@ -44,7 +45,8 @@ public sealed class ActionMapping
     /// </summary>
     public static void ClampNormalized(ReadOnlySpan<float> raw, Span<float> clamped)
     {
-        if (raw.Length != clamped.Length) throw new ArgumentException($"raw action has {raw.Length} values, the clamped buffer {clamped.Length}");
+        if (raw.Length != clamped.Length)
+            throw new ArgumentException($"raw action has {raw.Length} values, the clamped buffer {clamped.Length}");
         for (var i = 0; i < raw.Length; i++) clamped[i] = System.Math.Clamp(raw[i], -1f, 1f);
     }
 
@@ -81,7 +83,8 @@ public sealed class ActionMapping
         ReadOnlySpan<double> jointPositionRad, ReadOnlySpan<double> jointVelocityRadPerS, Span<double> torqueNm)
     {
         for (var j = 0; j < _torqueLimitNm.Length; j++)
-            torqueNm[j] = ClampTorque(j, PdLaw.TorqueNm(kpNmPerRad[j], kdNmSPerRad[j], targetRad[j], jointPositionRad[j], jointVelocityRadPerS[j]));
+            torqueNm[j] = ClampTorque(j, PdLaw.TorqueNm(kpNmPerRad[j], kdNmSPerRad[j], targetRad[j], jointPositionRad[j],
+                jointVelocityRadPerS[j]));
     }
 
     private double ClampTorque(int joint, double tau) =>

@@ -20,7 +20,8 @@ public static class SoftStart
     public static void Blend(Span<double> policyTorqueNm, ReadOnlySpan<double> holdTorqueNm, double weight)
     {
         if (holdTorqueNm.Length != policyTorqueNm.Length)
-            throw new ArgumentException($"hold torques have {holdTorqueNm.Length} joints, policy torques {policyTorqueNm.Length}", nameof(holdTorqueNm));
+            throw new ArgumentException($"hold torques have {holdTorqueNm.Length} joints, policy torques {policyTorqueNm.Length}",
+                nameof(holdTorqueNm));
         for (var j = 0; j < policyTorqueNm.Length; j++)
             policyTorqueNm[j] = (weight * policyTorqueNm[j]) + ((1 - weight) * holdTorqueNm[j]);
     }

@@ -26,7 +26,8 @@ public readonly record struct Quat(double W, double X, double Y, double Z)
 
     public void CopyTo(Span<double> destination)
     {
-        if (destination.Length < 4) throw new ArgumentException($"a quaternion needs 4 slots, got {destination.Length}", nameof(destination));
+        if (destination.Length < 4)
+            throw new ArgumentException($"a quaternion needs 4 slots, got {destination.Length}", nameof(destination));
         destination[0] = W;
         destination[1] = X;
         destination[2] = Y;

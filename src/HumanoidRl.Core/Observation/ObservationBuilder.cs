@@ -17,7 +17,8 @@ public sealed class ObservationBuilder
     {
         ArgumentNullException.ThrowIfNull(layout);
         if (defaultJointAngleRad.Length != layout.JointCount)
-            throw new ArgumentException($"default pose has {defaultJointAngleRad.Length} angles, the layout {layout.JointCount} joints", nameof(defaultJointAngleRad));
+            throw new ArgumentException($"default pose has {defaultJointAngleRad.Length} angles, the layout {layout.JointCount} joints",
+                nameof(defaultJointAngleRad));
         _layout = layout;
         // An array, not the layout's IReadOnlyList: foreach over the interface would box an enumerator per build.
         _terms = [.. layout.Terms];
@@ -35,7 +36,8 @@ public sealed class ObservationBuilder
     public void Build(in ObservationInput input, Span<float> output, Random? noise = null)
     {
         if (output.Length != _layout.Size)
-            throw new ArgumentException($"observation buffer holds {output.Length} floats, the layout needs {_layout.Size}", nameof(output));
+            throw new ArgumentException($"observation buffer holds {output.Length} floats, the layout needs {_layout.Size}",
+                nameof(output));
         var frameSize = _layout.FrameSize;
         if (_layout.HistoryLength > 1 && !_historyEmpty)
             Array.Copy(_history, 0, _history, frameSize, _history.Length - frameSize);

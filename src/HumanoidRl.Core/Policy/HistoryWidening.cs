@@ -26,7 +26,8 @@ public static class HistoryWidening
         return sourceHistory;
     }
 
-    /// <param name="policy">The policy reading <paramref name="fromHistory"/> frames of <paramref name="frameSize"/> values, newest first.</param>
+    /// <param name="policy">The policy reading <paramref name="fromHistory"/> frames of <paramref name="frameSize"/> values, newest
+    /// first.</param>
     public static MlpPolicyWeights Widen(MlpPolicyWeights policy, int frameSize, int fromHistory, int toHistory)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -34,7 +35,8 @@ public static class HistoryWidening
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fromHistory);
         ArgumentOutOfRangeException.ThrowIfLessThan(toHistory, fromHistory);
         if (policy.ObservationSize != frameSize * fromHistory)
-            throw new ArgumentException($"the policy reads {policy.ObservationSize} values, not {fromHistory} frames of {frameSize}", nameof(policy));
+            throw new ArgumentException($"the policy reads {policy.ObservationSize} values, not {fromHistory} frames of {frameSize}",
+                nameof(policy));
         var fromSize = policy.ObservationSize;
         var toSize = frameSize * toHistory;
         var first = policy.Layers[0];

@@ -16,7 +16,8 @@ public sealed record DenseLayer(int InputSize, int OutputSize, float[] Weight, f
 /// A deterministic MLP policy with its observation normalizer: action = MLP(clip((obs - mean) / std, +-clip)),
 /// ELU between layers and none after the last.
 /// </summary>
-public sealed record MlpPolicyWeights(float[] ObservationMean, float[] ObservationStd, float ObservationClip, IReadOnlyList<DenseLayer> Layers)
+public sealed record MlpPolicyWeights(float[] ObservationMean, float[] ObservationStd, float ObservationClip,
+    IReadOnlyList<DenseLayer> Layers)
 {
     public int ObservationSize => ObservationMean.Length;
 

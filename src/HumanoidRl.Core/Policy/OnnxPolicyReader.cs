@@ -54,7 +54,8 @@ public static class OnnxPolicyReader
             layers.Add(new DenseLayer(width, outputs, Values($"layer{l}_weight", outputs * width), Values($"layer{l}_bias", outputs)));
             width = outputs;
         }
-        if (layers.Count == 0) throw new InvalidDataException($"{fullPath}: no 'layer0_weight' initializer: not a policy written by humanoid-rl export");
+        if (layers.Count == 0)
+            throw new InvalidDataException($"{fullPath}: no 'layer0_weight' initializer: not a policy written by humanoid-rl export");
 
         var weights = new MlpPolicyWeights(mean, std, clip, layers);
         try

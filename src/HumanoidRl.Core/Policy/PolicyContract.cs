@@ -160,5 +160,6 @@ public sealed record PolicyContract
 
     private static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
-    private static string List(IEnumerable<double> values) => string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    private static string List(IEnumerable<double> values) =>
+        string.Join(",", values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 }

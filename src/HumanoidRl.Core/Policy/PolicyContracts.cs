@@ -71,7 +71,8 @@ public static class PolicyContracts
         }
         var layout = new ObservationLayout(terms, contract.ActionSize, history);
         if (layout.Size != contract.ObservationSize)
-            throw new FormatException($"observation_layout describes {layout.Size} values but observation_size is {contract.ObservationSize}");
+            throw new FormatException($"observation_layout describes {layout.Size} values but observation_size is " +
+                $"{contract.ObservationSize}");
         return layout;
     }
 }

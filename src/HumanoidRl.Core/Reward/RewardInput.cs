@@ -27,10 +27,14 @@ public ref struct RewardInput
     /// <summary>Per foot: whether it touches the ground (only filled when foot_slip is weighted).</summary>
     public ReadOnlySpan<bool> FootOnGround;
 
-    /// <summary>Per foot: horizontal velocity x, y in the world frame (m/s), 2 values per foot (only filled when foot_slip is weighted).</summary>
+    /// <summary>
+    /// Per foot: horizontal velocity x, y in the world frame (m/s), 2 values per foot (only filled when foot_slip is weighted).
+    /// </summary>
     public ReadOnlySpan<double> FootVelocityXyMPerS;
 
-    /// <summary>Contacts of non-foot geoms with the ground plus contacts between robot parts (only counted when collision is weighted).</summary>
+    /// <summary>
+    /// Contacts of non-foot geoms with the ground plus contacts between robot parts (only counted when collision is weighted).
+    /// </summary>
     public int CollisionCount;
 
     public bool Terminated;

@@ -47,7 +47,8 @@ internal sealed class JointsReader(
         var motor = motorName.IsPresent ? motors.FirstOrDefault(m => m.Model == motorName.Value) : null;
         if (motorName.IsPresent && motor is null)
         {
-            diagnostics.Add(motorName.Line, motorName.Path, "unknown motor model", $"one of {string.Join(", ", motors.Select(m => m.Model))}", $"'{motorName.Value}'");
+            diagnostics.Add(motorName.Line, motorName.Path, "unknown motor model",
+                $"one of {string.Join(", ", motors.Select(m => m.Model))}", $"'{motorName.Value}'");
         }
 
         var (lower, upper) = ReadLimits(joint);
@@ -80,7 +81,8 @@ internal sealed class JointsReader(
 
         var standGains = ReadGains(joint.Mapping("stand_gains", "a mapping with kp_nm_per_rad, kd_nm_s_per_rad"));
         var actionGains = ReadGains(joint.Mapping("pd_action_gains", "a mapping with kp_nm_per_rad, kd_nm_s_per_rad"));
-        var servo = ReadServo(joint.Mapping("servo", "a mapping with bus, id, direction, zero_offset_rad"), name.Value ?? $"joints[{index}]");
+        var servo = ReadServo(joint.Mapping("servo", "a mapping with bus, id, direction, zero_offset_rad"),
+            name.Value ?? $"joints[{index}]");
         joint.RejectUnknownKeys();
 
         return new JointConfig(
@@ -148,7 +150,8 @@ internal sealed class JointsReader(
         var offset = servo?.Number("zero_offset_rad", "a calibration offset in rad within [-pi, pi]");
         if (offset is { } o)
         {
-            diagnostics.Require(o, System.Math.Abs(o.Value) <= System.Math.PI, "out of range", "a calibration offset in rad within [-pi, pi]");
+            diagnostics.Require(o, System.Math.Abs(o.Value) <= System.Math.PI, "out of range",
+                "a calibration offset in rad within [-pi, pi]");
         }
         servo?.RejectUnknownKeys();
         return new ServoWiring(bus?.Value ?? "", (int)(id?.Value ?? 0), (int)(direction?.Value ?? 0), offset?.Value ?? 0);

@@ -13,10 +13,12 @@ public static class RobotConfigLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath)) throw new FileNotFoundException($"{path}: robot config file not found (looked at {fullPath}).", fullPath);
+        if (!File.Exists(fullPath))
+            throw new FileNotFoundException($"{path}: robot config file not found (looked at {fullPath}).", fullPath);
 
         var diagnostics = new ConfigDiagnostics(path);
-        var root = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics, "a mapping with the keys robot, base, motors, buses, imu, safety, joints");
+        var root = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics,
+            "a mapping with the keys robot, base, motors, buses, imu, safety, joints");
         var config = root is null
             ? null
             : new RobotConfigReader(diagnostics).Read(root, path, Path.GetDirectoryName(fullPath)!);

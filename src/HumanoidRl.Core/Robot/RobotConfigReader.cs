@@ -44,7 +44,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
 
     public RobotConfig? Read(YamlNode rootNode, string sourcePath, string configDirectory)
     {
-        var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints", diagnostics);
+        var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints",
+            diagnostics);
         if (root is null) return null;
 
         var robot = root.Mapping("robot", "a mapping with name, model_file, loop_period_ns");
@@ -85,7 +86,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         var resolved = Path.GetFullPath(Path.Combine(configDirectory, file.Value));
         if (!File.Exists(resolved))
         {
-            diagnostics.Add(file.Line, file.Path, "file not found", "an MJCF file path relative to the config", $"'{file.Value}' -> {resolved}");
+            diagnostics.Add(file.Line, file.Path, "file not found", "an MJCF file path relative to the config",
+                $"'{file.Value}' -> {resolved}");
         }
         return resolved;
     }
@@ -104,7 +106,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         {
             for (var i = 0; i < touchList.Children.Count; i++)
             {
-                var sensor = YamlValueReader.Text(touchList.Children[i], $"{mapping!.PathOf("foot_touch_sensors")}[{i}]", "an MJCF touch sensor name", diagnostics);
+                var sensor = YamlValueReader.Text(touchList.Children[i], $"{mapping!.PathOf("foot_touch_sensors")}[{i}]",
+                    "an MJCF touch sensor name", diagnostics);
                 if (sensor.IsPresent) touch.Add(sensor.Value);
             }
         }
@@ -121,7 +124,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; list is not null && i < list.Children.Count; i++)
         {
-            var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]", "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s, torque_constant_nm_per_a", diagnostics);
+            var motor = YamlMappingReader.Open(list.Children[i], $"motors[{i}]",
+                "a mapping with model, stall_torque_nm, no_load_speed_rad_per_s, torque_constant_nm_per_a", diagnostics);
             if (motor is null) continue;
             var model = motor.Text("model", "a servo model name such as PH54-200-S500");
             var spec = MotorKeys.Read(motor, new MotorSpec("", 0, 0, 0), diagnostics);
@@ -129,7 +133,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
             if (!model.IsPresent) continue;
             if (seen.TryGetValue(model.Value, out var first))
             {
-                diagnostics.Add(model.Line, model.Path, "duplicate motor model", $"a model not already listed in motors[{first}]", $"'{model.Value}'");
+                diagnostics.Add(model.Line, model.Path, "duplicate motor model", $"a model not already listed in motors[{first}]",
+                    $"'{model.Value}'");
                 continue;
             }
             seen[model.Value] = i;
@@ -155,7 +160,8 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
             if (!name.IsPresent) continue;
             if (seen.TryGetValue(name.Value, out var first))
             {
-                diagnostics.Add(name.Line, name.Path, "duplicate bus name", $"a name not already used by buses[{first}]", $"'{name.Value}'");
+                diagnostics.Add(name.Line, name.Path, "duplicate bus name", $"a name not already used by buses[{first}]",
+                    $"'{name.Value}'");
                 continue;
             }
             seen[name.Value] = i;
@@ -169,7 +175,9 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         var bus = mapping?.Text("bus", "the name of a bus in buses");
         if (bus is { IsPresent: true } busName) RequireBus(diagnostics, busName, buses);
         var id = mapping?.Integer("id", $"a device ID from 0 to {MaxDeviceId}");
-        if (id is { } deviceId) diagnostics.Require(deviceId, deviceId.Value is >= 0 and <= MaxDeviceId, "out of range", $"a device ID from 0 to {MaxDeviceId}");
+        if (id is { } deviceId)
+            diagnostics.Require(deviceId, deviceId.Value is >= 0 and <= MaxDeviceId, "out of range",
+                $"a device ID from 0 to {MaxDeviceId}");
         var axisList = mapping?.Sequence("axis_map", "three of +x, -x, +y, -y, +z, -z (the IMU axis measuring body x, y, z)");
         mapping?.RejectUnknownKeys();
         return new ImuConfig(bus?.Value ?? "", (int)(id?.Value ?? 0), ReadAxisMap(axisList, mapping?.PathOf("axis_map") ?? "imu.axis_map"));

@@ -16,11 +16,16 @@ public sealed class CommandCurriculum
     public CommandCurriculum(CommandCurriculumSpec spec, double trackingWeightPerS, int episodesPerDecision)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (!(spec.InitialFraction is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.InitialFraction, "initial_fraction must be in (0, 1]");
+        if (!(spec.InitialFraction is > 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.InitialFraction, "initial_fraction must be in (0, 1]");
         if (!(spec.Step is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.Step, "step must be in (0, 1]");
-        if (!(spec.TrackingThreshold is > 0 and < 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.TrackingThreshold, "tracking_threshold must be in (0, 1)");
-        if (!(spec.MaxFallRate is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(spec), spec.MaxFallRate, "max_fall_rate must be in (0, 1]");
-        if (!(trackingWeightPerS > 0)) throw new ArgumentOutOfRangeException(nameof(trackingWeightPerS), trackingWeightPerS, "the curriculum needs a linear_velocity_tracking weight > 0");
+        if (!(spec.TrackingThreshold is > 0 and < 1))
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.TrackingThreshold, "tracking_threshold must be in (0, 1)");
+        if (!(spec.MaxFallRate is > 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(spec), spec.MaxFallRate, "max_fall_rate must be in (0, 1]");
+        if (!(trackingWeightPerS > 0))
+            throw new ArgumentOutOfRangeException(nameof(trackingWeightPerS), trackingWeightPerS,
+                "the curriculum needs a linear_velocity_tracking weight > 0");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(episodesPerDecision);
         Spec = spec;
         TrackingWeightPerS = trackingWeightPerS;
@@ -46,7 +51,9 @@ public sealed class CommandCurriculum
     /// <summary>Of <see cref="PendingEpisodes"/>, those that ended in a fall.</summary>
     public int PendingFalls { get; private set; }
 
-    /// <summary>The curriculum of a task for a run with <paramref name="environments"/> environments; null when the task has none.</summary>
+    /// <summary>
+    /// The curriculum of a task for a run with <paramref name="environments"/> environments; null when the task has none.
+    /// </summary>
     public static CommandCurriculum? ForTask(TaskConfig task, int environments)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -77,12 +84,16 @@ public sealed class CommandCurriculum
     /// <summary>Puts back a state saved from <see cref="RangeFraction"/> and the pending episodes' sums.</summary>
     public void Restore(double rangeFraction, double pendingTrackingPerS, int pendingEpisodes, int pendingFalls)
     {
-        if (!(rangeFraction is > 0 and <= 1)) throw new InvalidDataException($"command curriculum range fraction {rangeFraction}: expected a value in (0, 1]");
+        if (!(rangeFraction is > 0 and <= 1))
+            throw new InvalidDataException($"command curriculum range fraction {rangeFraction}: expected a value in (0, 1]");
         if (pendingEpisodes < 0 || pendingEpisodes >= EpisodesPerDecision)
-            throw new InvalidDataException($"command curriculum pending episodes {pendingEpisodes}: expected 0 to {EpisodesPerDecision - 1} (one decision per {EpisodesPerDecision} episodes)");
-        if (!double.IsFinite(pendingTrackingPerS)) throw new InvalidDataException($"command curriculum pending tracking reward {pendingTrackingPerS}: expected a finite number");
+            throw new InvalidDataException($"command curriculum pending episodes {pendingEpisodes}: expected 0 to " +
+                $"{EpisodesPerDecision - 1} (one decision per {EpisodesPerDecision} episodes)");
+        if (!double.IsFinite(pendingTrackingPerS))
+            throw new InvalidDataException($"command curriculum pending tracking reward {pendingTrackingPerS}: expected a finite number");
         if (pendingFalls < 0 || pendingFalls > pendingEpisodes)
-            throw new InvalidDataException($"command curriculum pending falls {pendingFalls}: expected 0 to {pendingEpisodes} (the pending episodes)");
+            throw new InvalidDataException($"command curriculum pending falls {pendingFalls}: expected 0 to {pendingEpisodes} " +
+                "(the pending episodes)");
         RangeFraction = rangeFraction;
         PendingTrackingPerS = pendingTrackingPerS;
         PendingEpisodes = pendingEpisodes;

@@ -20,7 +20,8 @@ public sealed record CommandSpec
 
     /// <summary>Whether a command other than standing still can be drawn.</summary>
     public bool CanMove =>
-        ZeroFraction < 1 && (ForwardMPerS != UniformRange.Fixed(0) || LateralMPerS != UniformRange.Fixed(0) || YawRateRadPerS != UniformRange.Fixed(0));
+        ZeroFraction < 1 && (ForwardMPerS != UniformRange.Fixed(0) || LateralMPerS != UniformRange.Fixed(0)
+            || YawRateRadPerS != UniformRange.Fixed(0));
 
     public void Sample(Random random, Span<float> command) => Sample(random, command, 1.0);
 

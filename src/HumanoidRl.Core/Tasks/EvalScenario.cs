@@ -27,20 +27,24 @@ public sealed record EvalScenario(string SourcePath, string Name, double? Episod
         var fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath)) throw new FileNotFoundException($"{path}: scenario file not found (looked at {fullPath}).", fullPath);
         var diagnostics = new ConfigDiagnostics(path);
-        var rootNode = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics, "a mapping with name and optionally episode_s, randomization, commands");
+        var rootNode = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics,
+            "a mapping with name and optionally episode_s, randomization, commands");
         EvalScenario? scenario = null;
-        if (rootNode is not null && YamlMappingReader.Open(rootNode, "", "a mapping with name, episode_s, randomization, commands", diagnostics) is { } root)
+        if (rootNode is not null
+            && YamlMappingReader.Open(rootNode, "", "a mapping with name, episode_s, randomization, commands", diagnostics) is { } root)
         {
             var reader = new TaskConfigReader(diagnostics);
             var name = root.Text("name", "the scenario's name");
             // episode_s is the task's environment.episode_s key, so it keeps that key's type and bounds.
             double? episodeS = root.Has("episode_s")
-                ? TaskFileSections.Environment["episode_s"].Read(root, new EnvironmentSettings { ObservationTerms = [] }, diagnostics).EpisodeS
+                ? TaskFileSections.Environment["episode_s"]
+                    .Read(root, new EnvironmentSettings { ObservationTerms = [] }, diagnostics).EpisodeS
                 : null;
             var randomizationSection = reader.Section(root, "randomization");
             var commandsSection = reader.Section(root, "commands");
             if (commandsSection?.Optional("curriculum") is { } curriculum)
-                diagnostics.Add(curriculum.Start.Line, "commands.curriculum", "not used in evaluation", "no curriculum: evaluation samples the full command ranges");
+                diagnostics.Add(curriculum.Start.Line, "commands.curriculum", "not used in evaluation",
+                    "no curriculum: evaluation samples the full command ranges");
             scenario = new EvalScenario(path, name.Value ?? "", episodeS,
                 randomizationSection is null ? null : reader.ReadRandomization(randomizationSection),
                 commandsSection is null ? null : reader.ReadCommands(commandsSection));

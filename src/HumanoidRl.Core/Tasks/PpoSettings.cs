@@ -8,7 +8,9 @@ public enum LearningRateSchedule
     /// <summary>The learning rate stays at <see cref="PpoSettings.LearningRate"/>.</summary>
     Fixed,
 
-    /// <summary>Divided by 1.5 when the policy KL exceeds twice <see cref="PpoSettings.DesiredKl"/>, multiplied by 1.5 when below half of it.</summary>
+    /// <summary>
+    /// Divided by 1.5 when the policy KL exceeds twice <see cref="PpoSettings.DesiredKl"/>, multiplied by 1.5 when below half of it.
+    /// </summary>
     AdaptiveKl,
 }
 

@@ -10,7 +10,8 @@ public static class TaskConfigLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath)) throw new FileNotFoundException($"{path}: task config file not found (looked at {fullPath}).", fullPath);
+        if (!File.Exists(fullPath))
+            throw new FileNotFoundException($"{path}: task config file not found (looked at {fullPath}).", fullPath);
         var diagnostics = new ConfigDiagnostics(path);
         var root = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics, "a mapping with task, environment, rewards, ...");
         var config = root is null ? null : new TaskConfigReader(diagnostics).Read(root, path, Path.GetDirectoryName(fullPath)!);

@@ -17,7 +17,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
 {
     public TaskConfig? Read(YamlNode rootNode, string sourcePath, string taskDirectory)
     {
-        var root = YamlMappingReader.Open(rootNode, "", "a mapping with task, environment, rewards, randomization, commands, ppo, policy, budget", diagnostics);
+        var root = YamlMappingReader.Open(rootNode, "",
+            "a mapping with task, environment, rewards, randomization, commands, ppo, policy, budget", diagnostics);
         if (root is null) return null;
 
         var task = root.Mapping("task", "a mapping with name and robot_config");
@@ -29,7 +30,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             diagnostics.Add(present.Line, present.Path, "file not found", "an existing robot config", robotPath);
 
         var environment = ReadEnvironment(root.Mapping("environment", "a mapping with the environment settings and observation"));
-        var rewards = ReadRewards(root.Optional("rewards") is { } rewardsNode ? YamlMappingReader.Open(rewardsNode, "rewards", "a mapping with weights", diagnostics) : null);
+        var rewards = ReadRewards(root.Optional("rewards") is { } rewardsNode
+            ? YamlMappingReader.Open(rewardsNode, "rewards", "a mapping with weights", diagnostics) : null);
         var randomization = ReadRandomization(Section(root, "randomization"));
         var commandsSection = Section(root, "commands");
         var commands = ReadCommands(commandsSection);
@@ -40,7 +42,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         if (environment is null || rewards is null) return null;
         if (commands.Curriculum is not null && !(rewards.Weight(RewardTerm.LinearVelocityTracking) > 0))
         {
-            diagnostics.Add(commandsSection!.Optional("curriculum")!.Start.Line, "commands.curriculum", "needs rewards.weights.linear_velocity_tracking > 0",
+            diagnostics.Add(commandsSection!.Optional("curriculum")!.Start.Line, "commands.curriculum",
+                "needs rewards.weights.linear_velocity_tracking > 0",
                 "a task that rewards linear velocity tracking (the curriculum widens the ranges on that reward)");
         }
 
@@ -68,7 +71,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         var settings = TaskFileSections.Environment.Read(section, new EnvironmentSettings { ObservationTerms = [] }, diagnostics);
         var observation = section.Mapping("observation", "a mapping with terms (and optionally history)");
         if (observation is not null) settings = TaskFileSections.Observation.Read(observation, settings, diagnostics);
-        var terms = ReadTerms(observation?.Sequence("terms", "a list of observation terms"), observation?.PathOf("terms") ?? "environment.observation.terms");
+        var terms = ReadTerms(observation?.Sequence("terms", "a list of observation terms"),
+            observation?.PathOf("terms") ?? "environment.observation.terms");
         observation?.RejectUnknownKeys();
         section.RejectUnknownKeys();
         return settings with { ObservationTerms = terms };
@@ -96,7 +100,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
             else
                 terms.Add(shape);
         }
-        if (list is not null && list.Children.Count == 0) diagnostics.Add(list.Start.Line, path, "must not be empty", "at least one observation term");
+        if (list is not null && list.Children.Count == 0)
+            diagnostics.Add(list.Start.Line, path, "must not be empty", "at least one observation term");
         return terms;
     }
 
@@ -121,11 +126,13 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
                         string.Join(", ", RewardTerm.BuiltIn.Select(RewardWeights.Name)));
                     continue;
                 }
-                var weight = YamlValueReader.Number(value, field, "a weight (penalty terms are negative by definition, so weights are >= 0)", diagnostics);
+                var weight = YamlValueReader.Number(value, field,
+                    "a weight (penalty terms are negative by definition, so weights are >= 0)", diagnostics);
                 if (weight.IsPresent) weights[term] = weight.Value;
             }
             if (!weights.TryGetValue(RewardTerm.Stability, out var stability) || !(stability > 0))
-                diagnostics.Add(mapping.Start.Line, "rewards.weights.stability", "must be present and > 0", "the roll/pitch stability term -(roll^2 + pitch^2) in every task");
+                diagnostics.Add(mapping.Start.Line, "rewards.weights.stability", "must be present and > 0",
+                    "the roll/pitch stability term -(roll^2 + pitch^2) in every task");
         }
         var result = TaskFileSections.Rewards.Read(section, new RewardWeights { Weights = weights }, diagnostics) with
         {
@@ -134,7 +141,8 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         if (result.UsesFootContacts && result.FootBodies.Count == 0)
         {
             var term = result.Weight(RewardTerm.FootSlip) != 0 ? "foot_slip" : "collision";
-            diagnostics.Add(section.Line, "rewards.foot_bodies", $"missing while {term} is weighted", "a list of the MJCF bodies that are feet, e.g. [left_foot, right_foot]");
+            diagnostics.Add(section.Line, "rewards.foot_bodies", $"missing while {term} is weighted",
+                "a list of the MJCF bodies that are feet, e.g. [left_foot, right_foot]");
         }
         section.RejectUnknownKeys();
         return result;
@@ -150,10 +158,12 @@ internal sealed class TaskConfigReader(ConfigDiagnostics diagnostics)
         {
             var name = YamlValueReader.Text(list.Children[i], $"rewards.foot_bodies[{i}]", "an MJCF body name", diagnostics);
             if (!name.IsPresent) continue;
-            if (bodies.Contains(name.Value)) diagnostics.Add(name.Line, name.Path, "body listed twice", "each foot body once", $"'{name.Value}'");
+            if (bodies.Contains(name.Value))
+                diagnostics.Add(name.Line, name.Path, "body listed twice", "each foot body once", $"'{name.Value}'");
             else bodies.Add(name.Value);
         }
-        if (list is not null && list.Children.Count == 0) diagnostics.Add(list.Start.Line, "rewards.foot_bodies", "must not be empty", Expected);
+        if (list is not null && list.Children.Count == 0)
+            diagnostics.Add(list.Start.Line, "rewards.foot_bodies", "must not be empty", Expected);
         return bodies;
     }
 

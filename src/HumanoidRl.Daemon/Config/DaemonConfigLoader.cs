@@ -26,7 +26,10 @@ public static class DaemonConfigLoader
             new ConfigBounds(50, 60_000) { Expected = "50-60000 ms" }, required: true),
         // null (stand_still) keeps the current mode.
         new ChoiceKey<DaemonConfig, ControlMode?>("lapse_mode", s => s.LeaseLapseMode, (s, v) => s with { LeaseLapseMode = v },
-            new Dictionary<string, ControlMode?> { ["damping"] = ControlMode.Damping, ["estop"] = ControlMode.EStop, ["stand_still"] = null },
+            new Dictionary<string, ControlMode?>
+            {
+                ["damping"] = ControlMode.Damping, ["estop"] = ControlMode.EStop, ["stand_still"] = null,
+            },
             "unknown lapse mode", required: true));
 
     /// <summary>velocity_command: the ranges the operator's command is clamped to, each required.</summary>
@@ -43,7 +46,8 @@ public static class DaemonConfigLoader
         new Dictionary<string, SimSpeed> { ["realtime"] = SimSpeed.Realtime, ["max"] = SimSpeed.Max },
         "unknown speed", required: true);
 
-    private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, backend, hardware, sim_speed, realtime";
+    private const string RootKeys = "a mapping with the keys listen, tls, tokens, lease, velocity_command, robot_config, policy, " +
+        "backend, hardware, sim_speed, realtime";
 
     /// <summary>
     /// Parses and validates a daemon config. Throws <see cref="DaemonConfigException"/> listing every problem
@@ -53,7 +57,8 @@ public static class DaemonConfigLoader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var fullPath = Path.GetFullPath(path);
-        if (!File.Exists(fullPath)) throw new FileNotFoundException($"{path}: daemon config file not found (looked at {fullPath}).", fullPath);
+        if (!File.Exists(fullPath))
+            throw new FileNotFoundException($"{path}: daemon config file not found (looked at {fullPath}).", fullPath);
 
         var diagnostics = new ConfigDiagnostics(path);
         var root = ConfigYaml.Parse(File.ReadAllText(fullPath), diagnostics, RootKeys);
@@ -98,8 +103,11 @@ public static class DaemonConfigLoader
             config = config with { VelocityLimits = VelocityCommand.Read(velocity, config.VelocityLimits, diagnostics) };
         velocity?.RejectUnknownKeys();
 
-        var robotConfig = ExistingFile(root, "robot_config", "the robot config YAML (e.g. humanoid16.yaml), relative to this file", folder, diagnostics);
-        var policy = root.Has("policy") ? ExistingFile(root, "policy", "an ONNX policy file exported by humanoid-rl export", folder, diagnostics) : null;
+        var robotConfig = ExistingFile(root, "robot_config", "the robot config YAML (e.g. humanoid16.yaml), relative to this file", folder,
+            diagnostics);
+        var policy = root.Has("policy")
+            ? ExistingFile(root, "policy", "an ONNX policy file exported by humanoid-rl export", folder, diagnostics)
+            : null;
 
         var errorsBefore = diagnostics.Errors.Count;
         config = Backend.Read(root, config, diagnostics);
@@ -136,7 +144,8 @@ public static class DaemonConfigLoader
         var tokens = new List<TokenEntry>();
         for (var i = 0; i < list.Children.Count; i++)
         {
-            if (YamlMappingReader.Open(list.Children[i], $"tokens[{i}]", "a mapping with name, role, sha256", diagnostics) is not { } entry) continue;
+            if (YamlMappingReader.Open(list.Children[i], $"tokens[{i}]", "a mapping with name, role, sha256", diagnostics) is not { } entry)
+                continue;
             var name = entry.Text("name", "a name for the token holder (shown as the lease holder)");
             var roleText = entry.Text("role", "viewer, operator or admin");
             var role = roleText.IsPresent ? RoleNames.Parse(roleText.Value) : null;

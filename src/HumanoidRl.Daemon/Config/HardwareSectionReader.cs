@@ -20,7 +20,8 @@ internal static class HardwareSectionReader
         if (root.Optional("hardware") is not { } node) return new HardwareSettings();
         if (backend != BackendKind.Hardware)
         {
-            diagnostics.Add(node.Start.Line, "hardware", "only allowed with backend: hardware", "no hardware section for the simulator backend");
+            diagnostics.Add(node.Start.Line, "hardware", "only allowed with backend: hardware",
+                "no hardware section for the simulator backend");
             return null;
         }
         if (YamlMappingReader.Open(node, "hardware", SectionExpected, diagnostics) is not { } section) return null;
@@ -33,12 +34,14 @@ internal static class HardwareSectionReader
                 foreach (var (key, value) in ports.Children)
                 {
                     var bus = (key as YamlScalarNode)?.Value ?? "";
-                    var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}", "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
+                    var device = YamlValueReader.Text(value, $"hardware.port_overrides.{bus}",
+                        "a serial device path such as /dev/ttyUSB0 or a sim serve-bus link", diagnostics);
                     if (device.IsPresent) overrides[bus] = device.Value;
                 }
                 break;
             case { } wrong:
-                diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device", YamlValueReader.KindOf(wrong));
+                diagnostics.Add(wrong.Start.Line, "hardware.port_overrides", "must be a mapping", "bus name: serial device",
+                    YamlValueReader.KindOf(wrong));
                 break;
         }
         var settings = Table.Read(section, new HardwareSettings { PortOverrides = overrides }, diagnostics);

@@ -12,6 +12,7 @@ public static class BoundAddress
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         return addresses.Count == 1
             ? new Uri(addresses.First())
-            : throw new InvalidOperationException($"expected one listen address, Kestrel reports {addresses.Count}: {string.Join(", ", addresses)}");
+            : throw new InvalidOperationException($"expected one listen address, Kestrel reports {addresses.Count}: " +
+                $"{string.Join(", ", addresses)}");
     }
 }

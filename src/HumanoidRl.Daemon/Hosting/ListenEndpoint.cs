@@ -22,9 +22,9 @@ public sealed record ListenEndpoint(IPAddress Address, int Port, X509Certificate
             if (!IPAddress.IsLoopback(address))
             {
                 throw new DaemonStartupException(
-                    $"{config.SourcePath}: listen.address is {config.ListenAddress}, but --insecure-loopback serves plaintext and is only " +
-                    "allowed on a loopback address (127.0.0.1, ::1 or localhost). Listen on loopback, or drop the flag and configure " +
-                    "tls.cert_file and tls.key_file (humanoid-rl certs makes a development pair).");
+                    $"{config.SourcePath}: listen.address is {config.ListenAddress}, but --insecure-loopback serves plaintext and is " +
+                    "only allowed on a loopback address (127.0.0.1, ::1 or localhost). Listen on loopback, or drop the flag and " +
+                    "configure tls.cert_file and tls.key_file (humanoid-rl certs makes a development pair).");
             }
             return new ListenEndpoint(address, config.Port, null);
         }
@@ -81,7 +81,8 @@ public sealed record ListenEndpoint(IPAddress Address, int Port, X509Certificate
         {
             var validity = FormattableString.Invariant($"{certificate.NotBefore:u} to {certificate.NotAfter:u}");
             certificate.Dispose();
-            throw new DaemonStartupException($"tls: the certificate {tls.CertFile} is valid from {validity}, not now; make a new one (humanoid-rl certs)");
+            throw new DaemonStartupException($"tls: the certificate {tls.CertFile} is valid from {validity}, not now; make a new " +
+                "one (humanoid-rl certs)");
         }
         return certificate;
     }

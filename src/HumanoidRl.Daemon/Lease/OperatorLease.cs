@@ -37,7 +37,8 @@ public sealed class OperatorLease(TimeProvider clock, TimeSpan window, ILeaseLis
         {
             LapseIfSilent();
             if (_grant is { } held)
-                throw new LeaseRefusedException($"the operator lease is held by {held.Holder} (last heartbeat {Milliseconds(Silence(held))} ms ago); wait until it is released or lapses");
+                throw new LeaseRefusedException($"the operator lease is held by {held.Holder} (last heartbeat " +
+                    $"{Milliseconds(Silence(held))} ms ago); wait until it is released or lapses");
             var holder = clientName.Length == 0 ? caller.TokenName : $"{caller.TokenName}/{clientName}";
             var leaseId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             _grant = new Grant(leaseId, holder, clock.GetTimestamp());

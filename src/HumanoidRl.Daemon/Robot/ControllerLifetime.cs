@@ -7,7 +7,8 @@ namespace HumanoidRl.Daemon.Robot;
 /// moment, then turns torque off before the process exits. If the loop thread dies (it has already turned
 /// torque off), the daemon stops too, so systemd restarts it instead of serving a dead loop.
 /// </summary>
-public sealed class ControllerLifetime(RobotController controller, IHostApplicationLifetime host, ILogger<ControllerLifetime> log) : BackgroundService
+public sealed class ControllerLifetime(RobotController controller, IHostApplicationLifetime host,
+    ILogger<ControllerLifetime> log) : BackgroundService
 {
     /// <summary>How long Damping acts before torque goes off: enough to slow moving joints, short of systemd's stop timeout.</summary>
     public static readonly TimeSpan DampingTime = TimeSpan.FromMilliseconds(500);

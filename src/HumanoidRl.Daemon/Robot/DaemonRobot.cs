@@ -73,8 +73,13 @@ public sealed class DaemonRobot : IDisposable
         var unknown = config.Hardware.PortOverrides.Keys.Where(bus => robot.Buses.All(b => b.Name != bus)).ToList();
         if (unknown.Count > 0)
             throw new DaemonStartupException(
-                $"{config.SourcePath}: hardware.port_overrides names buses {string.Join(", ", unknown)} that {robot.SourcePath} does not have (it has {string.Join(", ", robot.Buses.Select(b => b.Name))})");
-        return new DynamixelHardwareBackend(robot, new HardwareBackendOptions { PortOverrides = config.Hardware.PortOverrides, ReplyTimeoutMarginMs = config.Hardware.ReplyTimeoutMarginMs });
+                $"{config.SourcePath}: hardware.port_overrides names buses {string.Join(", ", unknown)} that {robot.SourcePath} does not " +
+                $"have (it has {string.Join(", ", robot.Buses.Select(b => b.Name))})");
+        return new DynamixelHardwareBackend(robot, new HardwareBackendOptions
+        {
+            PortOverrides = config.Hardware.PortOverrides,
+            ReplyTimeoutMarginMs = config.Hardware.ReplyTimeoutMarginMs,
+        });
     }
 
     /// <summary>

@@ -55,9 +55,11 @@ public sealed class AuthorizationInterceptor(TokenAuthenticator authenticator) :
 
         var header = context.RequestHeaders.GetValue("authorization");
         if (header is null || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length == BearerPrefix.Length)
-            throw new RpcException(new Status(StatusCode.Unauthenticated, $"{context.Method} needs a bearer token: send the metadata 'authorization: Bearer <token>'"));
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"{context.Method} needs a bearer token: send the metadata 'authorization: Bearer <token>'"));
         var caller = authenticator.Authenticate(header[BearerPrefix.Length..].Trim())
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "unknown bearer token (its SHA-256 matches no entry in the daemon config's tokens)"));
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated,
+                "unknown bearer token (its SHA-256 matches no entry in the daemon config's tokens)"));
         if (!caller.Role.Satisfies(required))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,

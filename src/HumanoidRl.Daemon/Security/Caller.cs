@@ -15,6 +15,7 @@ public sealed record Caller(string TokenName, Role Role)
         ArgumentNullException.ThrowIfNull(context);
         return context.UserState.TryGetValue(UserStateKey, out var caller) && caller is Caller known
             ? known
-            : throw new InvalidOperationException($"{context.Method}: no authenticated caller; the method's role is missing from MethodRoles");
+            : throw new InvalidOperationException($"{context.Method}: no authenticated caller; the method's role is " +
+                "missing from MethodRoles");
     }
 }

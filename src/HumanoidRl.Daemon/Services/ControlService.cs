@@ -42,7 +42,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
         ArgumentNullException.ThrowIfNull(request);
         var target = ModeNames.FromProto(request.Mode)
             ?? throw new RpcException(new Status(StatusCode.InvalidArgument,
-                $"mode: {request.Mode} is not a mode to request (expected MODE_PASSIVE, MODE_DAMPING, MODE_STAND_UP, MODE_POLICY or MODE_ESTOP)"));
+                $"mode: {request.Mode} is not a mode to request (expected MODE_PASSIVE, MODE_DAMPING, MODE_STAND_UP, " +
+                "MODE_POLICY or MODE_ESTOP)"));
         var outcome = Refusable(() => lease.AsHolder(request.LeaseId, () => robot.Controller.RequestMode(target)));
         if (outcome.Reason is { } refusal)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"cannot enter {target}: {refusal}"));
@@ -53,7 +54,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
     public override Task<V1.SetVelocityCommandResponse> SetVelocityCommand(V1.SetVelocityCommandRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var command = request.Command ?? throw new RpcException(new Status(StatusCode.InvalidArgument, "command: missing (expected vx_m_per_s, vy_m_per_s, yaw_rate_rad_per_s)"));
+        var command = request.Command ?? throw new RpcException(
+            new Status(StatusCode.InvalidArgument, "command: missing (expected vx_m_per_s, vy_m_per_s, yaw_rate_rad_per_s)"));
         RequireFinite(command.VxMPerS, "command.vx_m_per_s");
         RequireFinite(command.VyMPerS, "command.vy_m_per_s");
         RequireFinite(command.YawRateRadPerS, "command.yaw_rate_rad_per_s");
@@ -67,7 +69,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
     public override Task<V1.EStopResponse> EStop(V1.EStopRequest request, ServerCallContext context)
     {
         if (robot.Controller.EStop().Reason is { } failure)
-            throw new RpcException(new Status(StatusCode.Unavailable, $"e-stop not confirmed: {failure}; torque state unknown, cut motor power"));
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"e-stop not confirmed: {failure}; torque state unknown, cut motor power"));
         return Task.FromResult(new V1.EStopResponse());
     }
 
@@ -81,7 +84,8 @@ public sealed class ControlService(DaemonRobot robot, OperatorLease lease, Daemo
 
     private static void RequireFinite(double value, string field)
     {
-        if (!double.IsFinite(value)) throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: {value} is not a finite number"));
+        if (!double.IsFinite(value))
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}: {value} is not a finite number"));
     }
 
     private static T Refusable<T>(Func<T> action)

@@ -10,8 +10,8 @@ public static class EventStreamer
         CopyAsync(subscription, stream, item => item, cancel);
 
     /// <summary>Writes <paramref name="message"/> of each item; a shared item is released once written.</summary>
-    public static async Task CopyAsync<TItem, TMessage>(FanOut<TItem>.Subscription subscription, IServerStreamWriter<TMessage> stream, Func<TItem, TMessage> message,
-        CancellationToken cancel)
+    public static async Task CopyAsync<TItem, TMessage>(FanOut<TItem>.Subscription subscription, IServerStreamWriter<TMessage> stream,
+        Func<TItem, TMessage> message, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(stream);

@@ -11,7 +11,8 @@ public sealed class PolicyService(DaemonRobot robot) : V1.Policy.PolicyBase
     public override Task<V1.PolicyInfo> GetPolicyInfo(V1.GetPolicyInfoRequest request, ServerCallContext context)
     {
         var controller = robot.Controller;
-        var contract = controller.Policy ?? throw new RpcException(new Status(StatusCode.NotFound, "no policy is loaded (load one with Policy/LoadPolicy or the daemon config's policy key)"));
+        var contract = controller.Policy ?? throw new RpcException(
+            new Status(StatusCode.NotFound, "no policy is loaded (load one with Policy/LoadPolicy or the daemon config's policy key)"));
         return Task.FromResult(Info(controller.PolicyPath ?? "", contract));
     }
 
@@ -19,7 +20,9 @@ public sealed class PolicyService(DaemonRobot robot) : V1.Policy.PolicyBase
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!Path.IsPathFullyQualified(request.Path))
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"path: '{request.Path}' is not an absolute path on the robot computer (expected e.g. /opt/humanoid-rl/models/policy.onnx)"));
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"path: '{request.Path}' is not an absolute path on the robot computer (expected e.g. " +
+                "/opt/humanoid-rl/models/policy.onnx)"));
         try
         {
             var contract = robot.Controller.LoadPolicy(request.Path);

@@ -15,7 +15,8 @@ public static class TelemetryMessages
         state.TimeNs = sample.TimestampNs;
         state.Mode = ModeNames.ToProto(sample.Mode);
         var orientation = state.ImuOrientation ??= new V1.Quaternion();
-        (orientation.W, orientation.X, orientation.Y, orientation.Z) = (sample.ImuQuaternion[0], sample.ImuQuaternion[1], sample.ImuQuaternion[2], sample.ImuQuaternion[3]);
+        (orientation.W, orientation.X, orientation.Y, orientation.Z) = (sample.ImuQuaternion[0], sample.ImuQuaternion[1],
+            sample.ImuQuaternion[2], sample.ImuQuaternion[3]);
         var gyro = state.ImuGyroRadPerS ??= new V1.Vector3();
         (gyro.X, gyro.Y, gyro.Z) = (sample.GyroRadPerS[0], sample.GyroRadPerS[1], sample.GyroRadPerS[2]);
         state.RollRad = sample.RollRad;

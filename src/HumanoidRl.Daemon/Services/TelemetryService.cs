@@ -13,7 +13,8 @@ namespace HumanoidRl.Daemon.Services;
 public sealed class TelemetryService(DaemonRobot robot, TelemetryPump pump, DaemonEvents events, OperatorLease lease, DaemonConfig config)
     : V1.Telemetry.TelemetryBase
 {
-    public override async Task StreamState(V1.StreamStateRequest request, IServerStreamWriter<V1.RobotState> responseStream, ServerCallContext context)
+    public override async Task StreamState(V1.StreamStateRequest request, IServerStreamWriter<V1.RobotState> responseStream,
+        ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -44,7 +45,8 @@ public sealed class TelemetryService(DaemonRobot robot, TelemetryPump pump, Daem
         return Task.FromResult(reply);
     }
 
-    public override async Task StreamEvents(V1.StreamEventsRequest request, IServerStreamWriter<V1.Event> responseStream, ServerCallContext context)
+    public override async Task StreamEvents(V1.StreamEventsRequest request, IServerStreamWriter<V1.Event> responseStream,
+        ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var subscription = events.Stream.Subscribe();

@@ -83,7 +83,8 @@ public sealed class TelemetryPump : IHostedService, IDisposable
         _loopEvents.Clear();
         var lost = _controller.Events.ReadFrom(ref _nextEvent, _loopEvents);
         if (lost > 0)
-            _events.Publish(new V1.Event { Message = string.Create(CultureInfo.InvariantCulture, $"{lost} loop events were lost (the event ring overflowed)") });
+            _events.Publish(new V1.Event { Message = string.Create(CultureInfo.InvariantCulture,
+                $"{lost} loop events were lost (the event ring overflowed)") });
         foreach (var loopEvent in _loopEvents) _events.Publish(TelemetryMessages.Event(loopEvent, _controller.PolicyPath));
     }
 

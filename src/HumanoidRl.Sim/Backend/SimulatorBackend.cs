@@ -64,7 +64,8 @@ public sealed class SimulatorBackend : IRobotBackend
     {
         _model = MjModel.LoadXml(_robot.ModelPath);
         if (Math.Abs(_model.TimestepS - _robot.LoopPeriodS) > 1e-12)
-            throw new InvalidDataException($"{_robot.SourcePath}: loop_period_ns {_robot.LoopPeriodNs} differs from the model timestep {_model.TimestepS} s");
+            throw new InvalidDataException($"{_robot.SourcePath}: loop_period_ns {_robot.LoopPeriodNs} differs from the model timestep " +
+                $"{_model.TimestepS} s");
         _binding = HumanoidBinding.Resolve(_robot, _model);
         _data = new MjData(_model);
         _data.ResetToKeyframe(_binding.StandKeyframeId);

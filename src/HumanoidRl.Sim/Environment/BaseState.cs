@@ -9,4 +9,5 @@ namespace HumanoidRl.Sim.Environment;
 /// <param name="YawRateRadPerS">Turn rate about the world vertical.</param>
 /// <param name="XM">World x position.</param>
 /// <param name="YM">World y position.</param>
-public readonly record struct BaseState(double RollRad, double PitchRad, double HeightM, double ForwardMPerS, double LateralMPerS, double YawRateRadPerS, double XM, double YM);
+public readonly record struct BaseState(double RollRad, double PitchRad, double HeightM, double ForwardMPerS, double LateralMPerS,
+    double YawRateRadPerS, double XM, double YM);

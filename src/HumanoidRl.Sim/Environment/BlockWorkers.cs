@@ -68,7 +68,8 @@ public sealed class BlockWorkers : IDisposable
         }
         _done.SignalAndWait();
         if (failure is not null) throw new InvalidOperationException("environment step failed", failure);
-        if (_workerFailure is { } workerFailure) throw new InvalidOperationException("environment step failed on a worker thread", workerFailure);
+        if (_workerFailure is { } workerFailure)
+            throw new InvalidOperationException("environment step failed on a worker thread", workerFailure);
     }
 
     public void Dispose()

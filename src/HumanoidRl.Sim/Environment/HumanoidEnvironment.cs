@@ -114,12 +114,15 @@ public sealed class HumanoidEnvironment : IDisposable
         get => _commandRangeFraction;
         set
         {
-            if (!(value is > 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(value), value, "command range fraction must be in (0, 1]");
+            if (!(value is > 0 and <= 1))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "command range fraction must be in (0, 1]");
             _commandRangeFraction = value;
         }
     }
 
-    /// <summary>Per foot named in rewards.foot_bodies: on the ground after the last step (empty when foot_slip and collision are unweighted).</summary>
+    /// <summary>
+    /// Per foot named in rewards.foot_bodies: on the ground after the last step (empty when foot_slip and collision are unweighted).
+    /// </summary>
     public ReadOnlySpan<bool> FootOnGround => _footOnGround;
 
     /// <summary>Per reward term, the weighted sum over the current episode (for logging).</summary>
@@ -171,7 +174,8 @@ public sealed class HumanoidEnvironment : IDisposable
     /// One policy step. Returns the reward; <paramref name="terminated"/> on a fall, <paramref name="truncated"/>
     /// at the time limit. The observations written are of the state after the step (the caller resets).
     /// </summary>
-    public double Step(ReadOnlySpan<float> action, Span<float> observation, Span<float> criticObservation, out bool terminated, out bool truncated)
+    public double Step(ReadOnlySpan<float> action, Span<float> observation, Span<float> criticObservation, out bool terminated,
+        out bool truncated)
     {
         var joints = _task.JointCount;
         if (action.Length != joints) throw new ArgumentException($"action has {action.Length} values, expected {joints}", nameof(action));
@@ -209,7 +213,8 @@ public sealed class HumanoidEnvironment : IDisposable
         var attitude = orientation.ToRollPitchYaw();
         var heightM = qpos[_binding.BaseQposAdr + 2];
         var safety = _task.Robot.Safety;
-        terminated = !(Math.Abs(attitude.RollRad) <= safety.FallRollRad && Math.Abs(attitude.PitchRad) <= safety.FallPitchRad && heightM >= safety.MinBaseHeightM);
+        terminated = !(Math.Abs(attitude.RollRad) <= safety.FallRollRad && Math.Abs(attitude.PitchRad) <= safety.FallPitchRad
+            && heightM >= safety.MinBaseHeightM);
         truncated = !terminated && _step >= _task.EpisodeSteps;
 
         var (forward, lateral, yawRate) = BaseVelocityInHeadingFrame(orientation, attitude.YawRad);
@@ -280,7 +285,8 @@ public sealed class HumanoidEnvironment : IDisposable
         var vy = qvel[_binding.BaseDofAdr + 1];
         var (sin, cos) = Math.SinCos(yawRad);
         // The free joint's angular velocity is in the body frame; its world z component is the yaw rate.
-        var omegaWorld = orientation.Rotate(new Vec3(qvel[_binding.BaseDofAdr + 3], qvel[_binding.BaseDofAdr + 4], qvel[_binding.BaseDofAdr + 5]));
+        var omegaWorld = orientation.Rotate(new Vec3(qvel[_binding.BaseDofAdr + 3], qvel[_binding.BaseDofAdr + 4],
+            qvel[_binding.BaseDofAdr + 5]));
         return ((cos * vx) + (sin * vy), (-sin * vx) + (cos * vy), omegaWorld.Z);
     }
 

@@ -29,7 +29,8 @@ public sealed class HumanoidTask : IDisposable
         {
             if (Math.Abs(NominalModel.TimestepS - robot.LoopPeriodS) > 1e-12)
                 throw new InvalidDataException(
-                    $"{robot.SourcePath}: loop_period_ns {robot.LoopPeriodNs} does not match the model timestep {NominalModel.TimestepS} s in {robot.ModelPath}");
+                    $"{robot.SourcePath}: loop_period_ns {robot.LoopPeriodNs} does not match the model timestep {NominalModel.TimestepS} " +
+                    $"s in {robot.ModelPath}");
             Binding = HumanoidBinding.Resolve(robot, NominalModel);
             Nominal = new NominalParameters(NominalModel);
             Randomizer = new DomainRandomizer(task.Randomization, Binding, Nominal);

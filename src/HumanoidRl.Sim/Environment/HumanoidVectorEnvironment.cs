@@ -94,7 +94,8 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
     public void Step(ReadOnlySpan<float> actions)
     {
         if (actions.Length != _environments.Length * ActionSize)
-            throw new ArgumentException($"actions hold {actions.Length} values, expected {_environments.Length} x {ActionSize}", nameof(actions));
+            throw new ArgumentException($"actions hold {actions.Length} values, expected {_environments.Length} x {ActionSize}",
+                nameof(actions));
         if (_actions.Length != actions.Length) _actions = new float[actions.Length];
         actions.CopyTo(_actions);
         _workers.Run(_stepOne);
@@ -129,14 +130,16 @@ public sealed class HumanoidVectorEnvironment : IVectorEnvironment
     }
 
     private void ResetOne(int i) =>
-        _environments[i].Reset(_observations.AsSpan(i * ObservationSize, ObservationSize), _criticObservations.AsSpan(i * CriticObservationSize, CriticObservationSize));
+        _environments[i].Reset(_observations.AsSpan(i * ObservationSize, ObservationSize),
+            _criticObservations.AsSpan(i * CriticObservationSize, CriticObservationSize));
 
     private void StepOne(int i)
     {
         var observation = _observations.AsSpan(i * ObservationSize, ObservationSize);
         var critic = _criticObservations.AsSpan(i * CriticObservationSize, CriticObservationSize);
         var environment = _environments[i];
-        _rewards[i] = (float)environment.Step(_actions.AsSpan(i * ActionSize, ActionSize), observation, critic, out var terminated, out var truncated);
+        _rewards[i] = (float)environment.Step(_actions.AsSpan(i * ActionSize, ActionSize), observation, critic, out var terminated,
+            out var truncated);
         _terminated[i] = terminated ? (byte)1 : (byte)0;
         _truncated[i] = truncated ? (byte)1 : (byte)0;
         if (!terminated && !truncated) return;

@@ -89,7 +89,8 @@ public sealed class HumanoidBinding
             GyroAdr = SensorAdr(model, Id(MjObject.Sensor, names.GyroSensor, "base.gyro_sensor")),
             AccelerometerAdr = SensorAdr(model, Id(MjObject.Sensor, names.AccelerometerSensor, "base.accelerometer_sensor")),
             OrientationAdr = SensorAdr(model, Id(MjObject.Sensor, names.OrientationSensor, "base.orientation_sensor")),
-            FootTouchAdr = [.. names.FootTouchSensors.Select((name, i) => SensorAdr(model, Id(MjObject.Sensor, name, $"base.foot_touch_sensors[{i}]")))],
+            FootTouchAdr = [.. names.FootTouchSensors.Select((name, i) =>
+                SensorAdr(model, Id(MjObject.Sensor, name, $"base.foot_touch_sensors[{i}]")))],
             StandKeyframeId = Id(MjObject.Key, names.StandKeyframe, "base.stand_keyframe"),
         };
         if (freeJoint >= 0 && model.JntType[freeJoint] != (int)MjJointType.Free)
@@ -97,7 +98,8 @@ public sealed class HumanoidBinding
         if (problems.Count > 0)
         {
             throw new InvalidDataException(
-                $"{config.SourcePath}: does not match the model {model.SourcePath}:{System.Environment.NewLine}  {string.Join($"{System.Environment.NewLine}  ", problems)}");
+                $"{config.SourcePath}: does not match the model {model.SourcePath}:{System.Environment.NewLine}  " +
+                $"{string.Join($"{System.Environment.NewLine}  ", problems)}");
         }
         return binding;
     }
