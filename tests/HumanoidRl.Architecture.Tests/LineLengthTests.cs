@@ -24,7 +24,8 @@ public sealed partial class LineLengthTests
             }
         }
 
-        Assert.True(longLines.Count == 0, $"lines over {maximum} characters:{Environment.NewLine}{string.Join(Environment.NewLine, longLines)}");
+        var list = string.Join(Environment.NewLine, longLines);
+        Assert.True(longLines.Count == 0, $"lines over {maximum} characters:{Environment.NewLine}{list}");
     }
 
     /// <summary>max_line_length of the [*.cs] section of the repository's .editorconfig.</summary>

@@ -23,7 +23,7 @@ public sealed record VelocityLimits(UniformRange VxMPerS, UniformRange VyMPerS, 
 /// dedicated core this keeps the policy's weights in cache and the core out of idle states between ticks.</param>
 /// <param name="PolicyPrewarmUs">Run the policy once on its last observation this long before each inference tick's
 /// deadline, result discarded (0 = never). After a policy period of idle, other work on a shared machine has evicted
-/// ONNX Runtime's code and data from the caches and the call costs 10-15 times what it costs warm; the warm-up pays that
+/// ONNX Runtime's code and data from the caches and the call costs many times what it costs warm; the warm-up pays that
 /// before the deadline instead of inside the tick, between sensor read and torque write.</param>
 public sealed record RealtimeOptions(
     int FifoPriority = 0, int CpuAffinity = -1, bool LockMemory = false, int SpinUs = 0, int PolicyPrewarmUs = 0,

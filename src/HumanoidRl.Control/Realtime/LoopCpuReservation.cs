@@ -66,5 +66,6 @@ public static class LoopCpuReservation
     internal static bool IsEmpty(ulong[] mask) => Array.TrueForAll(mask, word => word == 0);
 
     private static IEnumerable<int> ThreadIds() =>
-        Directory.EnumerateDirectories("/proc/self/task").Select(path => int.Parse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture));
+        Directory.EnumerateDirectories("/proc/self/task")
+            .Select(path => int.Parse(Path.GetFileName(path), NumberStyles.None, CultureInfo.InvariantCulture));
 }

@@ -6,7 +6,12 @@ namespace HumanoidRl.Cli.Tests.Bench;
 
 public sealed class BenchLoopCommandTests
 {
-    private static readonly string[] CountKeys = ["ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections", "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline", "policy_entry_jit_methods", "daemon_alloc_kb_per_s"];
+    private static readonly string[] CountKeys =
+    [
+        "ticks", "subscribers", "subscribers_dropped", "overruns", "bare_overruns", "slices", "gc_collections",
+        "bare_gc_collections", "prewarm_past_deadline", "prewarm_repeat_past_deadline", "policy_entry_jit_methods",
+        "daemon_alloc_kb_per_s",
+    ];
 
     private static readonly string[] MicrosecondKeys =
     [
@@ -40,22 +45,31 @@ public sealed class BenchLoopCommandTests
         // One second with the default 500 ms slices: the loop and the bare loop take two turns each.
         Assert.Equal(2, figures.GetProperty("slices").GetInt64());
         Assert.Equal(500, figures.GetProperty("slice_ms").GetDouble());
-        // The loop's time and ticks leave out the bare loop's turns (then the loop is held): about 1 s, not 2, at no more than the loop rate.
+        // The loop's time and ticks leave out the bare loop's turns (then the loop is held): about 1 s, not 2, at no more
+        // than the loop rate.
         var seconds = figures.GetProperty("seconds").GetDouble();
         Assert.InRange(seconds, 0.99, 1.5);
-        Assert.True(figures.GetProperty("ticks").GetInt64() <= 500 * seconds * 1.05, $"{figures.GetProperty("ticks")} ticks in the loop's {seconds} s");
+        Assert.True(
+            figures.GetProperty("ticks").GetInt64() <= 500 * seconds * 1.05,
+            $"{figures.GetProperty("ticks")} ticks in the loop's {seconds} s");
         Assert.True(figures.GetProperty("jitter_ratio").GetDouble() >= 0);
         Assert.True(figures.GetProperty("gc_pause_ms").GetDouble() >= 0 && figures.GetProperty("bare_gc_pause_ms").GetDouble() >= 0);
-        Assert.True(figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
+        Assert.True(
+            figures.GetProperty("telemetry_messages_per_s_per_subscriber").GetDouble() > 0, "the subscribers received no telemetry");
         // Streaming reuses its messages and waiters: a new message per tick made about 600 KB/s of garbage with these 2
         // subscribers, whose collections pause the loop; now next to none (the count moves in 8 KB steps per thread).
-        Assert.True(figures.GetProperty("daemon_alloc_kb_per_s").GetInt64() < 100, $"daemon_alloc_kb_per_s = {figures.GetProperty("daemon_alloc_kb_per_s")}");
+        Assert.True(
+            figures.GetProperty("daemon_alloc_kb_per_s").GetInt64() < 100,
+            $"daemon_alloc_kb_per_s = {figures.GetProperty("daemon_alloc_kb_per_s")}");
         Assert.Equal(0, figures.GetProperty("alloc_bytes_per_tick").GetDouble());
         // A fresh daemon process: whatever entering Policy mode runs for the first time, the JIT compiles it on the loop thread
         // unless loading the policy compiled it before.
         Assert.Equal(0, figures.GetProperty("policy_entry_jit_methods").GetInt64());
-        var (inferenceP50, inferenceP99, inferenceMax) = (Us(figures, "inference_p50_us"), Us(figures, "inference_p99_us"), Us(figures, "inference_max_us"));
-        Assert.True(inferenceP50 > 0 && inferenceP50 <= inferenceP99 && inferenceP99 <= inferenceMax, $"inference p50/p99/max {inferenceP50}/{inferenceP99}/{inferenceMax} us");
+        var (inferenceP50, inferenceP99, inferenceMax) =
+            (Us(figures, "inference_p50_us"), Us(figures, "inference_p99_us"), Us(figures, "inference_max_us"));
+        Assert.True(
+            inferenceP50 > 0 && inferenceP50 <= inferenceP99 && inferenceP99 <= inferenceMax,
+            $"inference p50/p99/max {inferenceP50}/{inferenceP99}/{inferenceMax} us");
         var (referenceP50, referenceP99) = (Us(figures, "reference_inference_p50_us"), Us(figures, "reference_inference_p99_us"));
         Assert.True(referenceP50 > 0 && referenceP50 <= referenceP99, $"reference inference p50/p99 {referenceP50}/{referenceP99} us");
         // robot-config/daemon.yaml warms the policy up before each inference tick.
@@ -63,7 +77,8 @@ public sealed class BenchLoopCommandTests
         var (prewarmP50, prewarmP99) = (Us(figures, "prewarm_p50_us"), Us(figures, "prewarm_p99_us"));
         Assert.True(prewarmP50 > 0 && prewarmP50 <= prewarmP99, $"warm-up p50/p99 {prewarmP50}/{prewarmP99} us");
         Assert.True(figures.GetProperty("prewarm_repeats_per_inference_tick").GetDouble() >= 0);
-        Assert.True(figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
+        Assert.True(
+            figures.GetProperty("policy_mode_throughout").GetBoolean(), $"the loop left Policy mode: {figures.GetProperty("last_fault")}");
         Assert.Equal("simulator", figures.GetProperty("backend").GetString());
         Assert.NotEmpty(figures.GetProperty("subscriber_cpus").GetString()!); // the copy pins nothing: wherever this process may run
         Assert.Equal("", figures.GetProperty("loop_cpu_threads").GetString());
@@ -71,7 +86,9 @@ public sealed class BenchLoopCommandTests
         Assert.Equal(figures.GetProperty("subscriber_cpus").GetString(), figures.GetProperty("steal_cpus").GetString());
         Assert.InRange(figures.GetProperty("loop_steal_pct").GetDouble(), 0, 100);
         Assert.InRange(figures.GetProperty("bare_steal_pct").GetDouble(), 0, 100);
-        Assert.Contains("bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each", stderr, StringComparison.Ordinal);
+        Assert.Contains(
+            "bench-loop: measuring the loop with 2 subscribers and the bare clock_nanosleep loop in turns: 2 slices of 500 ms each",
+            stderr, StringComparison.Ordinal);
         Assert.Contains("bench-loop: measuring the reference inference", stderr, StringComparison.Ordinal);
         // The clients run as a robot's remote ones do, outside the daemon's process and its garbage collector.
         Assert.Contains("bench-loop: 2 subscribers streaming in a separate process (pid ", stderr, StringComparison.Ordinal);
