@@ -42,19 +42,67 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         new NumberKey<MotorSpec>("torque_constant_nm_per_a", s => s.TorqueConstantNmPerA, (s, v) => s with { TorqueConstantNmPerA = v },
             "output torque per motor current in N m/A", ConfigBounds.Positive with { Expected = null }, required: true));
 
+    private const string ModelFileExpected = "an MJCF file path relative to the config";
+
+    /// <summary>robot: the robot's name, model file and loop period, every key required.</summary>
+    private static readonly ConfigTable<RobotIdentity> RobotKeys = new(
+        new TextKey<RobotIdentity>("name", s => s.Name, (s, v) => s with { Name = v }, "the robot's name", required: true),
+        new TextKey<RobotIdentity>("model_file", s => s.ModelFile, (s, v) => s with { ModelFile = v }, ModelFileExpected,
+            required: true),
+        new IntegerKey<RobotIdentity>("loop_period_ns", s => s.LoopPeriodNs, (s, v) => s with { LoopPeriodNs = v },
+            "a positive loop period in nanoseconds", ConfigBounds.Positive with { Expected = null }, required: true));
+
+    /// <summary>base: the MJCF names of the floating base and its sensors, every key required.</summary>
+    private static readonly ConfigTable<BaseNames> BaseKeys = new(
+        new TextKey<BaseNames>("body", s => s.Body, (s, v) => s with { Body = v }, "the MJCF body of the floating base",
+            required: true),
+        new TextKey<BaseNames>("free_joint", s => s.FreeJoint, (s, v) => s with { FreeJoint = v },
+            "the MJCF free joint of the base", required: true),
+        new TextKey<BaseNames>("imu_site", s => s.ImuSite, (s, v) => s with { ImuSite = v }, "the MJCF site of the IMU",
+            required: true),
+        new TextKey<BaseNames>("gyro_sensor", s => s.GyroSensor, (s, v) => s with { GyroSensor = v },
+            "the MJCF gyro sensor name", required: true),
+        new TextKey<BaseNames>("accelerometer_sensor", s => s.AccelerometerSensor, (s, v) => s with { AccelerometerSensor = v },
+            "the MJCF accelerometer sensor name", required: true),
+        new TextKey<BaseNames>("orientation_sensor", s => s.OrientationSensor, (s, v) => s with { OrientationSensor = v },
+            "the MJCF framequat sensor name", required: true),
+        new TextListKey<BaseNames>("foot_touch_sensors", (s, v) => s with { FootTouchSensors = v },
+            "a list of MJCF touch sensor names", "an MJCF touch sensor name", required: true),
+        new TextKey<BaseNames>("stand_keyframe", s => s.StandKeyframe, (s, v) => s with { StandKeyframe = v },
+            "the MJCF keyframe of the default pose", required: true));
+
+    private static readonly BaseNames NoBaseNames = new("", "", "", "", "", "", [], "");
+
+    /// <summary>buses[i]: a motor bus, every key required (that names are unique is checked across entries).</summary>
+    private static readonly ConfigTable<BusConfig> BusKeys = new(
+        new TextKey<BusConfig>("name", s => s.Name, (s, v) => s with { Name = v }, "a bus name", required: true),
+        new TextKey<BusConfig>("port", s => s.Port, (s, v) => s with { Port = v }, "a serial device path such as /dev/ttyUSB0",
+            required: true),
+        new IntegerSetKey<BusConfig>("baud", s => s.BaudRate, (s, v) => s with { BaudRate = (int)v },
+            $"one of the Dynamixel baud rates {string.Join(", ", DynamixelBaudRates)}", DynamixelBaudRates, "unsupported baud rate",
+            required: true));
+
+    /// <summary>imu: the IMU's bus and device ID, both required (the bus must be in buses; axis_map is read apart).</summary>
+    private static readonly ConfigTable<ImuConfig> ImuKeys = new(
+        new TextKey<ImuConfig>("bus", s => s.Bus, (s, v) => s with { Bus = v }, "the name of a bus in buses", required: true),
+        new IntegerKey<ImuConfig>("id", s => s.DeviceId, (s, v) => s with { DeviceId = (int)v }, $"a device ID from 0 to {MaxDeviceId}",
+            new ConfigBounds(0, MaxDeviceId), required: true));
+
     public RobotConfig? Read(YamlNode rootNode, string sourcePath, string configDirectory)
     {
         var root = YamlMappingReader.Open(rootNode, "", "a mapping with the keys robot, base, motors, buses, imu, safety, joints",
             diagnostics);
         if (root is null) return null;
 
-        var robot = root.Mapping("robot", "a mapping with name, model_file, loop_period_ns");
-        var name = robot?.Text("name", "the robot's name");
-        var modelFile = robot?.Text("model_file", "an MJCF file path relative to the config");
-        var loopPeriod = robot?.Integer("loop_period_ns", "a positive loop period in nanoseconds");
-        if (loopPeriod is { } period) diagnostics.Require(period, period.Value > 0, "must be > 0", "a positive loop period in nanoseconds");
-        robot?.RejectUnknownKeys();
-        var modelPath = ResolveModel(modelFile, configDirectory);
+        var robotMapping = root.Mapping("robot", "a mapping with name, model_file, loop_period_ns");
+        var robot = new RobotIdentity("", "", 0);
+        var modelPath = "";
+        if (robotMapping is not null)
+        {
+            robot = RobotKeys.Read(robotMapping, robot, diagnostics);
+            robotMapping.RejectUnknownKeys();
+            modelPath = ResolveModel(robotMapping, robot.ModelFile, configDirectory);
+        }
 
         var baseNames = ReadBase(root.Mapping("base", "a mapping of the MJCF base body, IMU site and sensor names"));
         var motors = ReadMotors(root.Sequence("motors", "a list of servo models"));
@@ -67,10 +115,10 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         return new RobotConfig
         {
             SourcePath = sourcePath,
-            Name = name?.Value ?? "",
-            ModelFile = modelFile?.Value ?? "",
+            Name = robot.Name,
+            ModelFile = robot.ModelFile,
             ModelPath = modelPath,
-            LoopPeriodNs = loopPeriod?.Value ?? 0,
+            LoopPeriodNs = robot.LoopPeriodNs,
             Base = baseNames,
             Motors = motors,
             Buses = buses,
@@ -80,42 +128,25 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
         };
     }
 
-    private string ResolveModel(Located<string>? modelFile, string configDirectory)
+    /// <summary>The model file's full path, reported when it does not exist; "" when the key was missing or bad.</summary>
+    private string ResolveModel(YamlMappingReader robot, string modelFile, string configDirectory)
     {
-        if (modelFile is not { IsPresent: true } file) return "";
-        var resolved = Path.GetFullPath(Path.Combine(configDirectory, file.Value));
+        if (modelFile.Length == 0) return "";
+        var resolved = Path.GetFullPath(Path.Combine(configDirectory, modelFile));
         if (!File.Exists(resolved))
         {
-            diagnostics.Add(file.Line, file.Path, "file not found", "an MJCF file path relative to the config",
-                $"'{file.Value}' -> {resolved}");
+            diagnostics.Add(robot.LineOf("model_file"), robot.PathOf("model_file"), "file not found", ModelFileExpected,
+                $"'{modelFile}' -> {resolved}");
         }
         return resolved;
     }
 
     private BaseNames ReadBase(YamlMappingReader? mapping)
     {
-        var body = mapping?.Text("body", "the MJCF body of the floating base");
-        var freeJoint = mapping?.Text("free_joint", "the MJCF free joint of the base");
-        var site = mapping?.Text("imu_site", "the MJCF site of the IMU");
-        var gyro = mapping?.Text("gyro_sensor", "the MJCF gyro sensor name");
-        var accelerometer = mapping?.Text("accelerometer_sensor", "the MJCF accelerometer sensor name");
-        var orientation = mapping?.Text("orientation_sensor", "the MJCF framequat sensor name");
-        var touchList = mapping?.Sequence("foot_touch_sensors", "a list of MJCF touch sensor names");
-        var touch = ImmutableArray.CreateBuilder<string>();
-        if (touchList is not null)
-        {
-            for (var i = 0; i < touchList.Children.Count; i++)
-            {
-                var sensor = YamlValueReader.Text(touchList.Children[i], $"{mapping!.PathOf("foot_touch_sensors")}[{i}]",
-                    "an MJCF touch sensor name", diagnostics);
-                if (sensor.IsPresent) touch.Add(sensor.Value);
-            }
-        }
-        var keyframe = mapping?.Text("stand_keyframe", "the MJCF keyframe of the default pose");
-        mapping?.RejectUnknownKeys();
-        return new BaseNames(
-            body?.Value ?? "", freeJoint?.Value ?? "", site?.Value ?? "", gyro?.Value ?? "", accelerometer?.Value ?? "",
-            orientation?.Value ?? "", touch.ToImmutable(), keyframe?.Value ?? "");
+        if (mapping is null) return NoBaseNames;
+        var names = BaseKeys.Read(mapping, NoBaseNames, diagnostics);
+        mapping.RejectUnknownKeys();
+        return names;
     }
 
     private ImmutableArray<MotorSpec> ReadMotors(YamlSequenceNode? list)
@@ -147,40 +178,37 @@ internal sealed class RobotConfigReader(ConfigDiagnostics diagnostics)
     {
         var buses = ImmutableArray.CreateBuilder<BusConfig>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var baudExpected = $"one of the Dynamixel baud rates {string.Join(", ", DynamixelBaudRates)}";
         for (var i = 0; list is not null && i < list.Children.Count; i++)
         {
-            var bus = YamlMappingReader.Open(list.Children[i], $"buses[{i}]", "a mapping with name, port, baud", diagnostics);
-            if (bus is null) continue;
-            var name = bus.Text("name", "a bus name");
-            var port = bus.Text("port", "a serial device path such as /dev/ttyUSB0");
-            var baud = bus.Integer("baud", baudExpected);
-            diagnostics.Require(baud, DynamixelBaudRates.Contains(baud.Value), "unsupported baud rate", baudExpected);
-            bus.RejectUnknownKeys();
-            if (!name.IsPresent) continue;
-            if (seen.TryGetValue(name.Value, out var first))
+            var mapping = YamlMappingReader.Open(list.Children[i], $"buses[{i}]", "a mapping with name, port, baud", diagnostics);
+            if (mapping is null) continue;
+            var bus = BusKeys.Read(mapping, new BusConfig("", "", 0), diagnostics);
+            mapping.RejectUnknownKeys();
+            if (bus.Name.Length == 0) continue;
+            if (seen.TryGetValue(bus.Name, out var first))
             {
-                diagnostics.Add(name.Line, name.Path, "duplicate bus name", $"a name not already used by buses[{first}]",
-                    $"'{name.Value}'");
+                diagnostics.Add(mapping.LineOf("name"), mapping.PathOf("name"), "duplicate bus name",
+                    $"a name not already used by buses[{first}]", $"'{bus.Name}'");
                 continue;
             }
-            seen[name.Value] = i;
-            buses.Add(new BusConfig(name.Value, port.Value ?? "", (int)baud.Value));
+            seen[bus.Name] = i;
+            buses.Add(bus);
         }
         return buses.ToImmutable();
     }
 
     private ImuConfig ReadImu(YamlMappingReader? mapping, ImmutableArray<BusConfig> buses)
     {
-        var bus = mapping?.Text("bus", "the name of a bus in buses");
-        if (bus is { IsPresent: true } busName) RequireBus(diagnostics, busName, buses);
-        var id = mapping?.Integer("id", $"a device ID from 0 to {MaxDeviceId}");
-        if (id is { } deviceId)
-            diagnostics.Require(deviceId, deviceId.Value is >= 0 and <= MaxDeviceId, "out of range",
-                $"a device ID from 0 to {MaxDeviceId}");
-        var axisList = mapping?.Sequence("axis_map", "three of +x, -x, +y, -y, +z, -z (the IMU axis measuring body x, y, z)");
-        mapping?.RejectUnknownKeys();
-        return new ImuConfig(bus?.Value ?? "", (int)(id?.Value ?? 0), ReadAxisMap(axisList, mapping?.PathOf("axis_map") ?? "imu.axis_map"));
+        var imu = new ImuConfig("", 0, []);
+        if (mapping is null) return imu;
+        // The bus is checked against buses before id is read, so the problems come in file order.
+        imu = ImuKeys["bus"].Read(mapping, imu, diagnostics);
+        if (imu.Bus.Length > 0)
+            RequireBus(diagnostics, new Located<string>(imu.Bus, mapping.LineOf("bus"), mapping.PathOf("bus"), true), buses);
+        imu = ImuKeys["id"].Read(mapping, imu, diagnostics);
+        var axisList = mapping.Sequence("axis_map", "three of +x, -x, +y, -y, +z, -z (the IMU axis measuring body x, y, z)");
+        mapping.RejectUnknownKeys();
+        return imu with { AxisMap = ReadAxisMap(axisList, mapping.PathOf("axis_map")) };
     }
 
     private ImmutableArray<ImuAxis> ReadAxisMap(YamlSequenceNode? list, string path)
