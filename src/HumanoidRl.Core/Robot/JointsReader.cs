@@ -13,6 +13,40 @@ internal sealed class JointsReader(
         "a mapping with name, mjcf_joint, motor, position_limits_rad, torque_limit_nm, velocity_limit_rad_per_s, " +
         "default_angle_rad, stand_gains, pd_action_gains, servo";
 
+    private const string GainsExpected = "a mapping with kp_nm_per_rad, kd_nm_s_per_rad";
+
+    /// <summary>stand_gains and pd_action_gains: a PD pair, both required.</summary>
+    private static readonly ConfigTable<PdGains> GainKeys = new(
+        new NumberKey<PdGains>("kp_nm_per_rad", s => s.KpNmPerRad, (s, v) => s with { KpNmPerRad = v },
+            "a stiffness >= 0 in N m/rad", ConfigBounds.AtLeast(0) with { Problem = "must be >= 0" }, required: true),
+        new NumberKey<PdGains>("kd_nm_s_per_rad", s => s.KdNmSPerRad, (s, v) => s with { KdNmSPerRad = v },
+            "a damping >= 0 in N m s/rad", ConfigBounds.AtLeast(0) with { Problem = "must be >= 0" }, required: true));
+
+    /// <summary>servo: where the joint's servo sits and its calibration, every key required.</summary>
+    private static readonly ConfigTable<ServoEntry> ServoKeys = new(
+        new TextKey<ServoEntry>("bus", s => s.Bus ?? "", (s, v) => s with { Bus = v }, "the name of a bus in buses", required: true),
+        new IntegerKey<ServoEntry>("id", s => s.MotorId ?? 0, (s, v) => s with { MotorId = v },
+            $"a motor ID from 0 to {RobotConfigReader.MaxDeviceId}", new ConfigBounds(0, RobotConfigReader.MaxDeviceId), required: true),
+        new IntegerSetKey<ServoEntry>("direction", s => s.Direction ?? 0, (s, v) => s with { Direction = v }, "+1 or -1", [1, -1],
+            "must be +1 or -1", required: true),
+        new NumberKey<ServoEntry>("zero_offset_rad", s => s.ZeroOffsetRad ?? 0, (s, v) => s with { ZeroOffsetRad = v },
+            "a calibration offset in rad within [-pi, pi]", new ConfigBounds(-System.Math.PI, System.Math.PI), required: true));
+
+    /// <summary>joints[i]: the joint's scalar keys, every one required; per reader, since the motor help lists the motors.</summary>
+    private readonly ConfigTable<JointEntry> _jointKeys = new(
+        new TextKey<JointEntry>("name", s => s.Name ?? "", (s, v) => s with { Name = v }, "a joint name", required: true),
+        new TextKey<JointEntry>("mjcf_joint", s => s.MjcfJoint ?? "", (s, v) => s with { MjcfJoint = v },
+            "the name of a hinge joint in the MJCF model", required: true),
+        new TextKey<JointEntry>("motor", s => s.Motor ?? "", (s, v) => s with { Motor = v },
+            $"one of the models in motors ({string.Join(", ", motors.Select(m => m.Model))})", required: true),
+        new NumberKey<JointEntry>("torque_limit_nm", s => s.TorqueLimitNm ?? 0, (s, v) => s with { TorqueLimitNm = v },
+            "a positive number in N m", ConfigBounds.Positive with { Expected = null }, required: true),
+        new NumberKey<JointEntry>("velocity_limit_rad_per_s", s => s.VelocityLimitRadPerS ?? 0,
+            (s, v) => s with { VelocityLimitRadPerS = v }, "a positive number in rad/s", ConfigBounds.Positive with { Expected = null },
+            required: true),
+        new NumberKey<JointEntry>("default_angle_rad", s => s.DefaultAngleRad ?? 0, (s, v) => s with { DefaultAngleRad = v },
+            "an angle in rad within position_limits_rad", required: true));
+
     private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _mjcfJoints = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Bus, long Id), string> _deviceIds = [];
@@ -36,59 +70,67 @@ internal sealed class JointsReader(
         return joints.ToImmutable();
     }
 
+    /// <summary>
+    /// Reads the joint key by key in file order, each rule across keys checked right after the key it is about,
+    /// so the problems come in the order of the keys.
+    /// </summary>
     private JointConfig ReadJoint(YamlMappingReader joint, int index)
     {
-        var name = joint.Text("name", "a joint name");
-        RequireUnique(name, _names, index, "duplicate joint name");
-        var mjcfJoint = joint.Text("mjcf_joint", "the name of a hinge joint in the MJCF model");
-        RequireUnique(mjcfJoint, _mjcfJoints, index, "MJCF joint used by two joints");
+        var entry = ReadKey(joint, "name", JointEntry.Unread);
+        if (entry.Name is { } name) RequireUnique(At(joint, "name", name), _names, index, "duplicate joint name");
+        entry = ReadKey(joint, "mjcf_joint", entry);
+        if (entry.MjcfJoint is { } mjcfJoint)
+            RequireUnique(At(joint, "mjcf_joint", mjcfJoint), _mjcfJoints, index, "MJCF joint used by two joints");
 
-        var motorName = joint.Text("motor", $"one of the models in motors ({string.Join(", ", motors.Select(m => m.Model))})");
-        var motor = motorName.IsPresent ? motors.FirstOrDefault(m => m.Model == motorName.Value) : null;
-        if (motorName.IsPresent && motor is null)
+        entry = ReadKey(joint, "motor", entry);
+        var motor = entry.Motor is { } motorName ? motors.FirstOrDefault(m => m.Model == motorName) : null;
+        if (entry.Motor is not null && motor is null)
         {
-            diagnostics.Add(motorName.Line, motorName.Path, "unknown motor model",
-                $"one of {string.Join(", ", motors.Select(m => m.Model))}", $"'{motorName.Value}'");
+            diagnostics.Add(joint.LineOf("motor"), joint.PathOf("motor"), "unknown motor model",
+                $"one of {string.Join(", ", motors.Select(m => m.Model))}", $"'{entry.Motor}'");
         }
 
         var (lower, upper) = ReadLimits(joint);
 
-        const string TorqueExpected = "a positive number in N m";
-        var torque = joint.Number("torque_limit_nm", TorqueExpected);
-        diagnostics.Require(torque, torque.Value > 0, "must be > 0", TorqueExpected);
-        if (motor is not null && torque.Value > 0)
+        entry = ReadKey(joint, "torque_limit_nm", entry);
+        if (motor is not null && entry.TorqueLimitNm is { } torque && torque > 0)
         {
-            diagnostics.Require(torque, torque.Value <= motor.StallTorqueNm, "exceeds the motor's stall torque",
+            diagnostics.Require(At(joint, "torque_limit_nm", torque), torque <= motor.StallTorqueNm, "exceeds the motor's stall torque",
                 $"at most {ConfigDiagnostics.Describe(motor.StallTorqueNm)} N m for {motor.Model}");
         }
 
-        const string VelocityExpected = "a positive number in rad/s";
-        var velocity = joint.Number("velocity_limit_rad_per_s", VelocityExpected);
-        diagnostics.Require(velocity, velocity.Value > 0, "must be > 0", VelocityExpected);
-        if (motor is not null && velocity.Value > 0)
+        entry = ReadKey(joint, "velocity_limit_rad_per_s", entry);
+        if (motor is not null && entry.VelocityLimitRadPerS is { } velocity && velocity > 0)
         {
-            diagnostics.Require(velocity, velocity.Value <= motor.NoLoadSpeedRadPerS, "exceeds the motor's no-load speed",
+            diagnostics.Require(At(joint, "velocity_limit_rad_per_s", velocity), velocity <= motor.NoLoadSpeedRadPerS,
+                "exceeds the motor's no-load speed",
                 $"at most {ConfigDiagnostics.Describe(motor.NoLoadSpeedRadPerS)} rad/s for {motor.Model}");
         }
 
-        var defaultAngle = joint.Number("default_angle_rad", "an angle in rad within position_limits_rad");
-        if (lower.IsPresent && upper.IsPresent && lower.Value < upper.Value)
+        entry = ReadKey(joint, "default_angle_rad", entry);
+        if (lower.IsPresent && upper.IsPresent && lower.Value < upper.Value && entry.DefaultAngleRad is { } angle)
         {
-            diagnostics.Require(defaultAngle, defaultAngle.Value >= lower.Value && defaultAngle.Value <= upper.Value,
+            diagnostics.Require(At(joint, "default_angle_rad", angle), angle >= lower.Value && angle <= upper.Value,
                 "outside the position limits",
                 $"an angle in [{ConfigDiagnostics.Describe(lower.Value)}, {ConfigDiagnostics.Describe(upper.Value)}] rad");
         }
 
-        var standGains = ReadGains(joint.Mapping("stand_gains", "a mapping with kp_nm_per_rad, kd_nm_s_per_rad"));
-        var actionGains = ReadGains(joint.Mapping("pd_action_gains", "a mapping with kp_nm_per_rad, kd_nm_s_per_rad"));
+        var standGains = ReadGains(joint.Mapping("stand_gains", GainsExpected));
+        var actionGains = ReadGains(joint.Mapping("pd_action_gains", GainsExpected));
         var servo = ReadServo(joint.Mapping("servo", "a mapping with bus, id, direction, zero_offset_rad"),
-            name.Value ?? $"joints[{index}]");
+            entry.Name ?? $"joints[{index}]");
         joint.RejectUnknownKeys();
 
         return new JointConfig(
-            name.Value ?? "", mjcfJoint.Value ?? "", motorName.Value ?? "", lower.Value, upper.Value, torque.Value,
-            velocity.Value, defaultAngle.Value, standGains, actionGains, servo);
+            entry.Name ?? "", entry.MjcfJoint ?? "", entry.Motor ?? "", lower.Value, upper.Value, entry.TorqueLimitNm ?? 0,
+            entry.VelocityLimitRadPerS ?? 0, entry.DefaultAngleRad ?? 0, standGains, actionGains, servo);
     }
+
+    private JointEntry ReadKey(YamlMappingReader joint, string key, JointEntry entry) => _jointKeys[key].Read(joint, entry, diagnostics);
+
+    /// <summary>A value read from the key, located for a rule across keys.</summary>
+    private static Located<T> At<T>(YamlMappingReader mapping, string key, T value) =>
+        new(value, mapping.LineOf(key), mapping.PathOf(key), true);
 
     private (Located<double> Lower, Located<double> Upper) ReadLimits(YamlMappingReader joint)
     {
@@ -111,50 +153,39 @@ internal sealed class JointsReader(
         return (lower, upper);
     }
 
-    private PdGains ReadGains(YamlMappingReader? gains)
+    private PdGains ReadGains(YamlMappingReader? mapping)
     {
-        var kp = gains?.Number("kp_nm_per_rad", "a stiffness >= 0 in N m/rad");
-        if (kp is { } p) diagnostics.Require(p, p.Value >= 0, "must be >= 0", "a stiffness >= 0 in N m/rad");
-        var kd = gains?.Number("kd_nm_s_per_rad", "a damping >= 0 in N m s/rad");
-        if (kd is { } d) diagnostics.Require(d, d.Value >= 0, "must be >= 0", "a damping >= 0 in N m s/rad");
-        gains?.RejectUnknownKeys();
-        return new PdGains(kp?.Value ?? 0, kd?.Value ?? 0);
+        if (mapping is null) return new PdGains(0, 0);
+        var gains = GainKeys.Read(mapping, new PdGains(0, 0), diagnostics);
+        mapping.RejectUnknownKeys();
+        return gains;
     }
 
-    private ServoWiring ReadServo(YamlMappingReader? servo, string jointName)
+    /// <summary>Reads the servo key by key, checking the bus and the ID's uniqueness on it right after each is read.</summary>
+    private ServoWiring ReadServo(YamlMappingReader? mapping, string jointName)
     {
-        var bus = servo?.Text("bus", "the name of a bus in buses");
-        if (bus is { IsPresent: true } busName) RobotConfigReader.RequireBus(diagnostics, busName, buses);
+        if (mapping is null) return ServoEntry.Unread.ToWiring();
+        var servo = ServoKeys["bus"].Read(mapping, ServoEntry.Unread, diagnostics);
+        if (servo.Bus is { } bus) RobotConfigReader.RequireBus(diagnostics, At(mapping, "bus", bus), buses);
 
-        const long MaxId = RobotConfigReader.MaxDeviceId;
-        var id = servo?.Integer("id", $"a motor ID from 0 to {MaxId}");
-        if (id is { } motorId)
+        servo = ServoKeys["id"].Read(mapping, servo, diagnostics);
+        if (servo is { Bus: { } wiredBus, MotorId: { } id })
         {
-            diagnostics.Require(motorId, motorId.Value is >= 0 and <= MaxId, "out of range", $"a motor ID from 0 to {MaxId}");
-            if (bus is { IsPresent: true } && motorId.IsPresent)
+            if (_deviceIds.TryGetValue((wiredBus, id), out var owner))
             {
-                if (_deviceIds.TryGetValue((bus.Value.Value, motorId.Value), out var owner))
-                {
-                    diagnostics.Add(motorId.Line, motorId.Path, "ID already used on this bus",
-                        $"an ID on bus {bus.Value.Value} not used by {owner}", ConfigDiagnostics.Describe(motorId.Value));
-                }
-                else
-                {
-                    _deviceIds[(bus.Value.Value, motorId.Value)] = jointName;
-                }
+                diagnostics.Add(mapping.LineOf("id"), mapping.PathOf("id"), "ID already used on this bus",
+                    $"an ID on bus {wiredBus} not used by {owner}", ConfigDiagnostics.Describe(id));
+            }
+            else
+            {
+                _deviceIds[(wiredBus, id)] = jointName;
             }
         }
 
-        var direction = servo?.Integer("direction", "+1 or -1");
-        if (direction is { } dir) diagnostics.Require(dir, dir.Value is 1 or -1, "must be +1 or -1", "+1 or -1");
-        var offset = servo?.Number("zero_offset_rad", "a calibration offset in rad within [-pi, pi]");
-        if (offset is { } o)
-        {
-            diagnostics.Require(o, System.Math.Abs(o.Value) <= System.Math.PI, "out of range",
-                "a calibration offset in rad within [-pi, pi]");
-        }
-        servo?.RejectUnknownKeys();
-        return new ServoWiring(bus?.Value ?? "", (int)(id?.Value ?? 0), (int)(direction?.Value ?? 0), offset?.Value ?? 0);
+        servo = ServoKeys["direction"].Read(mapping, servo, diagnostics);
+        servo = ServoKeys["zero_offset_rad"].Read(mapping, servo, diagnostics);
+        mapping.RejectUnknownKeys();
+        return servo.ToWiring();
     }
 
     private void RequireUnique(Located<string> field, Dictionary<string, int> seen, int index, string problem)
