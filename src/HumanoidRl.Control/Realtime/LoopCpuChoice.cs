@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using HumanoidRl.Shared;
 
 namespace HumanoidRl.Control.Realtime;
 
@@ -11,9 +10,6 @@ public static class LoopCpuChoice
 {
     /// <summary>The value of an unpinned loop.</summary>
     public const int None = -1;
-
-    // 1024 CPUs, the kernel's usual CONFIG_NR_CPUS bound: sched_getaffinity refuses a buffer smaller than its mask.
-    private const int MaskWords = 16;
 
     /// <summary>The CPU auto picks among <paramref name="allowedCpus"/>, or <see cref="None"/>.</summary>
     public static int Choose(IReadOnlyCollection<int> allowedCpus)
@@ -28,8 +24,8 @@ public static class LoopCpuChoice
     /// <summary>The CPUs the calling thread may run on (0..63, the range cpu_affinity takes).</summary>
     public static IReadOnlyList<int> AllowedCpusOfCurrentThread()
     {
-        var mask = new ulong[MaskWords];
-        if (Libc.SchedGetAffinity(0, MaskWords * sizeof(ulong), ref mask[0]) != 0)
+        var mask = new ulong[LoopCpuReservation.MaskWords];
+        if (!LoopCpuReservation.TryReadMask(0, mask))
             throw new InvalidOperationException($"sched_getaffinity failed: {Marshal.GetLastPInvokeErrorMessage()}");
         return [.. Enumerable.Range(0, 64).Where(cpu => (mask[0] & (1UL << cpu)) != 0)];
     }

@@ -13,7 +13,7 @@ namespace HumanoidRl.Control.Realtime;
 public static class LoopCpuReservation
 {
     // 1024 CPUs, the kernel's usual CONFIG_NR_CPUS upper bound: sched_getaffinity refuses a buffer smaller than the kernel's mask.
-    private const int MaskWords = 16;
+    internal const int MaskWords = 16;
     private const int NoSuchThread = Libc.NoSuchProcessErrno; // the thread ended between listing and moving it
 
     /// <summary>
@@ -25,7 +25,7 @@ public static class LoopCpuReservation
         if (cpu is < 0 or > 63) return $"CPU {cpu} is outside 0..63";
         var self = Libc.GetTid();
         var ownMask = new ulong[MaskWords];
-        if (Libc.SchedGetAffinity(self, MaskWords * sizeof(ulong), ref ownMask[0]) != 0) return Marshal.GetLastPInvokeErrorMessage();
+        if (!TryReadMask(self, ownMask)) return Marshal.GetLastPInvokeErrorMessage();
         var fallback = Without(ownMask, cpu);
         if (IsEmpty(fallback)) return $"this process may run on CPU {cpu} only, so there is no other CPU to move its threads to";
 
@@ -39,7 +39,7 @@ public static class LoopCpuReservation
             {
                 if (!seen.Add(tid)) continue;
                 found = true;
-                if (Libc.SchedGetAffinity(tid, MaskWords * sizeof(ulong), ref mask[0]) != 0)
+                if (!TryReadMask(tid, mask))
                 {
                     if (Marshal.GetLastPInvokeError() == NoSuchThread) continue;
                     return $"thread {tid}: {Marshal.GetLastPInvokeErrorMessage()}";
@@ -54,6 +54,13 @@ public static class LoopCpuReservation
         }
         return null;
     }
+
+    /// <summary>
+    /// sched_getaffinity of thread <paramref name="tid"/> (0 = the caller) into a mask of <see cref="MaskWords"/> words;
+    /// false when refused, with the reason in the last P/Invoke error.
+    /// </summary>
+    internal static bool TryReadMask(int tid, ulong[] mask) =>
+        Libc.SchedGetAffinity(tid, MaskWords * sizeof(ulong), ref mask[0]) == 0;
 
     /// <summary>The mask without <paramref name="cpu"/>.</summary>
     internal static ulong[] Without(ulong[] mask, int cpu)
